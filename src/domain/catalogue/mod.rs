@@ -1,0 +1,317 @@
+//! The evaluation frameworks as data: domains, aspects, indicators, weights, level ladders
+//! and predicate bands.
+//!
+//! The types here are the shape of a framework; the content of each framework lives in a
+//! JSON file under `src/domain/frameworks/` (see `docs/CATALOGUE.md`). Code never names a
+//! particular indicator: a rule that belongs to one framework (the 2018 six-item rule, the
+//! Pemdi external indices) is a property in the data.
+
+mod registry;
+mod validate;
+
+pub use registry::{framework, frameworks, load, units, UnitTemplate};
+pub use validate::{validate, CatalogueProblem};
+
+use crate::domain::rational::Rational;
+use crate::domain::text::Text;
+use crate::domain::value::Value;
+use serde::{Deserialize, Serialize};
+
+/// One evaluation framework, e.g. SPBE 2020 (PermenPANRB 59/2020).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Framework {
+    pub id: String,
+    pub short_name: String,
+    pub name: Text,
+    pub legal_basis: Text,
+    pub year: u16,
+    pub values: ValueRange,
+    pub scales: Vec<Scale>,
+    pub reading_scale: String,
+    #[serde(default)]
+    pub alt_name_label: Option<Text>,
+    pub predicates: Vec<Predicate>,
+    pub domains: Vec<Domain>,
+    pub aspects: Vec<Aspect>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// Which values an indicator may take: `min`–`max` with `decimals` decimal places (0 or 2).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ValueRange {
+    pub min: Rational,
+    pub max: Rational,
+    pub decimals: u8,
+}
+
+impl ValueRange {
+    /// Whether `v` is an allowed value: within bounds and with no more decimals than allowed.
+    pub fn accepts(&self, v: Value) -> bool {
+        let r = v.to_rational();
+        r >= self.min && r <= self.max && (self.decimals >= 2 || v.is_whole())
+    }
+
+    pub fn min_value(&self) -> Value {
+        Value::from_hundredths(self.min.round_hundredths_half_up() as u16).expect("validated min")
+    }
+
+    pub fn max_value(&self) -> Value {
+        Value::from_hundredths(self.max.round_hundredths_half_up() as u16).expect("validated max")
+    }
+
+    /// The lowest whole level (0 for SPBE 2018, 1 otherwise).
+    pub fn min_level(&self) -> u8 {
+        self.min.floor() as u8
+    }
+
+    pub fn max_level(&self) -> u8 {
+        self.max.floor() as u8
+    }
+
+    pub fn is_decimal(&self) -> bool {
+        self.decimals > 0
+    }
+}
+
+/// A ladder of level names (e.g. Rintisan … Optimum for process capability).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Scale {
+    pub id: String,
+    pub name: Text,
+    pub levels: Vec<ScaleLevel>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScaleLevel {
+    pub level: u8,
+    pub name: Text,
+    #[serde(default)]
+    pub alt_name: Option<Text>,
+    pub summary: Text,
+}
+
+impl Scale {
+    pub fn level(&self, level: u8) -> Option<&ScaleLevel> {
+        self.levels.iter().find(|l| l.level == level)
+    }
+}
+
+/// A predicate band: applies from `from` (inclusive) up to the next band's `from`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Predicate {
+    pub from: Rational,
+    pub name: Text,
+    #[serde(default)]
+    pub alias: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Domain {
+    pub id: String,
+    pub name: Text,
+    pub weight: Rational,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Aspect {
+    pub id: String,
+    pub domain: Option<String>,
+    pub name: Text,
+    pub weight: Rational,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    #[serde(default)]
+    pub code: Option<String>,
+    pub aspect: String,
+    pub weight: Rational,
+    pub scale: String,
+    pub name: Text,
+    #[serde(default)]
+    pub short_name: Option<Text>,
+    pub description: Text,
+    /// What each level requires, from the framework's lowest level to 5.
+    pub criteria: Vec<Text>,
+    pub evidence_hint: Text,
+    /// The answer must name the public service assessed (SPBE 2020 45–47, SPBE 2018 35.x).
+    #[serde(default)]
+    pub service: bool,
+    /// Items scored separately but shown together under one heading (SPBE 2018 35.1–35.3).
+    #[serde(default)]
+    pub group: Option<String>,
+    pub source: Source,
+    #[serde(default)]
+    pub owners: Owners,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+impl Indicator {
+    /// The number shown to users: the Pemdi code ("3.1") or the id.
+    pub fn display_code(&self) -> &str {
+        self.code.as_deref().unwrap_or(&self.id)
+    }
+
+    pub fn is_external(&self) -> bool {
+        matches!(self.source, Source::External { .. })
+    }
+
+    /// The value the regulation assumes while an external index is missing (Pemdi: 1.00).
+    pub fn assumed_when_missing(&self) -> Option<Value> {
+        match &self.source {
+            Source::External { assumed_when_missing, .. } => {
+                assumed_when_missing.and_then(|r| Value::from_hundredths(r.round_hundredths_half_up() as u16))
+            }
+            Source::Evidence => None,
+        }
+    }
+}
+
+/// Where an indicator's value comes from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// Scored by the asesor from the institution's evidence.
+    Evidence,
+    /// Taken from another agency's index (Pemdi: SDI, SJIG, IPS).
+    External {
+        index: Text,
+        agency: Text,
+        conversion: Conversion,
+        #[serde(default)]
+        assumed_when_missing: Option<Rational>,
+    },
+}
+
+/// How another agency's raw index becomes an indicator value.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Conversion {
+    /// `value = offset + raw / divisor`, raw within `raw_min..=raw_max`.
+    Linear { raw_min: Rational, raw_max: Rational, offset: Rational, divisor: Rational },
+    /// Not published; the user enters the value.
+    Unknown,
+}
+
+impl Conversion {
+    /// Converts a raw index to the indicator value, exactly. `None` when the raw value is
+    /// outside the published range or no conversion is known.
+    pub fn convert(&self, raw: Rational) -> Option<Rational> {
+        match self {
+            Conversion::Linear { raw_min, raw_max, offset, divisor } => {
+                (raw >= *raw_min && raw <= *raw_max).then(|| *offset + raw / *divisor)
+            }
+            Conversion::Unknown => None,
+        }
+    }
+}
+
+/// Default Pemda units for an indicator (process.md: who usually owns what).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Owners {
+    #[serde(default)]
+    pub lead: Vec<String>,
+    #[serde(default)]
+    pub support: Vec<String>,
+}
+
+/// How sure we are of a fact, as in the team's research notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Checked against the primary legal text.
+    P,
+    /// Two or more independent secondary sources agree.
+    S2,
+    /// One secondary source.
+    S1,
+    /// Derived by arithmetic.
+    D,
+    /// Reproduced from a real published result.
+    R,
+    /// Uncertain.
+    #[serde(rename = "?")]
+    Uncertain,
+}
+
+impl Confidence {
+    pub fn label(self) -> Text {
+        match self {
+            Confidence::P => Text::new("Teks resmi", "Primary text"),
+            Confidence::S2 => Text::new("≥ 2 sumber sekunder", "≥ 2 secondary sources"),
+            Confidence::S1 => Text::new("1 sumber sekunder", "1 secondary source"),
+            Confidence::D => Text::new("Diturunkan dari perhitungan", "Derived by arithmetic"),
+            Confidence::R => Text::new("Cocok dengan hasil nyata", "Matches a real result"),
+            Confidence::Uncertain => Text::new("Belum pasti", "Uncertain"),
+        }
+    }
+}
+
+/// A confidence note the UI shows beside the fact it qualifies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Note {
+    pub about: String,
+    pub confidence: Confidence,
+    pub text: Text,
+}
+
+impl Framework {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn aspect(&self, id: &str) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| a.id == id)
+    }
+
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    pub fn has_domains(&self) -> bool {
+        !self.domains.is_empty()
+    }
+
+    /// Indicators of an aspect, in catalogue order.
+    pub fn indicators_of<'a>(&'a self, aspect_id: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.aspect == aspect_id)
+    }
+
+    /// Aspects of a domain, in catalogue order.
+    pub fn aspects_of<'a>(&'a self, domain_id: &'a str) -> impl Iterator<Item = &'a Aspect> + 'a {
+        self.aspects.iter().filter(move |a| a.domain.as_deref() == Some(domain_id))
+    }
+
+    /// The predicate of a displayed figure (hundredths). Bands are lower-inclusive, so a
+    /// figure exactly on an edge takes the upper band (PermenPANRB 59/2020 Tabel 13,
+    /// 8/2026 Tabel 4).
+    pub fn predicate_for(&self, displayed_hundredths: i64) -> &Predicate {
+        let x = Rational::from_hundredths(displayed_hundredths);
+        self.predicates.iter().rev().find(|p| x >= p.from).unwrap_or(&self.predicates[0])
+    }
+
+    /// The informal reading of a displayed figure as a level name: floor(figure) on the
+    /// reading scale (a 2.05 index "reads" as Terkelola while its predicate is Cukup).
+    pub fn reading_for(&self, displayed_hundredths: i64) -> Option<&ScaleLevel> {
+        let level = (displayed_hundredths.max(0) / 100) as u8;
+        self.scale(&self.reading_scale)?.level(level)
+    }
+
+    /// What `level` of `indicator` requires.
+    pub fn criteria_for<'a>(&self, indicator: &'a Indicator, level: u8) -> Option<&'a Text> {
+        let first = self.values.min_level();
+        indicator.criteria.get(level.checked_sub(first)? as usize)
+    }
+
+    /// All whole levels an answer may take, lowest first.
+    pub fn levels(&self) -> impl Iterator<Item = u8> {
+        self.values.min_level()..=self.values.max_level()
+    }
+}

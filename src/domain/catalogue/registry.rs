@@ -1,0 +1,69 @@
+//! The registered frameworks, embedded at compile time and parsed once.
+//!
+//! To add a framework: write its JSON file (docs/CATALOGUE.md) and add one line to
+//! `SOURCES`. Nothing else in the code names a framework.
+
+use super::{validate, Framework};
+use crate::domain::text::Text;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// (file name, contents), in the order frameworks are offered to users: newest first.
+const SOURCES: &[(&str, &str)] = &[
+    ("pemdi-2026.json", include_str!("../frameworks/pemdi-2026.json")),
+    ("spbe-2020.json", include_str!("../frameworks/spbe-2020.json")),
+    ("spbe-2018.json", include_str!("../frameworks/spbe-2018.json")),
+];
+
+const UNITS: &str = include_str!("../frameworks/units.json");
+
+/// A typical Pemda unit offered as the coordinator's starting list.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct UnitTemplate {
+    pub id: String,
+    pub short: String,
+    pub name: Text,
+}
+
+static FRAMEWORKS: OnceLock<Result<Vec<Framework>, String>> = OnceLock::new();
+static UNIT_LIST: OnceLock<Result<Vec<UnitTemplate>, String>> = OnceLock::new();
+
+fn parse_all() -> Result<Vec<Framework>, String> {
+    let mut out = Vec::with_capacity(SOURCES.len());
+    for (file, json) in SOURCES {
+        let fw: Framework = serde_json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
+        let problems = validate(&fw);
+        if let Some(first) = problems.first() {
+            return Err(format!("{file}: {} masalah, mis. {first}", problems.len()));
+        }
+        out.push(fw);
+    }
+    Ok(out)
+}
+
+/// Parses and validates every registered framework once. The error names the file and
+/// the first problem; tests guarantee it never happens in a release.
+pub fn load() -> Result<&'static [Framework], &'static str> {
+    match FRAMEWORKS.get_or_init(parse_all) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(e),
+    }
+}
+
+/// Every registered framework. Empty if the catalogue failed to load (see [`load`]).
+pub fn frameworks() -> &'static [Framework] {
+    load().unwrap_or(&[])
+}
+
+/// The framework with this exchange-file id.
+pub fn framework(id: &str) -> Option<&'static Framework> {
+    frameworks().iter().find(|f| f.id == id)
+}
+
+/// The starting list of typical Pemda units.
+pub fn units() -> &'static [UnitTemplate] {
+    match UNIT_LIST.get_or_init(|| serde_json::from_str(UNITS).map_err(|e| e.to_string())) {
+        Ok(v) => v,
+        Err(_) => &[],
+    }
+}

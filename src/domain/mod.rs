@@ -1,0 +1,20 @@
+//! The functional core: everything Swanilai knows about the regulations, with no browser,
+//! framework or storage dependency. Tested on the host with `cargo test`.
+//!
+//! * [`catalogue`]: the frameworks as data (JSON files in `frameworks/`).
+//! * [`engine`]: the exact index, predicate and completeness.
+//! * [`planning`]: gain ranking and the fewest raises to a target.
+//! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
+
+pub mod catalogue;
+pub mod engine;
+pub mod planning;
+pub mod rational;
+pub mod text;
+pub mod value;
+
+pub use catalogue::{framework, frameworks, Framework, Indicator};
+pub use engine::{evaluate, evaluate_map, Evaluation, Score};
+pub use rational::Rational;
+pub use text::{Lang, Text};
+pub use value::Value;
