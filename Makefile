@@ -1,0 +1,63 @@
+# Swanilai build and test entry points.
+#   make serve  dev server with live reload on http://127.0.0.1:8080/
+#   make dist   release build into dist/ (works from any sub-path)
+#   make test   host tests, wasm tests in headless Chromium, release build, e2e
+#   make bench  shipped sizes and cold load time of the release build
+# Every target first runs an idempotent setup script that installs what is
+# missing (cached: a warm run costs ~2 s).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := dist
+
+# npm's wasm-opt (binaryen 132) must come before Debian's /usr/bin/wasm-opt (108,
+# which produces a broken wasm); cargo-installed trunk/wasm-bindgen come next.
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+# wasm-bindgen-test-runner finds chromedriver here first (it would try a
+# geckodriver on PATH before chromedriver).
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Skip trunk's self-update check, which `offline = true` in Trunk.toml doesn't cover.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+# The release build. --offline goes AFTER the subcommand: `trunk --offline build`
+# makes the optional-valued flag swallow the word "build".
+TRUNK_DIST = trunk build --release --offline
+
+.PHONY: setup-build setup-test serve dist test test-host test-wasm e2e bench clean
+
+setup-build:
+	scripts/setup-build.sh
+
+setup-test:
+	scripts/setup-test.sh
+
+# Dev server with live reload on http://127.0.0.1:8080/. public_url is "./" in
+# Trunk.toml (for sub-path deploys); the dev server serves from the root, hence
+# --public-url /. Its debug build goes to target/trunk-serve, not dist/, so dist/
+# always holds the last release build (e2e and bench test dist/).
+serve: setup-build
+	trunk serve --offline --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
+
+dist: setup-build
+	$(TRUNK_DIST)
+
+test: setup-test
+	$(MAKE) --no-print-directory test-host test-wasm
+	$(TRUNK_DIST)
+	$(MAKE) --no-print-directory e2e
+
+# The pieces of `make test`, without the setup step (for quick re-runs).
+test-host:
+	cargo test
+test-wasm:
+	cargo test --target wasm32-unknown-unknown
+e2e:
+	node scripts/e2e.mjs
+
+bench: setup-test
+	$(TRUNK_DIST)
+	node scripts/bench.mjs
+
+clean:
+	rm -rf dist vendor/echarts.custom.min.js test-results
+	cargo clean

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Benchmarks of the release build in dist/ (run `make bench`, which builds it):
+//   1. shipped sizes: wasm, JS glue, CSS, ECharts, index.html; raw and gzip -9;
+//   2. cold load time to the first interactive screen in headless Chromium:
+//      median of N fresh browser contexts (empty HTTP cache each time), served
+//      gzip'd under a sub-path by scripts/serve-dist.mjs on 127.0.0.1.
+//      "Interactive" = the first animation frame at which READY_SELECTOR exists.
+//   3. (hook) the merge benchmark, to be added: see MERGE BENCHMARK HOOK below.
+//
+// Options (flags or env):
+//   --selector=CSS  / APP_READY_SELECTOR   default main[data-ready]
+//   --runs=N        / BENCH_RUNS           default 7
+//   --warmup=N      / BENCH_WARMUP         default 1 (discarded runs: the first load
+//                                          after launch pays Chromium's own start-up)
+//   --json=PATH                            also write the figures as JSON
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve-dist.mjs';
+import { launchBrowser, CHROMIUM_ARGS } from '../e2e/lib.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const SELECTOR = arg('selector') || process.env.APP_READY_SELECTOR || 'main[data-ready]';
+const RUNS = Number(arg('runs') || process.env.BENCH_RUNS || 7);
+const WARMUP = Number(arg('warmup') ?? process.env.BENCH_WARMUP ?? 1);
+const JSON_OUT = arg('json');
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const pad = (s, n) => String(s).padStart(n);
+
+// ---------------------------------------------------------------- 1. sizes
+function sizes() {
+  const files = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
+  const kind = (f) =>
+    f.endsWith('.wasm') ? 'wasm'
+    : /^echarts.*\.js$/.test(f) ? 'echarts'
+    : f.endsWith('.js') ? 'js (glue)'
+    : f.endsWith('.css') ? 'css'
+    : f === 'index.html' ? 'html'
+    : 'other';
+  const rows = {};
+  for (const f of files) {
+    const buf = readFileSync(join(dist, f));
+    const k = kind(f);
+    rows[k] ??= { files: [], raw: 0, gzip: 0 };
+    rows[k].files.push(f);
+    rows[k].raw += buf.length;
+    rows[k].gzip += gzipSync(buf, { level: 9 }).length; // same as `gzip -9`
+  }
+  const total = Object.values(rows).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  console.log('\n== shipped sizes (dist/) ==');
+  console.log(`${'asset'.padEnd(10)} ${pad('raw bytes', 11)} ${pad('gzip -9', 11)}  files`);
+  for (const k of ['wasm', 'js (glue)', 'css', 'echarts', 'html', 'other']) {
+    const r = rows[k];
+    if (r) console.log(`${k.padEnd(10)} ${pad(r.raw, 11)} ${pad(r.gzip, 11)}  ${r.files.join(', ')}`);
+  }
+  console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip)`);
+  return { ...rows, total };
+}
+
+// ---------------------------------------------------------------- 2. cold load
+async function coldLoad(browser, url) {
+  const runs = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    // A fresh context each run = empty HTTP cache, storage and compiled-wasm cache.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
+    // Record performance.now() at the first animation frame where the selector
+    // exists, i.e. when the user could first see and use the screen.
+    await page.addInitScript((sel) => {
+      const tick = () => {
+        if (document.querySelector(sel)) window.__readyAt = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, SELECTOR);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30000 }).catch((e) => {
+      throw new Error(`run ${i + 1}: ${SELECTOR} never appeared (${e.message.split('\n')[0]}); page errors: ${errors.join(' | ') || 'none'}`);
+    });
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { ready: window.__readyAt, dcl: nav?.domContentLoadedEventEnd, fcp: fcp?.startTime };
+    });
+    if (errors.length) throw new Error(`run ${i + 1}: page errors: ${errors.join(' | ')}`);
+    if (i >= WARMUP) runs.push(m);
+    await context.close();
+  }
+  const med = (k) => median(runs.map((r) => r[k]).filter((x) => x !== undefined));
+  const result = {
+    selector: SELECTOR, runs: RUNS, warmup: WARMUP,
+    ready_ms: med('ready'), dcl_ms: med('dcl'), fcp_ms: med('fcp'),
+    ready_min_ms: Math.min(...runs.map((r) => r.ready)), ready_max_ms: Math.max(...runs.map((r) => r.ready)),
+  };
+  console.log(`\n== cold load (headless Chromium, median of ${RUNS} fresh contexts after ${WARMUP} warm-up, gzip, ${url}) ==`);
+  console.log(`ready (${SELECTOR}): median ${result.ready_ms.toFixed(0)} ms  (min ${result.ready_min_ms.toFixed(0)}, max ${result.ready_max_ms.toFixed(0)})`);
+  console.log(`first contentful paint: median ${result.fcp_ms?.toFixed(0)} ms`);
+  console.log(`DOMContentLoaded end:   median ${result.dcl_ms?.toFixed(0)} ms`);
+  return result;
+}
+
+// ================================================================ MERGE BENCHMARK HOOK
+// Placeholder for the lead: time the merge of N unit submissions into one
+// consolidation (the domain's merge function) and return its figures, e.g.
+// { units: 40, indicators: 47, median_ms: ... }. Drive it in the browser through
+// a page (e.g. import exchange files via the UI) or expose a test entry point;
+// return null to skip. It gets the shared browser and the served app URL.
+async function mergeBench(/* browser, url */) {
+  return null; // TODO(lead): implement the merge benchmark here.
+}
+// ================================================================ END MERGE BENCHMARK HOOK
+
+const t0 = Date.now();
+const out = { sizes: sizes() };
+const server = await startServer({ root: dist, prefix: '/spbe/', gzip: true });
+const browser = await launchBrowser();
+try {
+  out.cold_load = await coldLoad(browser, server.url);
+  out.merge = await mergeBench(browser, server.url);
+  if (out.merge) console.log('\n== merge ==\n' + JSON.stringify(out.merge, null, 2));
+} finally {
+  await browser.close();
+  await server.close();
+}
+out.chromium_args = CHROMIUM_ARGS;
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(out, null, 2));
+console.log(`\nbench done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
