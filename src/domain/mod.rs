@@ -7,11 +7,15 @@
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 
 pub mod catalogue;
+pub mod checks;
+pub mod draft;
 pub mod engine;
+pub mod exchange;
 pub mod planning;
 pub mod rational;
 pub mod text;
 pub mod value;
+pub mod zip;
 
 pub use catalogue::{framework, frameworks, Framework, Indicator};
 pub use engine::{evaluate, evaluate_map, Evaluation, Score};

@@ -37,12 +37,28 @@ impl Value {
         Value::from_hundredths(rounded as u16)
     }
 
+    /// Reads a value typed by a person: "2,47", "2.47", "3" (comma or dot, at most two
+    /// decimals). `None` for anything else.
+    pub fn parse_typed(s: &str) -> Option<Value> {
+        let s = s.trim().replace(',', ".");
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        if int.is_empty() || int.len() > 1 || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if s.ends_with('.') {
+            return None;
+        }
+        let whole: u16 = int.parse().ok()?;
+        let cents: u16 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+        Value::from_hundredths(whole * 100 + cents)
+    }
+
     pub fn hundredths(self) -> u16 {
         self.0
     }
 
     pub fn is_whole(self) -> bool {
-        self.0 % 100 == 0
+        self.0.is_multiple_of(100)
     }
 
     /// The whole level below or at the value (2.47 → 2).
@@ -107,6 +123,16 @@ mod tests {
         assert!(Value::from_f64(5.01).is_none());
         assert!(Value::from_f64(-1.0).is_none());
         assert!(Value::from_f64(f64::NAN).is_none());
+    }
+
+    #[test]
+    fn reads_values_typed_with_comma_or_dot() {
+        assert_eq!(Value::parse_typed("2,47").map(Value::hundredths), Some(247));
+        assert_eq!(Value::parse_typed(" 2.5 ").map(Value::hundredths), Some(250));
+        assert_eq!(Value::parse_typed("3").map(Value::hundredths), Some(300));
+        for bad in ["", "2,", "2,475", "abc", "12", "-1", "5,01", "2.4.7"] {
+            assert_eq!(Value::parse_typed(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

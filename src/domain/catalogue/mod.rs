@@ -31,11 +31,36 @@ pub struct Framework {
     #[serde(default)]
     pub alt_name_label: Option<Text>,
     pub predicates: Vec<Predicate>,
+    /// Evidence rules an asesor applies; the app warns (never blocks) when a claim breaks them.
+    #[serde(default)]
+    pub rules: Rules,
     pub domains: Vec<Domain>,
     pub aspects: Vec<Aspect>,
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Published national average indices, where known (shown beside a comparison).
+    #[serde(default)]
+    pub national_averages: Vec<NationalAverage>,
+    /// What the regulation calls the index ("Indeks SPBE", "Indeks Pemdi"), for the report.
+    #[serde(default)]
+    pub index_name: Option<Text>,
+    /// Who signs the Berita Acara Penilaian Mandiri ("Koordinator SPBE", PermenPANRB 59/2020
+    /// Bab III; "Koordinator Pemdi", 8/2026 Pasal 5).
+    #[serde(default)]
+    pub coordinator_title: Option<Text>,
+}
+
+/// The national average index of one evaluation year, as published (e.g. the national
+/// SPBE index 2018), with how sure we are of the figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NationalAverage {
+    pub year: u16,
+    pub index: Rational,
+    pub confidence: Confidence,
+    /// Where the figure comes from, in words.
+    #[serde(default)]
+    pub source: Text,
 }
 
 /// Which values an indicator may take: `min`–`max` with `decimals` decimal places (0 or 2).
@@ -73,6 +98,20 @@ impl ValueRange {
     pub fn is_decimal(&self) -> bool {
         self.decimals > 0
     }
+}
+
+/// Evidence rules of a framework, as data so each framework states its own.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Rules {
+    /// From this level on, a claim needs at least one piece of evidence.
+    #[serde(default)]
+    pub evidence_from_level: Option<u8>,
+    /// From this level on, a claim needs a review (reviu) document …
+    #[serde(default)]
+    pub review_from_level: Option<u8>,
+    /// … no older than this many months (Pedoman MenPANRB 3/2024: under two years).
+    #[serde(default)]
+    pub review_max_age_months: Option<u32>,
 }
 
 /// A ladder of level names (e.g. Rintisan … Optimum for process capability).
@@ -172,6 +211,8 @@ impl Indicator {
 }
 
 /// Where an indicator's value comes from.
+// A few dozen indicators in all: the size of the variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {

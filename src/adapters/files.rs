@@ -1,0 +1,73 @@
+//! Files in and out of the browser: downloads through a Blob link, uploads through
+//! `File.arrayBuffer()`. Nothing is ever sent over the network.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `bytes` as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "blob")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "anchor")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").ok();
+    let body = document.body().ok_or("body")?;
+    body.append_child(&a).map_err(|_| "append")?;
+    a.click();
+    a.remove();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+pub fn download_json(name: &str, json: &str) -> Result<(), String> {
+    download(name, "application/json", json.as_bytes())
+}
+
+/// One picked or dropped file: its name and its bytes, or why it was not read.
+pub struct PickedFile {
+    pub name: String,
+    pub size: f64,
+    pub bytes: Result<Vec<u8>, ReadError>,
+}
+
+pub enum ReadError {
+    /// Larger than the limit; not read at all.
+    TooLarge,
+    Failed,
+}
+
+/// The files of a `FileList`, taken out at once: the list empties when the input is
+/// reset, which the caller does right away so the same file can be picked again.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads every file, skipping (not reading) files above `max_bytes`.
+pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
+    let mut out = Vec::new();
+    for file in files {
+        let size = file.size();
+        let bytes = if size > max_bytes as f64 {
+            Err(ReadError::TooLarge)
+        } else {
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => Err(ReadError::Failed),
+            }
+        };
+        out.push(PickedFile { name: file.name(), size, bytes });
+    }
+    out
+}

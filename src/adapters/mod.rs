@@ -1,0 +1,6 @@
+//! Thin edges to the browser: storage, files, the clock and charts. Each is one small
+//! module the UI calls; the domain never sees them.
+
+pub mod clock;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,236 @@
+//! The checks an asesor would apply to a claimed level, run early so a unit can fix its
+//! answer before the evaluation. They warn; they never block (the unit may know better,
+//! and the asesor decides).
+//!
+//! The rules come from the framework's `rules` (docs/CATALOGUE.md): evidence from a given
+//! level on, and a review document under two years old from level 4 (Pedoman MenPANRB
+//! 3/2024: "masih berlaku, kurang dari 2 tahun"). Levels are cumulative, so a claimed level
+//! whose lower levels have no tagged evidence is also flagged (the Pemdi portal rejects a
+//! level while a lower one is not accepted).
+
+use crate::domain::catalogue::{Framework, Indicator};
+use crate::domain::draft::DraftAnswer;
+use crate::domain::text::Text;
+
+/// What kind of weakness a check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A level is claimed with no evidence at all.
+    NoEvidence { level: u8 },
+    /// The level needs a review document, and none younger than the limit is listed.
+    NoRecentReview { level: u8, max_age_months: u32 },
+    /// Some levels between the first evidenced one and the claim have no evidence tagged.
+    LowerLevelsUnsupported { levels: Vec<u8> },
+    /// The indicator assesses a named public service, and none is named.
+    ServiceMissing,
+    /// A value with no Fakta/Analisis.
+    NoJustification,
+}
+
+impl Finding {
+    /// The message shown beside the answer.
+    pub fn message(&self) -> Text {
+        match self {
+            Finding::NoEvidence { level } => Text::new(
+                format!("Tingkat {level} diklaim tanpa bukti dukung. Asesor akan menolak klaim tanpa bukti."),
+                format!("Level {level} is claimed without evidence. An asesor will reject a claim with no evidence."),
+            ),
+            Finding::NoRecentReview { level, max_age_months } => {
+                let years = max_age_months / 12;
+                Text::new(
+                    format!(
+                        "Tingkat {level} memerlukan dokumen reviu/evaluasi yang berumur kurang dari {years} tahun. \
+                         Tambahkan bukti bertanda \"reviu\" beserta tanggalnya."
+                    ),
+                    format!(
+                        "Level {level} needs a review/evaluation document less than {years} years old. \
+                         Add evidence marked \"review\" with its date."
+                    ),
+                )
+            }
+            Finding::LowerLevelsUnsupported { levels } => {
+                let list = levels.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+                Text::new(
+                    format!("Belum ada bukti yang ditandai untuk tingkat {list}. Tingkat bersifat kumulatif: kriteria tingkat di bawahnya juga harus terbukti."),
+                    format!("No evidence is marked for level {list}. Levels are cumulative: the criteria of the levels below must be proven too."),
+                )
+            }
+            Finding::ServiceMissing => Text::new(
+                "Sebutkan nama layanan publik yang dinilai pada indikator ini.",
+                "Name the public service assessed for this indicator.",
+            ),
+            Finding::NoJustification => Text::new(
+                "Penjelasan (Fakta dan Analisis) masih kosong.",
+                "The explanation (Facts and Analysis) is still empty.",
+            ),
+        }
+    }
+}
+
+/// Days since 0000-03-01 in the proleptic Gregorian calendar, for `YYYY-MM-DD`.
+fn day_number(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = date[..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
+}
+
+/// Whether `date` lies within `months` months before `today` (both `YYYY-MM-DD`).
+pub fn within_months(date: &str, today: &str, months: u32) -> bool {
+    let (Some(then), Some(now)) = (day_number(date), day_number(today)) else {
+        return false;
+    };
+    // A month is taken as 365.2425 / 12 days; the rule is "under two years".
+    let limit = (months as f64 * 365.2425 / 12.0).floor() as i64;
+    then <= now && now - then < limit
+}
+
+/// Every finding for one answer. `today` is `YYYY-MM-DD`.
+pub fn check_answer(fw: &Framework, indicator: &Indicator, answer: &DraftAnswer, today: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if indicator.service && answer.service.trim().is_empty() && answer.value.is_some() {
+        out.push(Finding::ServiceMissing);
+    }
+    let Some(value) = answer.value else {
+        return out;
+    };
+    if answer.fakta.trim().is_empty() && answer.analisis.trim().is_empty() {
+        out.push(Finding::NoJustification);
+    }
+    // External indicators are fed by another agency's index, not by the unit's evidence.
+    if indicator.is_external() {
+        return out;
+    }
+    let level = value.floor_level();
+    let rules = &fw.rules;
+    if let Some(from) = rules.evidence_from_level {
+        if level >= from && answer.evidence.is_empty() {
+            out.push(Finding::NoEvidence { level });
+            return out;
+        }
+    }
+    if let (Some(from), Some(months)) = (rules.review_from_level, rules.review_max_age_months) {
+        let recent = answer
+            .evidence
+            .iter()
+            .any(|e| e.review && e.date.as_deref().is_some_and(|d| within_months(d, today, months)));
+        if level >= from && !recent {
+            out.push(Finding::NoRecentReview { level, max_age_months: months });
+        }
+    }
+    // Cumulative levels: only judged when the unit tags its evidence with levels at all.
+    let tagged: Vec<u8> = answer.evidence.iter().filter_map(|e| e.level).collect();
+    if !tagged.is_empty() {
+        let first = rules.evidence_from_level.unwrap_or(fw.values.min_level() + 1).max(fw.values.min_level() + 1);
+        let missing: Vec<u8> = (first..=level).filter(|l| !tagged.contains(l)).collect();
+        if !missing.is_empty() {
+            out.push(Finding::LowerLevelsUnsupported { levels: missing });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalogue::framework;
+    use crate::domain::exchange::Evidence;
+    use crate::domain::value::Value;
+
+    fn evidence(level: Option<u8>, date: Option<&str>, review: bool) -> Evidence {
+        Evidence {
+            title: "Dokumen".into(),
+            reference: String::new(),
+            link: String::new(),
+            level,
+            date: date.map(str::to_string),
+            review,
+            extra: Default::default(),
+        }
+    }
+
+    fn answer(level: u8, evidence: Vec<Evidence>) -> DraftAnswer {
+        DraftAnswer {
+            value: Value::from_level(level),
+            fakta: "Perbup 1/2025".into(),
+            evidence,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn two_years_means_strictly_under_two_years() {
+        assert!(within_months("2025-01-10", "2026-11-28", 24));
+        assert!(within_months("2024-11-29", "2026-11-28", 24));
+        assert!(!within_months("2024-11-27", "2026-11-28", 24));
+        assert!(!within_months("2027-01-01", "2026-11-28", 24), "a future date is not a valid review");
+        assert!(!within_months("not a date", "2026-11-28", 24));
+    }
+
+    #[test]
+    fn claims_without_evidence_and_reviews_are_flagged() {
+        let fw = framework("spbe-2020").unwrap();
+        let ind = fw.indicator("1").unwrap();
+        let today = "2026-11-28";
+        // Level 1 needs nothing.
+        assert_eq!(check_answer(fw, ind, &answer(1, vec![]), today), vec![]);
+        assert_eq!(check_answer(fw, ind, &answer(3, vec![]), today), vec![Finding::NoEvidence { level: 3 }]);
+        assert_eq!(check_answer(fw, ind, &answer(3, vec![evidence(None, None, false)]), today), vec![]);
+        // Level 4: a review is required, and it must be recent.
+        let old_review = evidence(None, Some("2023-05-01"), true);
+        assert_eq!(
+            check_answer(fw, ind, &answer(4, vec![old_review]), today),
+            vec![Finding::NoRecentReview { level: 4, max_age_months: 24 }]
+        );
+        let fresh_review = evidence(None, Some("2026-02-01"), true);
+        assert_eq!(check_answer(fw, ind, &answer(4, vec![fresh_review]), today), vec![]);
+    }
+
+    #[test]
+    fn cumulative_levels_need_tagged_evidence_below_the_claim() {
+        let fw = framework("spbe-2020").unwrap();
+        let ind = fw.indicator("12").unwrap();
+        let ev = vec![evidence(Some(2), None, false), evidence(Some(3), None, false)];
+        assert_eq!(check_answer(fw, ind, &answer(3, ev.clone()), "2026-11-28"), vec![]);
+        let ev = vec![evidence(Some(3), None, false)];
+        assert_eq!(
+            check_answer(fw, ind, &answer(3, ev), "2026-11-28"),
+            vec![Finding::LowerLevelsUnsupported { levels: vec![2] }]
+        );
+    }
+
+    #[test]
+    fn services_must_be_named_and_external_indicators_need_no_evidence() {
+        let fw = framework("spbe-2020").unwrap();
+        let mut a = answer(1, vec![]);
+        assert_eq!(check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"), vec![Finding::ServiceMissing]);
+        a.service = "Perizinan berusaha".into();
+        assert_eq!(check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"), vec![]);
+        let pemdi = framework("pemdi-2026").unwrap();
+        let sdi = DraftAnswer { value: Value::from_hundredths(375), fakta: "Indeks SDI 68,75".into(), ..Default::default() };
+        assert_eq!(check_answer(pemdi, pemdi.indicator("5").unwrap(), &sdi, "2026-11-28"), vec![]);
+    }
+
+    #[test]
+    fn every_message_is_bilingual() {
+        let all = [
+            Finding::NoEvidence { level: 2 },
+            Finding::NoRecentReview { level: 4, max_age_months: 24 },
+            Finding::LowerLevelsUnsupported { levels: vec![2, 3] },
+            Finding::ServiceMissing,
+            Finding::NoJustification,
+        ];
+        for f in all {
+            let m = f.message();
+            assert!(!m.id.is_empty() && !m.en.is_empty() && m.id != m.en);
+        }
+    }
+}

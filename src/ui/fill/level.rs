@@ -1,0 +1,129 @@
+//! Choosing a level: every level's criteria side by side as radio cards; for decimal
+//! frameworks (Pemdi) also a typed value with its predicate band shown live.
+
+use crate::domain::catalogue::Indicator;
+use crate::domain::engine::format_hundredths;
+use crate::domain::text::Lang;
+use crate::domain::value::Value;
+use crate::ui::i18n::{lang, text, tr};
+use crate::ui::state::DraftWorkspace;
+use leptos::prelude::*;
+
+#[component]
+pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    let lang = lang();
+    let scale = fw.scale(&ind.scale);
+    let value = Memo::new(move |_| ws.draft.with(|d| d.answers.get(&ind.id).and_then(|a| a.value)));
+    let code = ind.display_code().to_string();
+    let legend_code = code.clone();
+    let group_name = format!("level-{}", ind.id);
+
+    let cards = fw
+        .levels()
+        .map(|level| {
+            let input_id = format!("level-{}-{level}", ind.id);
+            let desc_id = format!("level-{}-{level}-desc", ind.id);
+            let level_name = scale.and_then(|s| s.level(level)).map(|l| l.name.clone());
+            let criteria = fw.criteria_for(ind, level).cloned().unwrap_or_default();
+            let chosen = move || value.get().is_some_and(|v| v.floor_level() == level && v.is_whole());
+            let within = move || value.get().is_some_and(|v| v.floor_level() == level && !v.is_whole());
+            let id = ind.id.clone();
+            let label_name = level_name.clone();
+            view! {
+                <div class="level-card" class:chosen=chosen class:within=within>
+                    <input type="radio" name=group_name.clone() id=input_id.clone() value=level.to_string()
+                        aria-describedby=desc_id.clone()
+                        prop:checked=chosen
+                        on:change=move |_| { let v = Value::from_level(level); ws.edit(&id, move |a| a.value = v) }/>
+                    <label for=input_id>
+                        <span class="level-number">{move || match lang.get() { Lang::Id => format!("Tingkat {level}"), Lang::En => format!("Level {level}") }}</span>
+                        {label_name.map(|n| view! { " · " <span class="level-name">{text(n)}</span> })}
+                    </label>
+                    <p class="level-criteria" id=desc_id>{text(criteria)}</p>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let clear_id = ind.id.clone();
+    view! {
+        <fieldset class="level-picker">
+            <legend>
+                {move || match lang.get() {
+                    Lang::Id => format!("Tingkat indikator {legend_code}"),
+                    Lang::En => format!("Level of indicator {legend_code}"),
+                }}
+            </legend>
+            <div class="level-cards">{cards}</div>
+            {fw.values.is_decimal().then(|| view! { <DecimalValue ind=ind value=value/> })}
+            <Show when=move || value.get().is_some()>
+                <button type="button" class="btn btn-small btn-link" on:click={
+                    let id = clear_id.clone();
+                    move |_| ws.edit(&id, |a| a.value = None)
+                }>{tr("Kosongkan tingkat", "Clear the level")}</button>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The two-decimal value of a Pemdi indicator, with the band it falls in.
+#[component]
+fn DecimalValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    let lang = lang();
+    let typed = RwSignal::new(value.get_untracked().map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked())).unwrap_or_default());
+    // A level card click changes the value: show it in the box too.
+    Effect::new(move |_| {
+        let v = value.get();
+        let shown = Value::parse_typed(&typed.get_untracked());
+        if v != shown {
+            typed.set(v.map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked())).unwrap_or_default());
+        }
+    });
+    let invalid = Memo::new(move |_| {
+        let t = typed.get();
+        !t.trim().is_empty() && !Value::parse_typed(&t).is_some_and(|v| fw.values.accepts(v))
+    });
+    let band = move || {
+        value.get().map(|v| {
+            let p = fw.predicate_for(v.hundredths() as i64);
+            let l = lang.get();
+            let alias = p.alias.as_ref().map(|a| format!(" · {}", a.get(l))).unwrap_or_default();
+            match l {
+                Lang::Id => format!("Rentang predikat: {}{alias}", p.name.get(l)),
+                Lang::En => format!("Predicate band: {}{alias}", p.name.get(l)),
+            }
+        })
+    };
+    let input_id = format!("value-{}", ind.id);
+    let id = ind.id.clone();
+    view! {
+        <div class="decimal-value">
+            <div class="field">
+                <label for=input_id.clone()>
+                    {tr("Nilai (1,00–5,00, dua desimal)", "Value (1.00–5.00, two decimals)")}
+                </label>
+                <input id=input_id type="text" inputmode="decimal" size="6"
+                    aria-invalid=move || invalid.get().to_string()
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        let t = event_target_value(&ev);
+                        typed.set(t.clone());
+                        if let Some(v) = Value::parse_typed(&t).filter(|v| fw.values.accepts(*v)) {
+                            ws.edit(&id, move |a| a.value = Some(v));
+                        }
+                    }/>
+            </div>
+            <p class="band" aria-live="polite">{band}</p>
+            <Show when=move || invalid.get()>
+                <p class="field-error" role="alert">{tr(
+                    "Isi angka antara 1,00 dan 5,00 dengan paling banyak dua desimal, mis. 2,47.",
+                    "Enter a number between 1.00 and 5.00 with at most two decimals, e.g. 2.47.",
+                )}</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! The fill screen: indicators grouped by domain and aspect with progress, and the
+//! editor of the selected indicator.
+
+mod editor;
+mod evidence;
+mod level;
+
+use crate::domain::catalogue::{Aspect, Framework};
+use crate::domain::checks::check_answer;
+use crate::domain::text::Lang;
+use crate::ui::i18n::{lang, text, tr};
+use crate::ui::route::Route;
+use crate::ui::state::{DraftWorkspace, Nav};
+use crate::ui::widgets::{Progress, SaveIndicator};
+use leptos::prelude::*;
+
+/// The draft's header: what it is, how far along, whether it is saved, where to go next.
+#[component]
+pub fn DraftHeader() -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let lang = lang();
+    let fw = ws.framework;
+    let counts = Memo::new(move |_| ws.draft.with(|d| (d.scope(fw).filter(|i| d.answers.get(&i.id).is_some_and(|a| a.value.is_some())).count(), d.scope(fw).count())));
+    let id = ws.draft.with_untracked(|d| d.id.clone());
+    let fill = Route::Fill { draft: id.clone(), indicator: None }.href();
+    let export = Route::Export { draft: id.clone() }.href();
+    let results = Route::DraftResults { draft: id.clone() }.href();
+    #[derive(PartialEq)]
+    enum Step {
+        Fill,
+        Export,
+        Results,
+    }
+    let nav = expect_context::<Nav>();
+    let current = move |step: Step| {
+        let here = match nav.0.get() {
+            Route::Fill { .. } => Some(Step::Fill),
+            Route::Export { .. } => Some(Step::Export),
+            Route::DraftResults { .. } => Some(Step::Results),
+            _ => None,
+        };
+        if here == Some(step) { "page" } else { "false" }
+    };
+    view! {
+        <div class="draft-header">
+            <div class="draft-title">
+                <h1>{move || ws.draft.with(|d| d.name.clone())}</h1>
+                <p class="muted">
+                    {move || ws.draft.with(|d| format!("{} · {} · {} · ", d.unit.name, d.institution, d.period))}
+                    {fw.short_name.clone()}
+                </p>
+            </div>
+            <div class="draft-status">
+                <Progress
+                    done=Signal::derive(move || counts.get().0)
+                    total=Signal::derive(move || counts.get().1)
+                    label=Signal::derive(move || match lang.get() { Lang::Id => "Indikator terjawab".to_string(), Lang::En => "Indicators answered".to_string() })
+                />
+                <span class="progress-text">
+                    {move || { let (a, t) = counts.get(); match lang.get() {
+                        Lang::Id => format!("{a} dari {t} indikator terjawab"),
+                        Lang::En => format!("{a} of {t} indicators answered"),
+                    }}}
+                </span>
+                <SaveIndicator state=ws.save/>
+            </div>
+            <nav class="draft-tabs" aria-label=tr("Langkah", "Steps")>
+                <a href=fill aria-current=move || current(Step::Fill)>{tr("1. Isi indikator", "1. Fill in")}</a>
+                <a href=export aria-current=move || current(Step::Export)>{tr("2. Periksa & ekspor", "2. Check & export")}</a>
+                <a href=results aria-current=move || current(Step::Results)>{tr("Hasil & perencanaan", "Results & planning")}</a>
+            </nav>
+        </div>
+        <StorageFailure/>
+    }
+}
+
+/// When saving fails the work is still on screen: say so plainly and offer the export.
+#[component]
+fn StorageFailure() -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let export = Route::Export { draft: ws.draft.with_untracked(|d| d.id.clone()) }.href();
+    move || match ws.save.get() {
+        crate::ui::state::SaveState::Failed(message) => view! {
+            <div class="notice error" role="alert">
+                <p>{text(message)}</p>
+                <p><a class="btn btn-primary" href=export.clone()>{tr("Unduh berkas sekarang", "Download the file now")}</a></p>
+            </div>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+#[component]
+pub fn FillScreen(selected: Memo<Option<String>>) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    // The indicator shown: the one in the URL, else the first of the draft's scope.
+    let current = Memo::new(move |_| {
+        let wanted = selected.get();
+        ws.draft.with(|d| {
+            wanted
+                .filter(|id| fw.indicator(id).is_some())
+                .or_else(|| d.scope(fw).next().map(|i| i.id.clone()))
+        })
+    });
+    view! {
+        <section class="screen fill">
+            <DraftHeader/>
+            <div class="fill-layout">
+                <IndicatorNav current=current/>
+                <div class="fill-main">
+                    {move || current.get().map(|id| view! { <editor::IndicatorEditor id=id/> })}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The indicators of the draft, grouped by domain and aspect, with progress per group.
+#[component]
+fn IndicatorNav(current: Memo<Option<String>>) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    let draft_id = ws.draft.with_untracked(|d| d.id.clone());
+    let mut last_domain = None;
+    let groups = fw
+        .aspects
+        .iter()
+        .filter(|a| ws.draft.with_untracked(|d| fw.indicators_of(&a.id).any(|i| d.is_in_scope(&i.id))))
+        .map(|a| {
+            // The domain heading goes above the first aspect of each domain only.
+            let show_domain = last_domain != Some(&a.domain);
+            last_domain = Some(&a.domain);
+            view! { <AspectGroup aspect=a fw=fw draft_id=draft_id.clone() current=current show_domain=show_domain/> }
+        })
+        .collect_view();
+    view! {
+        <nav class="indicator-nav" aria-label=tr("Daftar indikator", "Indicator list")>
+            {groups}
+        </nav>
+    }
+}
+
+#[component]
+fn AspectGroup(
+    aspect: &'static Aspect,
+    fw: &'static Framework,
+    draft_id: String,
+    current: Memo<Option<String>>,
+    show_domain: bool,
+) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let lang = lang();
+    let ids: Vec<&'static str> = ws
+        .draft
+        .with_untracked(|d| fw.indicators_of(&aspect.id).filter(|i| d.is_in_scope(&i.id)).map(|i| i.id.as_str()).collect());
+    let total = ids.len();
+    let ids_for_count = ids.clone();
+    let done = Memo::new(move |_| {
+        ws.draft.with(|d| ids_for_count.iter().filter(|id| d.answers.get(**id).is_some_and(|a| a.value.is_some())).count())
+    });
+    let domain = aspect.domain.as_ref().and_then(|d| fw.domain(d)).filter(|_| show_domain).map(|d| d.name.clone());
+    let items = ids
+        .into_iter()
+        .filter_map(|id| fw.indicator(id))
+        .map(|ind| {
+            let href = Route::Fill { draft: draft_id.clone(), indicator: Some(ind.id.clone()) }.href();
+            let id = ind.id.as_str();
+            let value = move || ws.draft.with(|d| d.answers.get(id).and_then(|a| a.value)).map(|v| v.to_string());
+            let warnings = Memo::new(move |_| {
+                let today = crate::adapters::clock::today();
+                ws.draft.with(|d| d.answers.get(id).map_or(0, |a| check_answer(fw, ind, a, &today).len()))
+            });
+            let is_current = move || current.get().as_deref() == Some(id);
+            let short = ind.short_name.clone().unwrap_or_else(|| ind.name.clone());
+            view! {
+                <li>
+                    <a href=href class="nav-indicator" class:current=is_current
+                        aria-current=move || if is_current() { "page" } else { "false" }>
+                        <span class="nav-code">{ind.display_code().to_string()}</span>
+                        <span class="nav-name">{text(short)}</span>
+                        <span class="nav-value" class:empty=move || value().is_none()>
+                            {move || value().unwrap_or_else(|| "—".into())}
+                        </span>
+                        <Show when=move || { warnings.get() > 0 }>
+                            <span class="nav-warning" title=tr("Ada peringatan", "Has warnings")>
+                                "!"<span class="sr-only">{tr(" ada peringatan", " has warnings")}</span>
+                            </span>
+                        </Show>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nav-group">
+            {domain.map(|d| view! { <p class="nav-domain">{text(d)}</p> })}
+            <p class="nav-aspect">
+                <span>{text(aspect.name.clone())}</span>
+                <span class="nav-count" aria-label=move || match lang.get() {
+                    Lang::Id => format!("{} dari {total} terjawab", done.get()),
+                    Lang::En => format!("{} of {total} answered", done.get()),
+                }>{move || format!("{}/{total}", done.get())}</span>
+            </p>
+            <ul>{items}</ul>
+        </div>
+    }
+}

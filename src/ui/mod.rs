@@ -1,0 +1,196 @@
+//! The Leptos interface: one folder per screen, shared widgets in `widgets/`.
+//!
+//! Components read state and call domain functions; they compute nothing the domain could.
+
+pub mod coordinator;
+pub mod export;
+pub mod fill;
+pub mod i18n;
+pub mod report;
+pub mod results;
+pub mod route;
+pub mod start;
+pub mod state;
+pub mod widgets;
+
+use crate::adapters::storage;
+use crate::domain::catalogue;
+use crate::domain::text::{Lang, Text};
+use i18n::{tr, UiLang};
+use leptos::prelude::*;
+use route::{ReportSource, Route};
+use state::{current_route, DraftWorkspace, Nav, NoticeKind, Notices};
+use widgets::{LangSwitch, NoticeArea};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = storage::store();
+    let saved_lang = match store.setting("lang").as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Id,
+    };
+    let lang = RwSignal::new(saved_lang);
+    provide_context(UiLang(lang));
+    let notices = RwSignal::new(Vec::new());
+    provide_context(Notices(notices));
+    let route = RwSignal::new(current_route());
+    provide_context(Nav(route));
+
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current_route());
+        // A new screen starts at the top, with keyboard focus at its content.
+        focus_main();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        let _ = storage::store().set_setting("lang", l.code());
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.code());
+        }
+    });
+
+    if !store.persistent {
+        state::notify(NoticeKind::Warning, storage::StoreError::Unavailable.message());
+    }
+    let catalogue_error = catalogue::load().err();
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>{tr("Lompat ke isi", "Skip to content")}</a>
+        <header class="app-header">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"S"</span>
+                <span class="brand-name">"Swanilai"</span>
+            </a>
+            <span class="brand-tagline">{tr("Penilaian mandiri Pemerintah Digital", "Digital government self-assessment")}</span>
+            <span class="header-spacer"></span>
+            <span class="privacy-badge" title=tr("Tidak ada data yang dikirim ke server mana pun", "No data is sent to any server")>
+                {tr("Data tetap di perangkat ini", "Data stays on this device")}
+            </span>
+            <LangSwitch/>
+        </header>
+        <NoticeArea/>
+        <main id="main" tabindex="-1" data-ready="">
+            {match catalogue_error {
+                Some(e) => view! {
+                    <div class="notice error" role="alert">
+                        <p>{tr("Katalog kerangka penilaian gagal dimuat:", "The framework catalogue failed to load:")} " " {e}</p>
+                    </div>
+                }.into_any(),
+                None => view! { <Screen route=route/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>
+                {tr(
+                    "Swanilai bekerja sepenuhnya di browser Anda. Simpan cadangan dengan mengunduh berkas secara berkala: menghapus data browser juga menghapus draf.",
+                    "Swanilai runs entirely in your browser. Keep backups by downloading your file regularly: clearing browser data also clears drafts.",
+                )}
+            </p>
+        </footer>
+    }
+}
+
+/// Moves keyboard focus to the main region (after a screen change, or the skip link).
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The screen for the current route. Screens that edit a draft get its workspace in context.
+#[component]
+fn Screen(route: RwSignal<Route>) -> impl IntoView {
+    // Only re-render the screen when the draft changes, not on every indicator switch.
+    #[derive(Clone, PartialEq)]
+    enum Area {
+        Start,
+        Draft(String),
+        CoordinatorHome,
+        Coordinator(String),
+        NotFound,
+    }
+    let area = Memo::new(move |_| match route.get() {
+        Route::Start => Area::Start,
+        Route::Fill { draft, .. } | Route::Export { draft } | Route::DraftResults { draft } => Area::Draft(draft),
+        Route::Report { source: ReportSource::Draft, id } => Area::Draft(id),
+        Route::CoordinatorHome => Area::CoordinatorHome,
+        Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => Area::Coordinator(workspace),
+        Route::Report { source: ReportSource::Coordinator, id } => Area::Coordinator(id),
+        Route::NotFound(_) => Area::NotFound,
+    });
+    move || match area.get() {
+        Area::Start => view! { <start::StartScreen/> }.into_any(),
+        Area::Draft(id) => view! { <DraftScreens id=id route=route/> }.into_any(),
+        Area::CoordinatorHome => view! { <coordinator::CoordinatorHome/> }.into_any(),
+        Area::Coordinator(id) => view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any(),
+        Area::NotFound => view! { <NotFound route=route.get_untracked()/> }.into_any(),
+    }
+}
+
+/// The screens of one draft, sharing one workspace (and so one autosave).
+#[component]
+fn DraftScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Tab {
+        Fill,
+        Export,
+        Results,
+        Report,
+        Other,
+    }
+    match DraftWorkspace::open(&id) {
+        Err(message) => view! { <Unavailable message=message/> }.into_any(),
+        Ok(ws) => {
+            provide_context(ws);
+            // Re-render only when the tab changes; the fill screen follows the indicator itself.
+            let tab = Memo::new(move |_| match route.get() {
+                Route::Fill { .. } => Tab::Fill,
+                Route::Export { .. } => Tab::Export,
+                Route::DraftResults { .. } => Tab::Results,
+                Route::Report { .. } => Tab::Report,
+                _ => Tab::Other,
+            });
+            let selected = Memo::new(move |_| match route.get() {
+                Route::Fill { indicator, .. } => indicator,
+                _ => None,
+            });
+            (move || match tab.get() {
+                Tab::Fill => view! { <fill::FillScreen selected=selected/> }.into_any(),
+                Tab::Export => view! { <export::ExportScreen/> }.into_any(),
+                Tab::Results => view! {
+                    <section class="screen results"><fill::DraftHeader/><results::ResultsScreen file=ws.file/></section>
+                }.into_any(),
+                Tab::Report => view! { <report::ReportScreen file=ws.file/> }.into_any(),
+                Tab::Other => view! { <NotFound route=route.get_untracked()/> }.into_any(),
+            })
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Unavailable(message: Text) -> impl IntoView {
+    view! {
+        <section class="screen narrow">
+            <h1>{tr("Draf tidak dapat dibuka", "The draft cannot be opened")}</h1>
+            <div class="notice error" role="alert"><p>{i18n::text(message)}</p></div>
+            <p><a class="btn" href="#/">{tr("Kembali ke halaman awal", "Back to the start page")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn NotFound(route: Route) -> impl IntoView {
+    view! {
+        <section class="screen narrow">
+            <h1>{tr("Halaman tidak ditemukan", "Page not found")}</h1>
+            <p><code>{route.href()}</code></p>
+            <p><a class="btn" href="#/">{tr("Kembali ke halaman awal", "Back to the start page")}</a></p>
+        </section>
+    }
+}

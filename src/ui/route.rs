@@ -1,0 +1,130 @@
+//! Screens addressed by the URL fragment (`#/draf/abc/12`), so deep links and refresh
+//! work on any static host and sub-path with no server rewrites.
+
+/// A screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Start: drafts, new assessment, open a file.
+    Start,
+    /// A unit's draft: fill in, optionally focused on one indicator.
+    Fill { draft: String, indicator: Option<String> },
+    /// A unit's draft: check and export.
+    Export { draft: String },
+    /// Results, charts and planning of a unit's draft.
+    DraftResults { draft: String },
+    /// The coordinator's workspaces: list, new, open a consolidated file.
+    CoordinatorHome,
+    /// The coordinator's workspace, on one of its tabs.
+    Coordinator { workspace: String, tab: String },
+    /// Results of the coordinator's consolidation.
+    CoordinatorResults { workspace: String },
+    /// The printable report of a draft or a consolidation.
+    Report { source: ReportSource, id: String },
+    /// Anything else: shown as "not found" with a way back.
+    NotFound(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportSource {
+    Draft,
+    Coordinator,
+}
+
+impl Route {
+    /// Reads a fragment such as `#/draf/abc/12` (the leading `#` is optional).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let s = |p: &&str| decode(p);
+        match parts.as_slice() {
+            [] => Route::Start,
+            ["draf", d] => Route::Fill { draft: s(d), indicator: None },
+            ["draf", d, "ekspor"] => Route::Export { draft: s(d) },
+            ["draf", d, "hasil"] => Route::DraftResults { draft: s(d) },
+            ["draf", d, "laporan"] => Route::Report { source: ReportSource::Draft, id: s(d) },
+            ["draf", d, "indikator", i] => Route::Fill { draft: s(d), indicator: Some(s(i)) },
+            ["koordinator"] => Route::CoordinatorHome,
+            ["koordinator", w] => Route::Coordinator { workspace: s(w), tab: "unit".into() },
+            ["koordinator", w, "hasil"] => Route::CoordinatorResults { workspace: s(w) },
+            ["koordinator", w, "laporan"] => Route::Report { source: ReportSource::Coordinator, id: s(w) },
+            ["koordinator", w, tab] => Route::Coordinator { workspace: s(w), tab: s(tab) },
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    /// The fragment for this route, starting with `#/`.
+    pub fn href(&self) -> String {
+        let e = |s: &str| encode(s);
+        match self {
+            Route::Start => "#/".into(),
+            Route::Fill { draft, indicator: None } => format!("#/draf/{}", e(draft)),
+            Route::Fill { draft, indicator: Some(i) } => format!("#/draf/{}/indikator/{}", e(draft), e(i)),
+            Route::Export { draft } => format!("#/draf/{}/ekspor", e(draft)),
+            Route::DraftResults { draft } => format!("#/draf/{}/hasil", e(draft)),
+            Route::CoordinatorHome => "#/koordinator".into(),
+            Route::Coordinator { workspace, tab } => format!("#/koordinator/{}/{}", e(workspace), e(tab)),
+            Route::CoordinatorResults { workspace } => format!("#/koordinator/{}/hasil", e(workspace)),
+            Route::Report { source: ReportSource::Draft, id } => format!("#/draf/{}/laporan", e(id)),
+            Route::Report { source: ReportSource::Coordinator, id } => format!("#/koordinator/{}/laporan", e(id)),
+            Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+/// Percent-encodes what may not stand in a path segment (ids are plain, but indicator
+/// ids contain dots and users may type anything).
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(v) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip_through_their_fragment() {
+        let routes = [
+            Route::Start,
+            Route::CoordinatorHome,
+            Route::Fill { draft: "k1x".into(), indicator: None },
+            Route::Fill { draft: "k1x".into(), indicator: Some("35.2".into()) },
+            Route::Export { draft: "k1x".into() },
+            Route::DraftResults { draft: "k1x".into() },
+            Route::Coordinator { workspace: "w9".into(), tab: "konflik".into() },
+            Route::CoordinatorResults { workspace: "w9".into() },
+            Route::Report { source: ReportSource::Coordinator, id: "w9".into() },
+            Route::Report { source: ReportSource::Draft, id: "a b/c".into() },
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+        assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(Route::parse("#/tidak/ada/ini/itu"), Route::NotFound("tidak/ada/ini/itu".into()));
+    }
+}

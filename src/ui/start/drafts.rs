@@ -1,0 +1,187 @@
+//! The list of drafts in this browser: open, rename, duplicate, delete; and the damaged
+//! entries kept aside, which can be downloaded.
+
+use crate::adapters::{clock, files, storage};
+use crate::domain::catalogue::framework;
+use crate::domain::draft::Draft;
+use crate::domain::text::Lang;
+use crate::ui::i18n::{lang, tr, trs};
+use crate::ui::route::Route;
+use crate::ui::state::{notify, NoticeKind, DRAFTS};
+use crate::ui::widgets::ConfirmButton;
+use leptos::prelude::*;
+use storage::Entry;
+
+#[component]
+pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
+    let entries = Memo::new(move |_| {
+        refresh.track();
+        storage::store().list::<Draft>(DRAFTS)
+    });
+    let drafts = move || {
+        let mut v: Vec<Draft> = entries
+            .get()
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Ok(d) => Some(d),
+                Entry::Corrupted { .. } => None,
+            })
+            .collect();
+        v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        v
+    };
+    let quarantined = Memo::new(move |_| {
+        refresh.track();
+        entries.track();
+        storage::store().quarantined()
+    });
+
+    view! {
+        <section class="card drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{tr("Draf di browser ini", "Drafts in this browser")}</h2>
+            <Show
+                when=move || !drafts().is_empty()
+                fallback=|| view! {
+                    <p class="muted">{tr(
+                        "Belum ada draf. Mulai penilaian baru atau buka berkas penugasan dari koordinator.",
+                        "No drafts yet. Start a new assessment or open an assignment file from your coordinator.",
+                    )}</p>
+                }
+            >
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("Nama draf", "Draft name")}</th>
+                            <th scope="col">{tr("Kerangka", "Framework")}</th>
+                            <th scope="col">{tr("Periode", "Period")}</th>
+                            <th scope="col">{tr("Terisi", "Answered")}</th>
+                            <th scope="col">{tr("Terakhir diubah", "Last changed")}</th>
+                            <th scope="col"><span class="sr-only">{tr("Tindakan", "Actions")}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=drafts key=|d| (d.id.clone(), d.updated_at.clone(), d.name.clone())
+                            children=move |d| view! { <DraftRow draft=d refresh=refresh/> }/>
+                    </tbody>
+                </table>
+            </Show>
+            <Show when=move || !quarantined.get().is_empty()>
+                <div class="notice warning" role="status">
+                    <p>{tr(
+                        "Beberapa data di browser ini rusak dan tidak dapat dibaca. Isinya tidak dihapus: unduh untuk diperiksa atau dikirim ke tim pendukung.",
+                        "Some data in this browser is damaged and cannot be read. It was not deleted: download it to inspect or send to support.",
+                    )}</p>
+                    <ul>
+                        <For each=move || quarantined.get() key=|q| q.key.clone() children=move |q| {
+                            let key = q.key.clone();
+                            let key2 = q.key.clone();
+                            view! {
+                                <li>
+                                    <code>{q.key.clone()}</code> " (" {q.bytes} " B) "
+                                    <button type="button" class="btn btn-small" on:click=move |_| {
+                                        if let Some(raw) = storage::store().raw(&key) {
+                                            let _ = files::download(&format!("{key}.txt"), "text/plain", raw.as_bytes());
+                                        }
+                                    }>{tr("Unduh", "Download")}</button>
+                                    " "
+                                    <ConfirmButton
+                                        label=trs("Buang", "Discard")
+                                        question=trs("Buang data rusak ini?", "Discard this damaged data?")
+                                        confirm=trs("Ya, buang", "Yes, discard")
+                                        on_confirm=move || { storage::store().discard_quarantined(&key2); refresh.update(|n| *n += 1); }
+                                    />
+                                </li>
+                            }
+                        }/>
+                    </ul>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
+    let lang = lang();
+    let fw = framework(&draft.framework);
+    let fw_name = fw.map(|f| f.short_name.clone()).unwrap_or_else(|| draft.framework.clone());
+    let (answered, scope) = match fw {
+        Some(f) => (draft.values().len(), draft.scope(f).count()),
+        None => (0, 0),
+    };
+    let open = Route::Fill { draft: draft.id.clone(), indicator: None }.href();
+    let renaming = RwSignal::new(false);
+    let name = RwSignal::new(draft.name.clone());
+    let when = draft.updated_at.get(..16).unwrap_or("").replace('T', " ");
+    let id_for_rename = draft.id.clone();
+    let save_name = move || {
+        let new_name = name.get_untracked().trim().to_string();
+        renaming.set(false);
+        if new_name.is_empty() {
+            return;
+        }
+        let store = storage::store();
+        if let Ok(Some(mut d)) = store.load::<Draft>(DRAFTS, &id_for_rename) {
+            d.name = new_name;
+            if let Err(e) = store.save(DRAFTS, &d.id, &d) {
+                notify(NoticeKind::Error, e.message());
+            }
+        }
+        refresh.update(|n| *n += 1);
+    };
+    let save_name2 = save_name.clone();
+    let dup = draft.clone();
+    let duplicate = move |_| {
+        let mut copy = dup.clone();
+        copy.id = clock::new_id();
+        copy.name = format!("{} ({})", dup.name, crate::ui::i18n::pick("salinan", "copy"));
+        copy.created_at = clock::now();
+        copy.updated_at = copy.created_at.clone();
+        match storage::store().save(DRAFTS, &copy.id, &copy) {
+            Ok(()) => refresh.update(|n| *n += 1),
+            Err(e) => notify(NoticeKind::Error, e.message()),
+        }
+    };
+    let del_id = draft.id.clone();
+    let draft_name = draft.name.clone();
+    let question = Signal::derive(move || match lang.get() {
+        Lang::Id => format!("Hapus draf \"{draft_name}\"? Ini tidak dapat dibatalkan."),
+        Lang::En => format!("Delete draft \"{draft_name}\"? This cannot be undone."),
+    });
+    view! {
+        <tr>
+            <td>
+                <Show when=move || renaming.get() fallback=move || view! { <a href=open.clone()>{move || name.get()}</a> }>
+                    <form class="inline-form" on:submit={
+                        let f = save_name.clone();
+                        move |ev| { ev.prevent_default(); f() }
+                    }>
+                        <label class="sr-only" for=format!("rename-{}", draft.id)>{tr("Nama baru", "New name")}</label>
+                        <input id=format!("rename-{}", draft.id) type="text" prop:value=move || name.get()
+                            on:input=move |ev| name.set(event_target_value(&ev)) />
+                        <button type="submit" class="btn btn-small">{tr("Simpan", "Save")}</button>
+                    </form>
+                </Show>
+                <div class="muted small">{draft.unit.name.clone()}</div>
+            </td>
+            <td>{fw_name}</td>
+            <td>{draft.period.clone()}</td>
+            <td>{answered} " / " {scope}</td>
+            <td>{when} " UTC"</td>
+            <td class="actions">
+                <button type="button" class="btn btn-small" on:click=move |_| {
+                    if renaming.get_untracked() { save_name2() } else { renaming.set(true) }
+                }>{tr("Ganti nama", "Rename")}</button>
+                " "
+                <button type="button" class="btn btn-small" on:click=duplicate>{tr("Duplikat", "Duplicate")}</button>
+                " "
+                <ConfirmButton
+                    label=trs("Hapus", "Delete")
+                    question=question
+                    confirm=trs("Ya, hapus", "Yes, delete")
+                    on_confirm=move || { storage::store().remove(DRAFTS, &del_id); refresh.update(|n| *n += 1); }
+                />
+            </td>
+        </tr>
+    }
+}

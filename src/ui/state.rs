@@ -1,0 +1,175 @@
+//! App-wide state: the current screen, notices, and the unit's draft workspace with its
+//! autosave.
+//!
+//! One store per workspace (here the unit's draft), provided through context and
+//! persisted by one debounced effect; everything shown is derived from it with memos.
+
+use crate::adapters::{clock, storage};
+use crate::domain::catalogue::{framework, Framework};
+use crate::domain::draft::Draft;
+use crate::domain::engine::{evaluate_map, Evaluation};
+use crate::domain::exchange::ExchangeFile;
+use crate::domain::text::Text;
+use crate::ui::route::Route;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The storage kind under which unit drafts are kept.
+pub const DRAFTS: &str = "draft";
+
+/// The current screen, mirrored from `location.hash`.
+#[derive(Clone, Copy)]
+pub struct Nav(pub RwSignal<Route>);
+
+pub fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Goes to a screen (adds a history entry, so Back works).
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+/// A message shown at the top of the screen until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<Notice>>);
+
+/// Shows a notice (kept until dismissed; at most five).
+pub fn notify(kind: NoticeKind, text: Text) {
+    if let Some(Notices(n)) = use_context::<Notices>() {
+        n.update(|v| {
+            v.retain(|x| x.text != text);
+            v.push(Notice { kind, text });
+            if v.len() > 5 {
+                v.remove(0);
+            }
+        });
+    }
+}
+
+/// Where the draft's last change stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Written to browser storage at this time (RFC 3339).
+    Saved(String),
+    /// A change waits for the debounce.
+    Pending,
+    /// The last write failed; the work is in memory only.
+    Failed(Text),
+}
+
+/// The unit's draft being edited, provided to the fill, export and results screens.
+#[derive(Clone, Copy)]
+pub struct DraftWorkspace {
+    pub draft: RwSignal<Draft>,
+    pub framework: &'static Framework,
+    pub save: RwSignal<SaveState>,
+    pub evaluation: Memo<Evaluation>,
+    /// The draft as a submission file: what results and report screens read.
+    pub file: Memo<ExchangeFile>,
+}
+
+impl DraftWorkspace {
+    /// Loads a draft from storage and starts its autosave. `Err` carries what to tell
+    /// the user (missing draft, damaged entry moved aside, unknown framework).
+    pub fn open(id: &str) -> Result<DraftWorkspace, Text> {
+        let store = storage::store();
+        let draft: Draft = match store.load(DRAFTS, id) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                return Err(Text::new(
+                    "Draf ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus.",
+                    "This draft is not in this browser. It may have been made on another computer or deleted.",
+                ))
+            }
+            Err(kept_as) => {
+                return Err(Text::new(
+                    format!("Draf ini rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal."),
+                    format!("This draft is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page."),
+                ))
+            }
+        };
+        let Some(fw) = framework(&draft.framework) else {
+            return Err(Text::new(
+                format!("Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.", draft.framework),
+                format!("Framework \"{}\" is not known to this version.", draft.framework),
+            ));
+        };
+        let initial = if store.persistent {
+            SaveState::Saved(draft.updated_at.clone())
+        } else {
+            SaveState::Failed(storage::StoreError::Unavailable.message())
+        };
+        let draft = RwSignal::new(draft);
+        let save = RwSignal::new(initial);
+        let evaluation = Memo::new(move |_| draft.with(|d| evaluate_map(fw, &d.values())));
+        let file = Memo::new(move |_| draft.with(|d| d.to_submission(&d.updated_at).0));
+        let ws = DraftWorkspace { draft, framework: fw, save, evaluation, file };
+        ws.autosave();
+        Ok(ws)
+    }
+
+    /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
+    fn autosave(self) {
+        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            self.draft.track();
+            if first.get_value() {
+                first.set_value(false);
+                return;
+            }
+            self.save.set(SaveState::Pending);
+            if let Some(h) = timer.get_value() {
+                h.clear();
+            }
+            let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
+            timer.set_value(handle);
+        });
+        let flush_now = move || {
+            if self.save.get_untracked() == SaveState::Pending {
+                if let Some(h) = timer.get_value() {
+                    h.clear();
+                }
+                self.flush();
+            }
+        };
+        let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
+        let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
+        on_cleanup(move || {
+            flush_now();
+            a.remove();
+            b.remove();
+        });
+    }
+
+    /// Writes the draft now.
+    pub fn flush(self) {
+        let result = self.draft.with_untracked(|d| storage::store().save(DRAFTS, &d.id, d));
+        self.save.set(match result {
+            Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
+            Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
+            Err(e) => SaveState::Failed(e.message()),
+        });
+    }
+
+    /// Edits one indicator's answer.
+    pub fn edit(self, indicator: &str, change: impl FnOnce(&mut crate::domain::draft::DraftAnswer)) {
+        let now = clock::now();
+        self.draft.update(|d| d.edit(indicator, &now, change));
+    }
+}
