@@ -49,6 +49,7 @@ test: setup-test
 # The pieces of `make test`, without the setup step (for quick re-runs).
 test-host:
 	cargo test
+	node --test tests/schema.test.mjs
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 e2e:

@@ -2,6 +2,9 @@
 //! say so. Cases are fixtures in tests/fixtures/exchange/; adding a case is adding a file
 //! and a row.
 
+// Host-only: these run under plain `cargo test`; the wasm32 test build skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::{json, Value as Json};
 use std::path::PathBuf;
 use swanilai::domain::catalogue::frameworks;

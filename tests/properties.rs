@@ -1,5 +1,8 @@
 //! Properties of the engine over random complete assessments of every framework.
 
+// Host-only: these run under plain `cargo test`; the wasm32 test build skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use swanilai::domain::catalogue::frameworks;

@@ -1,0 +1,86 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the adapters against the real
+//! local storage and clock, and the app mounted in a page, down to the autosave.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown` (part of `make test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use swanilai::adapters::storage::{Entry, LocalBackend, Store};
+use swanilai::adapters::{clock, storage};
+use swanilai::domain::catalogue::framework;
+use swanilai::domain::draft::{unit_for_name, Draft};
+use swanilai::domain::exchange::parse_rfc3339;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Waits for timers (the autosave debounce) to fire.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn local_storage_round_trips_and_keeps_damaged_entries_aside() {
+    local().clear().unwrap();
+    assert!(storage::local_available());
+    let store = Store::new(Rc::new(LocalBackend), true);
+    store.save("draft", "a", &vec![1, 2, 3]).unwrap();
+    assert_eq!(store.load::<Vec<u32>>("draft", "a"), Ok(Some(vec![1, 2, 3])));
+    local().set_item("swanilai.v1.draft.b", "{ damaged").unwrap();
+    let listed: Vec<Entry<Vec<u32>>> = store.list("draft");
+    assert_eq!(listed.len(), 2);
+    assert!(matches!(&listed[1], Entry::Corrupted { kept_as, .. } if kept_as == "swanilai.v1.rusak.draft.b.1"));
+    assert_eq!(local().get_item("swanilai.v1.rusak.draft.b.1").unwrap().as_deref(), Some("{ damaged"));
+    assert_eq!(local().get_item("swanilai.v1.draft.b").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn clock_gives_rfc3339_utc_seconds_and_unique_ids() {
+    let now = clock::now();
+    assert_eq!(now.len(), 20, "{now}");
+    assert!(now.ends_with('Z'));
+    assert!(parse_rfc3339(&now).is_some(), "{now} parses");
+    assert_eq!(clock::today(), now[..10]);
+    assert_ne!(clock::new_id(), clock::new_id());
+}
+
+/// Mounts the whole app on `#/draf/<id>` for a stored draft, chooses level 3 of
+/// indicator 1 with a click, and finds it in local storage after the autosave.
+#[wasm_bindgen_test]
+async fn choosing_a_level_in_the_app_is_autosaved() {
+    local().clear().unwrap();
+    storage::use_store(Store::new(Rc::new(LocalBackend), true));
+    let fw = framework("spbe-2020").unwrap();
+    let now = clock::now();
+    let draft = Draft::new("uji1".into(), fw, "Pemkab Uji".into(), "2026".into(), unit_for_name("BKPSDM"), &now);
+    storage::store().save("draft", &draft.id, &draft).unwrap();
+
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/draf/uji1").unwrap();
+    let document = window.document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _app = leptos::mount::mount_to(host.clone(), swanilai::ui::App);
+    leptos::task::tick().await;
+
+    let heading = host.query_selector("#indicator-title").unwrap().expect("the editor of indicator 1 is shown");
+    assert!(heading.text_content().unwrap().contains("Arsitektur SPBE"));
+    let radio: web_sys::HtmlInputElement = host.query_selector("#level-1-3").unwrap().unwrap().unchecked_into();
+    radio.click();
+    leptos::task::tick().await;
+    sleep(700).await;
+
+    let saved: Draft = serde_json::from_str(&local().get_item("swanilai.v1.draft.uji1").unwrap().unwrap()).unwrap();
+    assert_eq!(saved.answers["1"].value.map(|v| v.hundredths()), Some(300));
+    let status = host.query_selector("[data-testid=save-state]").unwrap().unwrap().text_content().unwrap();
+    assert!(status.starts_with("Tersimpan"), "{status}");
+    window.location().set_hash("").unwrap();
+}
