@@ -19,9 +19,15 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Skip trunk's self-update check, which `offline = true` in Trunk.toml doesn't cover.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-# The release build. --offline goes AFTER the subcommand: `trunk --offline build`
-# makes the optional-valued flag swallow the word "build".
-TRUNK_DIST = trunk build --release --offline
+# The release build: three apps from one crate, one cargo feature each (see
+# src/ui/route.rs): the unit's app at dist/, the coordinator's at dist/koordinator/,
+# results and report at dist/hasil/. The root is built first: trunk empties its own
+# dist directory. --offline goes AFTER the subcommand: `trunk --offline build` makes
+# the optional-valued flag swallow the word "build".
+TRUNK_RELEASE = trunk build --release --offline --no-default-features
+TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit --dist dist \
+	&& $(TRUNK_RELEASE) --features app-coordinator --dist dist/koordinator \
+	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil
 
 .PHONY: setup-build setup-test serve dist test test-host test-wasm e2e bench clean
 

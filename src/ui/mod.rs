@@ -18,7 +18,7 @@ use crate::domain::catalogue;
 use crate::domain::text::{Lang, Text};
 use i18n::{tr, UiLang};
 use leptos::prelude::*;
-use route::{ReportSource, Route};
+use route::{App, ReportSource, Route};
 use state::{current_route, DraftWorkspace, Nav, NoticeKind, Notices};
 use widgets::{LangSwitch, NoticeArea};
 
@@ -102,6 +102,12 @@ fn focus_main() {
     }
 }
 
+/// Which apps this build contains (see `route.rs`): constants, so code of the others is
+/// left out of the wasm.
+const UNIT: bool = App::Unit.is_built();
+const COORDINATOR: bool = App::Coordinator.is_built();
+const RESULTS: bool = App::Results.is_built();
+
 /// The screen for the current route. Screens that edit a draft get its workspace in context.
 #[component]
 fn Screen(route: RwSignal<Route>) -> impl IntoView {
@@ -123,12 +129,24 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
         Route::Report { source: ReportSource::Coordinator, id } => Area::Coordinator(id),
         Route::NotFound(_) => Area::NotFound,
     });
-    move || match area.get() {
-        Area::Start => view! { <start::StartScreen/> }.into_any(),
-        Area::Draft(id) => view! { <DraftScreens id=id route=route/> }.into_any(),
-        Area::CoordinatorHome => view! { <coordinator::CoordinatorHome/> }.into_any(),
-        Area::Coordinator(id) => view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any(),
-        Area::NotFound => view! { <NotFound route=route.get_untracked()/> }.into_any(),
+    move || {
+        // A screen of an app this page does not contain: load that app's page.
+        let here = route.get();
+        if !here.app().is_built() {
+            let _ = window().location().replace(&here.href());
+            return view! { <p class="muted">{tr("Membuka…", "Opening…")}</p> }.into_any();
+        }
+        // The guards are compile-time constants, so a build leaves out the screens of the
+        // apps it does not contain.
+        match area.get() {
+            Area::Start if UNIT => view! { <start::StartScreen/> }.into_any(),
+            Area::Draft(id) if UNIT || RESULTS => view! { <DraftScreens id=id route=route/> }.into_any(),
+            Area::CoordinatorHome if COORDINATOR => view! { <coordinator::CoordinatorHome/> }.into_any(),
+            Area::Coordinator(id) if COORDINATOR || RESULTS => {
+                view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any()
+            }
+            _ => view! { <NotFound route=route.get_untracked()/> }.into_any(),
+        }
     }
 }
 
@@ -160,13 +178,13 @@ fn DraftScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                 _ => None,
             });
             (move || match tab.get() {
-                Tab::Fill => view! { <fill::FillScreen selected=selected/> }.into_any(),
-                Tab::Export => view! { <export::ExportScreen/> }.into_any(),
-                Tab::Results => view! {
+                Tab::Fill if UNIT => view! { <fill::FillScreen selected=selected/> }.into_any(),
+                Tab::Export if UNIT => view! { <export::ExportScreen/> }.into_any(),
+                Tab::Results if RESULTS => view! {
                     <section class="screen results"><fill::DraftHeader/><results::ResultsScreen file=ws.file/></section>
                 }.into_any(),
-                Tab::Report => view! { <report::ReportScreen file=ws.file/> }.into_any(),
-                Tab::Other => view! { <NotFound route=route.get_untracked()/> }.into_any(),
+                Tab::Report if RESULTS => view! { <report::ReportScreen file=ws.file/> }.into_any(),
+                _ => view! { <NotFound route=route.get_untracked()/> }.into_any(),
             })
             .into_any()
         }

@@ -1,5 +1,12 @@
 //! Screens addressed by the URL fragment (`#/draf/abc/12`), so deep links and refresh
 //! work on any static host and sub-path with no server rewrites.
+//!
+//! The release ships three small apps instead of one large one, each built from this crate
+//! with one cargo feature: the unit's app at `./` (what most users open, often on a slow
+//! connection), the coordinator's at `./koordinator/`, results and report at `./hasil/`.
+//! All three share local storage (same origin). A route knows which app shows it, and
+//! [`Route::href`] links across apps with a relative path when the screen is not built
+//! into this one. A build with every feature (the dev server, the host tests) is one app.
 
 /// A screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +29,48 @@ pub enum Route {
     Report { source: ReportSource, id: String },
     /// Anything else: shown as "not found" with a way back.
     NotFound(String),
+}
+
+/// The three apps of a release build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum App {
+    /// `./`: start, fill in, export.
+    Unit,
+    /// `./koordinator/`: the coordinator's workspace.
+    Coordinator,
+    /// `./hasil/`: results, charts, planning, report.
+    Results,
+}
+
+impl App {
+    /// Whether this build contains the app's screens.
+    pub const fn is_built(self) -> bool {
+        match self {
+            App::Unit => cfg!(feature = "app-unit"),
+            App::Coordinator => cfg!(feature = "app-coordinator"),
+            App::Results => cfg!(feature = "app-results"),
+        }
+    }
+
+    /// The app this page is: the first one built, in the order unit, coordinator, results.
+    pub const fn here() -> App {
+        if App::Unit.is_built() {
+            App::Unit
+        } else if App::Coordinator.is_built() {
+            App::Coordinator
+        } else {
+            App::Results
+        }
+    }
+
+    /// Where the app lives, relative to the unit's app.
+    pub const fn dir(self) -> &'static str {
+        match self {
+            App::Unit => "",
+            App::Coordinator => "koordinator/",
+            App::Results => "hasil/",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +101,33 @@ impl Route {
         }
     }
 
-    /// The fragment for this route, starting with `#/`.
+    /// The app that shows this route.
+    pub fn app(&self) -> App {
+        match self {
+            Route::Start | Route::Fill { .. } | Route::Export { .. } | Route::NotFound(_) => App::Unit,
+            Route::CoordinatorHome | Route::Coordinator { .. } => App::Coordinator,
+            Route::DraftResults { .. } | Route::CoordinatorResults { .. } | Route::Report { .. } => App::Results,
+        }
+    }
+
+    /// A link to this route from this page: the fragment when this build shows it, else a
+    /// relative path to the app that does (`../hasil/#/draf/x/hasil`).
     pub fn href(&self) -> String {
+        self.href_from(App::here(), App::is_built)
+    }
+
+    /// [`Route::href`] for a page that is app `here` and contains the apps `built` says.
+    pub fn href_from(&self, here: App, built: impl Fn(App) -> bool) -> String {
+        let target = self.app();
+        if built(target) {
+            return self.fragment();
+        }
+        let up = if here.dir().is_empty() { "./" } else { "../" };
+        format!("{up}{}{}", target.dir(), self.fragment())
+    }
+
+    /// The fragment for this route, starting with `#/`.
+    pub fn fragment(&self) -> String {
         let e = |s: &str| encode(s);
         match self {
             Route::Start => "#/".into(),
@@ -108,6 +182,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn links_cross_to_the_app_that_shows_the_route() {
+        let results = Route::DraftResults { draft: "d1".into() };
+        let start = Route::Start;
+        let workspace = Route::Coordinator { workspace: "w".into(), tab: "impor".into() };
+        // The unit's page (at ./) with only the unit's app built.
+        let only = |a: App| move |b: App| a == b;
+        assert_eq!(results.href_from(App::Unit, only(App::Unit)), "./hasil/#/draf/d1/hasil");
+        assert_eq!(workspace.href_from(App::Unit, only(App::Unit)), "./koordinator/#/koordinator/w/impor");
+        assert_eq!(start.href_from(App::Unit, only(App::Unit)), "#/");
+        // The results page (at ./hasil/) links back up.
+        assert_eq!(start.href_from(App::Results, only(App::Results)), "../#/");
+        assert_eq!(workspace.href_from(App::Results, only(App::Results)), "../koordinator/#/koordinator/w/impor");
+        // One app with everything (dev server, host tests): always the fragment.
+        assert_eq!(results.href_from(App::Unit, |_| true), "#/draf/d1/hasil");
+    }
+
+    #[test]
     fn routes_round_trip_through_their_fragment() {
         let routes = [
             Route::Start,
@@ -125,6 +216,9 @@ mod tests {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
         assert_eq!(Route::parse(""), Route::Start);
+        for r in [Route::Start, Route::CoordinatorHome, Route::DraftResults { draft: "x".into() }] {
+            assert_eq!(Route::parse(&r.fragment()), r);
+        }
         assert_eq!(Route::parse("#/tidak/ada/ini/itu"), Route::NotFound("tidak/ada/ini/itu".into()));
     }
 }

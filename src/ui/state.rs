@@ -25,9 +25,12 @@ pub fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
-/// Goes to a screen (adds a history entry, so Back works).
+/// Goes to a screen (adds a history entry, so Back works); a screen of another app
+/// loads that app's page.
 pub fn navigate(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
+    let href = route.href();
+    let location = window().location();
+    let _ = if href.starts_with('#') { location.set_hash(&href) } else { location.assign(&href) };
 }
 
 /// A message shown at the top of the screen until dismissed.
