@@ -183,7 +183,7 @@ pub struct ParseRationalError(pub String);
 
 impl fmt::Display for ParseRationalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not an exact number: {:?} (expected e.g. \"1.30\", \"27.5\" or \"20/6\")", self.0)
+        write!(f, "not an exact number: \"{}\" (expected e.g. \"1.30\", \"27.5\" or \"20/6\")", self.0)
     }
 }
 

@@ -105,7 +105,8 @@ impl serde::Serialize for Value {
 impl<'de> serde::Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         let x = f64::deserialize(d)?;
-        Value::from_f64(x).ok_or_else(|| serde::de::Error::custom(format!("nilai {x} di luar 0–5 atau lebih dari dua desimal")))
+        // No `{x}` in the message: formatting an f64 would pull float printing into the wasm.
+        Value::from_f64(x).ok_or_else(|| serde::de::Error::custom("nilai di luar 0–5 atau lebih dari dua desimal"))
     }
 }
 

@@ -214,7 +214,7 @@ impl Indicator {
 // A few dozen indicators in all: the size of the variant does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "SourceJson", into = "SourceJson")]
 pub enum Source {
     /// Scored by the asesor from the institution's evidence.
     Evidence,
@@ -223,19 +223,100 @@ pub enum Source {
         index: Text,
         agency: Text,
         conversion: Conversion,
-        #[serde(default)]
         assumed_when_missing: Option<Rational>,
     },
 }
 
 /// How another agency's raw index becomes an indicator value.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone)]
 pub enum Conversion {
     /// `value = offset + raw / divisor`, raw within `raw_min..=raw_max`.
     Linear { raw_min: Rational, raw_max: Rational, offset: Rational, divisor: Rational },
     /// Not published; the user enters the value.
     Unknown,
+}
+
+/// The JSON form of [`Source`] and [`Conversion`] (`{"kind": "external", …}`, see
+/// docs/CATALOGUE.md). Read as a flat struct and checked by hand: serde's internally
+/// tagged enums buffer every value and cost several KB of wasm each.
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct SourceJson {
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    index: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agency: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conversion: Option<ConversionJson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assumed_when_missing: Option<Rational>,
+}
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+struct ConversionJson {
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    raw_min: Option<Rational>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    raw_max: Option<Rational>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    offset: Option<Rational>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    divisor: Option<Rational>,
+}
+
+impl TryFrom<SourceJson> for Source {
+    type Error = String;
+
+    fn try_from(j: SourceJson) -> Result<Source, String> {
+        match j.kind.as_str() {
+            "evidence" => Ok(Source::Evidence),
+            "external" => {
+                let c = j.conversion.ok_or("external source without conversion")?;
+                let conversion = match c.kind.as_str() {
+                    "unknown" => Conversion::Unknown,
+                    "linear" => match (c.raw_min, c.raw_max, c.offset, c.divisor) {
+                        (Some(raw_min), Some(raw_max), Some(offset), Some(divisor)) => {
+                            Conversion::Linear { raw_min, raw_max, offset, divisor }
+                        }
+                        _ => return Err("linear conversion needs raw_min, raw_max, offset and divisor".into()),
+                    },
+                    other => return Err(format!("unknown conversion kind \"{other}\"")),
+                };
+                Ok(Source::External {
+                    index: j.index.ok_or("external source without index")?,
+                    agency: j.agency.ok_or("external source without agency")?,
+                    conversion,
+                    assumed_when_missing: j.assumed_when_missing,
+                })
+            }
+            other => Err(format!("unknown source kind \"{other}\"")),
+        }
+    }
+}
+
+impl From<Source> for SourceJson {
+    fn from(s: Source) -> SourceJson {
+        match s {
+            Source::Evidence => SourceJson { kind: "evidence".into(), ..Default::default() },
+            Source::External { index, agency, conversion, assumed_when_missing } => SourceJson {
+                kind: "external".into(),
+                index: Some(index),
+                agency: Some(agency),
+                conversion: Some(match conversion {
+                    Conversion::Unknown => ConversionJson { kind: "unknown".into(), ..Default::default() },
+                    Conversion::Linear { raw_min, raw_max, offset, divisor } => ConversionJson {
+                        kind: "linear".into(),
+                        raw_min: Some(raw_min),
+                        raw_max: Some(raw_max),
+                        offset: Some(offset),
+                        divisor: Some(divisor),
+                    },
+                }),
+                assumed_when_missing,
+            },
+        }
+    }
 }
 
 impl Conversion {
@@ -354,5 +435,34 @@ impl Framework {
     /// All whole levels an answer may take, lowest first.
     pub fn levels(&self) -> impl Iterator<Item = u8> {
         self.values.min_level()..=self.values.max_level()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(json: &str) -> Result<Source, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn sources_read_their_kind_and_refuse_incomplete_conversions() {
+        assert!(matches!(source(r#"{"kind":"evidence"}"#), Ok(Source::Evidence)));
+        let linear = r#"{"kind":"external","index":{"id":"SDI","en":"SDI"},"agency":{"id":"Bappenas","en":"Bappenas"},
+            "conversion":{"kind":"linear","raw_min":"0","raw_max":"100","offset":"1","divisor":"25"},"assumed_when_missing":"1.00"}"#;
+        let Ok(Source::External { conversion, assumed_when_missing, .. }) = source(linear) else { panic!("linear source") };
+        assert_eq!(conversion.convert("25".parse().unwrap()), Some(Rational::from_int(2)));
+        assert_eq!(assumed_when_missing, Some(Rational::ONE));
+        // Round trip through the JSON form.
+        let back: Source = serde_json::from_value(serde_json::to_value(source(linear).unwrap()).unwrap()).unwrap();
+        assert!(matches!(back, Source::External { conversion: Conversion::Linear { .. }, .. }));
+        for bad in [
+            r#"{"kind":"external","index":{"id":"x"},"agency":{"id":"y"},"conversion":{"kind":"linear","raw_min":"0"}}"#,
+            r#"{"kind":"external","agency":{"id":"y"},"conversion":{"kind":"unknown"}}"#,
+            r#"{"kind":"magic"}"#,
+        ] {
+            assert!(source(bad).is_err(), "{bad}");
+        }
     }
 }

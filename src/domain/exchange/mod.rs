@@ -14,7 +14,7 @@ mod time;
 mod validate;
 
 pub use time::{format_unix_millis, parse_rfc3339, Timestamp};
-pub use validate::{parse, Parsed, Problem, Severity};
+pub use validate::{megabytes, parse, Parsed, Problem, Severity};
 
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};

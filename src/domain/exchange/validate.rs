@@ -138,7 +138,7 @@ fn too_big(len: usize) -> Problem {
 }
 
 /// "6,2 MB" / "6.2 MB"; whole sizes without a decimal ("5 MB").
-fn megabytes(bytes: usize, lang: Lang) -> String {
+pub fn megabytes(bytes: usize, lang: Lang) -> String {
     const MB: usize = 1024 * 1024;
     if bytes.is_multiple_of(MB) {
         return format!("{} MB", bytes / MB);

@@ -49,10 +49,21 @@ fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
 
 fn read_problem(e: ReadError, size: f64) -> Problem {
     let message = match e {
-        ReadError::TooLarge => Text::new(
-            format!("Berkas berukuran {:.1} MB, melebihi batas {} MB. Berkas Swanilai biasanya di bawah 1 MB.", size / 1_048_576.0, MAX_FILE_BYTES / 1_048_576),
-            format!("The file is {:.1} MB, above the {} MB limit. Swanilai files are usually under 1 MB.", size / 1_048_576.0, MAX_FILE_BYTES / 1_048_576),
-        ),
+        ReadError::TooLarge => {
+            let (size, max) = (size as usize, MAX_FILE_BYTES);
+            Text::new(
+                format!(
+                    "Berkas berukuran {}, melebihi batas {}. Berkas Swanilai biasanya di bawah 1 MB.",
+                    exchange::megabytes(size, Lang::Id),
+                    exchange::megabytes(max, Lang::Id)
+                ),
+                format!(
+                    "The file is {}, above the {} limit. Swanilai files are usually under 1 MB.",
+                    exchange::megabytes(size, Lang::En),
+                    exchange::megabytes(max, Lang::En)
+                ),
+            )
+        }
         ReadError::Failed => Text::new("Berkas tidak dapat dibaca oleh browser.", "The browser could not read the file."),
     };
     Problem { path: "$".into(), severity: exchange::Severity::Error, message }
