@@ -22,7 +22,10 @@ fn local() -> web_sys::Storage {
 /// Waits for timers (the autosave debounce) to fire.
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -33,12 +36,25 @@ fn local_storage_round_trips_and_keeps_damaged_entries_aside() {
     assert!(storage::local_available());
     let store = Store::new(Rc::new(LocalBackend), true);
     store.save("draft", "a", &vec![1, 2, 3]).unwrap();
-    assert_eq!(store.load::<Vec<u32>>("draft", "a"), Ok(Some(vec![1, 2, 3])));
-    local().set_item("swanilai.v1.draft.b", "{ damaged").unwrap();
+    assert_eq!(
+        store.load::<Vec<u32>>("draft", "a"),
+        Ok(Some(vec![1, 2, 3]))
+    );
+    local()
+        .set_item("swanilai.v1.draft.b", "{ damaged")
+        .unwrap();
     let listed: Vec<Entry<Vec<u32>>> = store.list("draft");
     assert_eq!(listed.len(), 2);
-    assert!(matches!(&listed[1], Entry::Corrupted { kept_as, .. } if kept_as == "swanilai.v1.rusak.draft.b.1"));
-    assert_eq!(local().get_item("swanilai.v1.rusak.draft.b.1").unwrap().as_deref(), Some("{ damaged"));
+    assert!(
+        matches!(&listed[1], Entry::Corrupted { kept_as, .. } if kept_as == "swanilai.v1.rusak.draft.b.1")
+    );
+    assert_eq!(
+        local()
+            .get_item("swanilai.v1.rusak.draft.b.1")
+            .unwrap()
+            .as_deref(),
+        Some("{ damaged")
+    );
     assert_eq!(local().get_item("swanilai.v1.draft.b").unwrap(), None);
 }
 
@@ -60,7 +76,14 @@ async fn choosing_a_level_in_the_app_is_autosaved() {
     storage::use_store(Store::new(Rc::new(LocalBackend), true));
     let fw = framework("spbe-2020").unwrap();
     let now = clock::now();
-    let draft = Draft::new("uji1".into(), fw, "Pemkab Uji".into(), "2026".into(), unit_for_name("BKPSDM"), &now);
+    let draft = Draft::new(
+        "uji1".into(),
+        fw,
+        "Pemkab Uji".into(),
+        "2026".into(),
+        unit_for_name("BKPSDM"),
+        &now,
+    );
     storage::store().save("draft", &draft.id, &draft).unwrap();
 
     let window = web_sys::window().unwrap();
@@ -71,16 +94,30 @@ async fn choosing_a_level_in_the_app_is_autosaved() {
     let _app = leptos::mount::mount_to(host.clone(), swanilai::ui::App);
     leptos::task::tick().await;
 
-    let heading = host.query_selector("#indicator-title").unwrap().expect("the editor of indicator 1 is shown");
+    let heading = host
+        .query_selector("#indicator-title")
+        .unwrap()
+        .expect("the editor of indicator 1 is shown");
     assert!(heading.text_content().unwrap().contains("Arsitektur SPBE"));
-    let radio: web_sys::HtmlInputElement = host.query_selector("#level-1-3").unwrap().unwrap().unchecked_into();
+    let radio: web_sys::HtmlInputElement = host
+        .query_selector("#level-1-3")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     radio.click();
     leptos::task::tick().await;
     sleep(700).await;
 
-    let saved: Draft = serde_json::from_str(&local().get_item("swanilai.v1.draft.uji1").unwrap().unwrap()).unwrap();
+    let saved: Draft =
+        serde_json::from_str(&local().get_item("swanilai.v1.draft.uji1").unwrap().unwrap())
+            .unwrap();
     assert_eq!(saved.answers["1"].value.map(|v| v.hundredths()), Some(300));
-    let status = host.query_selector("[data-testid=save-state]").unwrap().unwrap().text_content().unwrap();
+    let status = host
+        .query_selector("[data-testid=save-state]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(status.starts_with("Tersimpan"), "{status}");
     window.location().set_hash("").unwrap();
 }

@@ -20,12 +20,25 @@ fn every_registered_framework_loads_and_validates() {
 /// services), 8/2026 (no domains, 7/20).
 #[test]
 fn structure_matches_the_regulations() {
-    let cases = [("spbe-2020", 4, 8, 47), ("spbe-2018", 3, 7, 37), ("pemdi-2026", 0, 7, 20)];
+    let cases = [
+        ("spbe-2020", 4, 8, 47),
+        ("spbe-2018", 3, 7, 37),
+        ("pemdi-2026", 0, 7, 20),
+    ];
     for (id, domains, aspects, indicators) in cases {
         let fw = framework(id).unwrap();
-        assert_eq!((fw.domains.len(), fw.aspects.len(), fw.indicators.len()), (domains, aspects, indicators), "{id}");
+        assert_eq!(
+            (fw.domains.len(), fw.aspects.len(), fw.indicators.len()),
+            (domains, aspects, indicators),
+            "{id}"
+        );
     }
-    let ids: Vec<&str> = framework("spbe-2018").unwrap().indicators.iter().map(|i| i.id.as_str()).collect();
+    let ids: Vec<&str> = framework("spbe-2018")
+        .unwrap()
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(&ids[33..], ["34", "35.1", "35.2", "35.3"]);
 }
 
@@ -34,15 +47,27 @@ fn weights_are_the_regulations_weights() {
     let w = |fw: &str, ind: &str| framework(fw).unwrap().indicator(ind).unwrap().weight;
     let r = |s: &str| s.parse::<Rational>().unwrap();
     // 59/2020 Tabel 9.
-    for (ind, weight) in [("1", "1.30"), ("11", "2.50"), ("21", "1.50"), ("32", "2.75"), ("47", "3.00")] {
+    for (ind, weight) in [
+        ("1", "1.30"),
+        ("11", "2.50"),
+        ("21", "1.50"),
+        ("32", "2.75"),
+        ("47", "3.00"),
+    ] {
         assert_eq!(w("spbe-2020", ind), r(weight), "spbe-2020 {ind}");
     }
     let spbe = framework("spbe-2020").unwrap();
     let domain_weights: Vec<Rational> = spbe.domains.iter().map(|d| d.weight).collect();
     assert_eq!(domain_weights, ["13", "25", "16.5", "45.5"].map(r));
     // 8/2026: unequal weights inside aspects.
-    let pemdi: Vec<Rational> = framework("pemdi-2026").unwrap().indicators.iter().map(|i| i.weight).collect();
-    let expected = [5, 5, 5, 5, 5, 3, 3, 4, 4, 4, 3, 4, 5, 5, 4, 4, 4, 3, 10, 15].map(Rational::from_int);
+    let pemdi: Vec<Rational> = framework("pemdi-2026")
+        .unwrap()
+        .indicators
+        .iter()
+        .map(|i| i.weight)
+        .collect();
+    let expected =
+        [5, 5, 5, 5, 5, 3, 3, 4, 4, 4, 3, 4, 5, 5, 4, 4, 4, 3, 10, 15].map(Rational::from_int);
     assert_eq!(pemdi, expected);
     // 5/2018: A7's six items weigh 20/6 each, never a rounded 3.33.
     for ind in ["32", "33", "34", "35.1", "35.2", "35.3"] {
@@ -53,24 +78,51 @@ fn weights_are_the_regulations_weights() {
 #[test]
 fn framework_specific_rules_are_data() {
     let spbe = framework("spbe-2020").unwrap();
-    let services: Vec<&str> = spbe.indicators.iter().filter(|i| i.service).map(|i| i.id.as_str()).collect();
+    let services: Vec<&str> = spbe
+        .indicators
+        .iter()
+        .filter(|i| i.service)
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(services, ["45", "46", "47"]);
     let old = framework("spbe-2018").unwrap();
-    let grouped: Vec<&str> = old.indicators.iter().filter(|i| i.group.is_some()).map(|i| i.id.as_str()).collect();
+    let grouped: Vec<&str> = old
+        .indicators
+        .iter()
+        .filter(|i| i.group.is_some())
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(grouped, ["35.1", "35.2", "35.3"]);
     assert_eq!(old.values.min_level(), 0);
     let pemdi = framework("pemdi-2026").unwrap();
-    let external: Vec<&str> = pemdi.indicators.iter().filter(|i| i.is_external()).map(|i| i.id.as_str()).collect();
+    let external: Vec<&str> = pemdi
+        .indicators
+        .iter()
+        .filter(|i| i.is_external())
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(external, ["5", "6", "7", "18"]);
     for id in external {
         let ind = pemdi.indicator(id).unwrap();
-        assert_eq!(ind.assumed_when_missing().map(|v| v.hundredths()), Some(100), "{id} assumes 1.00");
+        assert_eq!(
+            ind.assumed_when_missing().map(|v| v.hundredths()),
+            Some(100),
+            "{id} assumes 1.00"
+        );
         assert!(matches!(ind.source, Source::External { .. }));
     }
     assert!(pemdi.values.is_decimal());
-    let edges: Vec<i64> = pemdi.predicates.iter().map(|p| p.from.round_hundredths_half_up()).collect();
+    let edges: Vec<i64> = pemdi
+        .predicates
+        .iter()
+        .map(|p| p.from.round_hundredths_half_up())
+        .collect();
     assert_eq!(edges, [0, 150, 250, 350, 400]);
-    let edges: Vec<i64> = spbe.predicates.iter().map(|p| p.from.round_hundredths_half_up()).collect();
+    let edges: Vec<i64> = spbe
+        .predicates
+        .iter()
+        .map(|p| p.from.round_hundredths_half_up())
+        .collect();
     assert_eq!(edges, [0, 180, 260, 350, 420]);
 }
 
@@ -82,7 +134,12 @@ fn every_level_of_every_indicator_has_criteria_in_both_languages() {
             assert_eq!(ind.criteria.len(), levels, "{} {}", fw.id, ind.id);
             for level in fw.levels() {
                 let t = fw.criteria_for(ind, level).unwrap();
-                assert!(!t.id.trim().is_empty() && !t.en.trim().is_empty(), "{} {} level {level}", fw.id, ind.id);
+                assert!(
+                    !t.id.trim().is_empty() && !t.en.trim().is_empty(),
+                    "{} {} level {level}",
+                    fw.id,
+                    ind.id
+                );
             }
         }
     }
@@ -94,7 +151,12 @@ fn default_owners_name_known_units() {
     assert!(known.contains(&"bkpsdm") && known.contains(&"diskominfo"));
     for fw in frameworks() {
         for ind in &fw.indicators {
-            assert!(!ind.owners.lead.is_empty(), "{} {} has a default lead unit", fw.id, ind.id);
+            assert!(
+                !ind.owners.lead.is_empty(),
+                "{} {} has a default lead unit",
+                fw.id,
+                ind.id
+            );
         }
     }
 }
@@ -107,8 +169,14 @@ fn validation_reports_broken_frameworks() {
     let mut fw = base.clone();
     fw.indicators[0].weight = "1.31".parse().unwrap();
     let problems = validate(&fw);
-    assert!(problems.iter().any(|p| p.place == "aspects.A1"), "{problems:?}");
-    assert!(problems.iter().any(|p| p.place == "indicators"), "total ≠ 100 reported");
+    assert!(
+        problems.iter().any(|p| p.place == "aspects.A1"),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.place == "indicators"),
+        "total ≠ 100 reported"
+    );
 
     let mut fw = base.clone();
     fw.indicators[1].id = "1".into();
@@ -116,17 +184,25 @@ fn validation_reports_broken_frameworks() {
 
     let mut fw = base.clone();
     fw.indicators[2].criteria.pop();
-    assert!(validate(&fw).iter().any(|p| p.place == "indicators.3.criteria"));
+    assert!(validate(&fw)
+        .iter()
+        .any(|p| p.place == "indicators.3.criteria"));
 
     let mut fw = base.clone();
     fw.indicators[3].criteria[4].en.clear();
-    assert!(validate(&fw).iter().any(|p| p.place == "indicators.4.criteria.4"));
+    assert!(validate(&fw)
+        .iter()
+        .any(|p| p.place == "indicators.4.criteria.4"));
 
     let mut fw = base.clone();
     fw.predicates.swap(1, 2);
-    assert!(validate(&fw).iter().any(|p| p.place.starts_with("predicates")));
+    assert!(validate(&fw)
+        .iter()
+        .any(|p| p.place.starts_with("predicates")));
 
     let mut fw = base;
     fw.indicators[5].owners.lead = vec!["dinas-tidak-ada".into()];
-    assert!(validate(&fw).iter().any(|p| p.place == "indicators.6.owners"));
+    assert!(validate(&fw)
+        .iter()
+        .any(|p| p.place == "indicators.6.owners"));
 }

@@ -13,7 +13,9 @@ use swanilai::domain::exchange::{
 };
 
 fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/exchange")
+        .join(name)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -47,11 +49,36 @@ fn paths(problems: &[&Problem]) -> Vec<String> {
 
 /// Valid example files, their kind and how many answers they hold.
 const VALID: &[(&str, Kind, &str, usize)] = &[
-    ("assignment-bkpsdm-spbe-2020.json", Kind::Assignment, "spbe-2020", 0),
-    ("submission-bkpsdm-spbe-2020.json", Kind::Submission, "spbe-2020", 5),
-    ("submission-diskominfo-pemdi-2026.json", Kind::Submission, "pemdi-2026", 5),
-    ("submission-spbe-2018.json", Kind::Submission, "spbe-2018", 5),
-    ("consolidated-spbe-2020.json", Kind::Consolidated, "spbe-2020", 47),
+    (
+        "assignment-bkpsdm-spbe-2020.json",
+        Kind::Assignment,
+        "spbe-2020",
+        0,
+    ),
+    (
+        "submission-bkpsdm-spbe-2020.json",
+        Kind::Submission,
+        "spbe-2020",
+        5,
+    ),
+    (
+        "submission-diskominfo-pemdi-2026.json",
+        Kind::Submission,
+        "pemdi-2026",
+        5,
+    ),
+    (
+        "submission-spbe-2018.json",
+        Kind::Submission,
+        "spbe-2018",
+        5,
+    ),
+    (
+        "consolidated-spbe-2020.json",
+        Kind::Consolidated,
+        "spbe-2020",
+        47,
+    ),
 ];
 
 #[test]
@@ -72,9 +99,19 @@ fn the_examples_hold_what_they_illustrate() {
     assert_eq!(pemdi.answers["18"].value.hundredths(), 117);
 
     let old = accept(&fixture("submission-spbe-2018.json"), "spbe-2018").file;
-    assert_eq!(old.answers["16"].value.hundredths(), 0, "level 0 exists in SPBE 2018");
+    assert_eq!(
+        old.answers["16"].value.hundredths(),
+        0,
+        "level 0 exists in SPBE 2018"
+    );
     for id in ["35.1", "35.2", "35.3"] {
-        assert!(old.answers[id].service.as_deref().is_some_and(|s| !s.is_empty()), "{id}");
+        assert!(
+            old.answers[id]
+                .service
+                .as_deref()
+                .is_some_and(|s| !s.is_empty()),
+            "{id}"
+        );
     }
 
     let bkpsdm = accept(&fixture("submission-bkpsdm-spbe-2020.json"), "bkpsdm").file;
@@ -100,7 +137,12 @@ fn the_consolidated_example_states_the_regulations_figures() {
     assert_eq!(r.predicate.as_deref(), Some("Cukup"));
     let aspects: Vec<f64> = r.aspects.values().copied().collect();
     assert_eq!(aspects, [2.4, 2.0, 2.75, 2.0, 2.0, 1.0, 2.9, 2.5]);
-    let domains: Vec<f64> = r.domains.expect("SPBE 2020 has domains").values().copied().collect();
+    let domains: Vec<f64> = r
+        .domains
+        .expect("SPBE 2020 has domains")
+        .values()
+        .copied()
+        .collect();
     assert_eq!(domains, [2.4, 2.3, 1.73, 2.74]);
     assert!(r.complete);
 }
@@ -112,16 +154,40 @@ const INVALID: &[(&str, &str, &str)] = &[
     ("wrong-format.json", "$.format", "bukan berkas Swanilai"),
     ("newer-version.json", "$.version", "lebih baru"),
     ("unknown-framework.json", "$.framework", "spbe-2020"),
-    ("unknown-indicator.json", "$.answers.48", "tidak ada dalam SPBE 2020"),
+    (
+        "unknown-indicator.json",
+        "$.answers.48",
+        "tidak ada dalam SPBE 2020",
+    ),
     ("out-of-range.json", "$.answers.36.value", "di luar rentang"),
-    ("wrong-type.json", "$.answers.36.value", "harus berupa angka"),
+    (
+        "wrong-type.json",
+        "$.answers.36.value",
+        "harus berupa angka",
+    ),
     ("three-decimals.json", "$.answers.5.value", "desimal"),
     ("null-value.json", "$.answers.36.value", "dihilangkan"),
-    ("multiple-problems.json", "$.answers.36.value", "di luar rentang"),
-    ("impossible-date.json", "$.answers.36.updated_at", "RFC 3339"),
+    (
+        "multiple-problems.json",
+        "$.answers.36.value",
+        "di luar rentang",
+    ),
+    (
+        "impossible-date.json",
+        "$.answers.36.updated_at",
+        "RFC 3339",
+    ),
     ("submission-without-unit.json", "$.unit", "wajib"),
-    ("assignment-lead-and-support.json", "$.assignment.support[1]", "sekaligus"),
-    ("decision-own-without-note.json", "$.decisions[0].note", "catatan"),
+    (
+        "assignment-lead-and-support.json",
+        "$.assignment.support[1]",
+        "sekaligus",
+    ),
+    (
+        "decision-own-without-note.json",
+        "$.decisions[0].note",
+        "catatan",
+    ),
     ("consolidated-without-results.json", "$.results", "wajib"),
 ];
 
@@ -132,8 +198,13 @@ fn every_invalid_example_is_refused_at_its_place() {
             Ok(_) => panic!("{name} was accepted"),
             Err(p) => p,
         };
-        let hit = errors(&problems).into_iter().find(|p| p.path.starts_with(path) && p.message.id.contains(word));
-        assert!(hit.is_some(), "{name}: no error at {path} saying {word:?}; got {problems:#?}");
+        let hit = errors(&problems)
+            .into_iter()
+            .find(|p| p.path.starts_with(path) && p.message.id.contains(word));
+        assert!(
+            hit.is_some(),
+            "{name}: no error at {path} saying {word:?}; got {problems:#?}"
+        );
     }
 }
 
@@ -169,7 +240,10 @@ fn a_file_with_many_problems_gets_all_of_them_at_once() {
         ],
         "{problems:#?}"
     );
-    let warnings: Vec<&Problem> = problems.iter().filter(|p| p.severity == Severity::Warning).collect();
+    let warnings: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+        .collect();
     assert_eq!(paths(&warnings), ["$.answers.45.service", "$.period"]);
 }
 
@@ -187,12 +261,32 @@ fn value_problems_are_told_apart() {
     let wrong_type = message("wrong-type.json");
     let decimals = message("three-decimals.json");
     let null = message("null-value.json");
-    assert!(out_of_range.id.contains("1–5, bilangan bulat"), "{out_of_range:?}");
-    assert!(out_of_range.en.contains("1–5, whole numbers"), "{out_of_range:?}");
-    assert!(wrong_type.id.contains("1–5, bilangan bulat") && wrong_type.id.contains("teks \"3\""), "{wrong_type:?}");
-    assert!(decimals.id.contains("1,00–5,00 dengan paling banyak dua desimal"), "{decimals:?}");
-    assert!(decimals.en.contains("1.00–5.00 with at most two decimals"), "{decimals:?}");
-    assert!(null.id.contains("null") && null.en.contains("Leave unanswered indicators out"), "{null:?}");
+    assert!(
+        out_of_range.id.contains("1–5, bilangan bulat"),
+        "{out_of_range:?}"
+    );
+    assert!(
+        out_of_range.en.contains("1–5, whole numbers"),
+        "{out_of_range:?}"
+    );
+    assert!(
+        wrong_type.id.contains("1–5, bilangan bulat") && wrong_type.id.contains("teks \"3\""),
+        "{wrong_type:?}"
+    );
+    assert!(
+        decimals
+            .id
+            .contains("1,00–5,00 dengan paling banyak dua desimal"),
+        "{decimals:?}"
+    );
+    assert!(
+        decimals.en.contains("1.00–5.00 with at most two decimals"),
+        "{decimals:?}"
+    );
+    assert!(
+        null.id.contains("null") && null.en.contains("Leave unanswered indicators out"),
+        "{null:?}"
+    );
     let all = [&out_of_range, &wrong_type, &decimals, &null];
     for (i, a) in all.iter().enumerate() {
         for b in &all[i + 1..] {
@@ -207,7 +301,10 @@ fn a_decimal_on_a_whole_level_framework_is_refused() {
     v["answers"]["36"]["value"] = json!(2.5);
     let problems = parse(&serde_json::to_vec(&v).unwrap()).unwrap_err();
     assert_eq!(paths(&errors(&problems)), ["$.answers.36.value"]);
-    assert!(problems[0].message.id.contains("bukan bilangan bulat"), "{problems:#?}");
+    assert!(
+        problems[0].message.id.contains("bukan bilangan bulat"),
+        "{problems:#?}"
+    );
 }
 
 #[test]
@@ -215,7 +312,11 @@ fn an_unknown_indicator_is_named_with_the_valid_ones() {
     let problems = parse(&fixture("invalid/unknown-indicator.json")).unwrap_err();
     let e = errors(&problems);
     assert_eq!(paths(&e), ["$.answers.48"]);
-    assert!(e[0].message.id.contains("\"48\"") && e[0].message.id.contains("1–47"), "{:?}", e[0].message);
+    assert!(
+        e[0].message.id.contains("\"48\"") && e[0].message.id.contains("1–47"),
+        "{:?}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -233,11 +334,24 @@ fn a_newer_version_is_refused_with_a_request_to_update() {
     let mut v = fixture_json("submission-bkpsdm-spbe-2020.json");
     v["version"] = json!(VERSION + 1);
     let problems = parse(&serde_json::to_vec(&v).unwrap()).unwrap_err();
-    assert_eq!(problems.len(), 1, "one message, not a list of what a newer file lacks: {problems:#?}");
+    assert_eq!(
+        problems.len(),
+        1,
+        "one message, not a list of what a newer file lacks: {problems:#?}"
+    );
     let p = &problems[0];
-    assert_eq!((p.path.as_str(), p.severity), ("$.version", Severity::Error));
-    assert!(p.message.id.contains("Swanilai yang lebih baru") && p.message.id.contains("Perbarui"), "{p:?}");
-    assert!(p.message.en.contains("newer Swanilai") && p.message.en.contains("Update"), "{p:?}");
+    assert_eq!(
+        (p.path.as_str(), p.severity),
+        ("$.version", Severity::Error)
+    );
+    assert!(
+        p.message.id.contains("Swanilai yang lebih baru") && p.message.id.contains("Perbarui"),
+        "{p:?}"
+    );
+    assert!(
+        p.message.en.contains("newer Swanilai") && p.message.en.contains("Update"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -258,11 +372,20 @@ fn a_file_above_the_size_limit_is_refused_before_parsing() {
     assert_eq!(problems.len(), 1);
     let p = &problems[0];
     assert_eq!(p.path, "$");
-    assert!(p.message.id.contains("terlalu besar") && p.message.id.contains("5 MB"), "{p:?}");
-    assert!(p.message.en.contains("5.1 MB") && p.message.en.contains("limit is 5 MB"), "{p:?}");
+    assert!(
+        p.message.id.contains("terlalu besar") && p.message.id.contains("5 MB"),
+        "{p:?}"
+    );
+    assert!(
+        p.message.en.contains("5.1 MB") && p.message.en.contains("limit is 5 MB"),
+        "{p:?}"
+    );
     // At the limit exactly, the size is fine and the content is judged.
     let problems = parse(&vec![b'x'; MAX_FILE_BYTES]).unwrap_err();
-    assert!(problems[0].message.id.contains("bukan JSON"), "{problems:?}");
+    assert!(
+        problems[0].message.id.contains("bukan JSON"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -275,12 +398,19 @@ fn files_that_are_not_json_say_what_went_wrong() {
         (b"\xFF\xFE{\x00", "UTF-16"),
         (b"{\"format\": \"swanilai\"\xC3\x28}", "UTF-8"),
         (b"[1, 2, 3]", "objek JSON"),
-        (b"{\"format\": \"swanilai\",\n  \"version\": 1,\n  oops}", "baris 3, kolom 3"),
+        (
+            b"{\"format\": \"swanilai\",\n  \"version\": 1,\n  oops}",
+            "baris 3, kolom 3",
+        ),
     ];
     for &(bytes, word) in cases {
         let problems = parse(bytes).unwrap_err();
         assert_eq!(problems.len(), 1, "{:?}", String::from_utf8_lossy(bytes));
-        assert!(problems[0].message.id.contains(word), "{word}: {:?}", problems[0].message);
+        assert!(
+            problems[0].message.id.contains(word),
+            "{word}: {:?}",
+            problems[0].message
+        );
     }
     let cut = parse(&fixture("invalid/not-json.json")).unwrap_err();
     assert!(cut[0].message.id.contains("terpotong"), "{cut:?}");
@@ -315,11 +445,18 @@ fn unknown_fields_survive_a_round_trip() {
     v["unit"]["x_code"] = json!("4.03.01");
 
     let first = accept_json(&v);
-    assert_eq!(first.warnings, vec![], "unknown fields are accepted silently");
+    assert_eq!(
+        first.warnings,
+        vec![],
+        "unknown fields are accepted silently"
+    );
     let written: Json = serde_json::to_value(&first.file).unwrap();
     assert_eq!(written["x_signed_by"]["nip"], "197001011990031001");
     assert_eq!(written["answers"]["36"]["x_reviewed"], true);
-    assert_eq!(written["answers"]["36"]["evidence"][0]["x_pages"], json!([3, 4]));
+    assert_eq!(
+        written["answers"]["36"]["evidence"][0]["x_pages"],
+        json!([3, 4])
+    );
 
     let second: ExchangeFile = accept_json(&written).file;
     assert_eq!(second, first.file);
@@ -332,8 +469,16 @@ fn results_that_differ_from_this_versions_arithmetic_are_a_warning_not_an_error(
     v["results"]["index"] = json!(2.41);
     v["results"]["aspects"]["A8"] = json!(2.49);
     let parsed = accept_json(&v);
-    assert_eq!(paths(&parsed.warnings.iter().collect::<Vec<_>>()), ["$.results.aspects.A8", "$.results.index"]);
-    let w = &parsed.warnings.iter().find(|p| p.path == "$.results.index").unwrap().message;
+    assert_eq!(
+        paths(&parsed.warnings.iter().collect::<Vec<_>>()),
+        ["$.results.aspects.A8", "$.results.index"]
+    );
+    let w = &parsed
+        .warnings
+        .iter()
+        .find(|p| p.path == "$.results.index")
+        .unwrap()
+        .message;
     assert!(w.id.contains("2,41") && w.id.contains("2,42"), "{w:?}");
     assert!(w.en.contains("2.41") && w.en.contains("2.42"), "{w:?}");
 
@@ -341,7 +486,10 @@ fn results_that_differ_from_this_versions_arithmetic_are_a_warning_not_an_error(
     v["results"]["predicate"] = json!("Baik");
     v["results"]["complete"] = json!(false);
     let parsed = accept_json(&v);
-    assert_eq!(paths(&parsed.warnings.iter().collect::<Vec<_>>()), ["$.results.complete", "$.results.predicate"]);
+    assert_eq!(
+        paths(&parsed.warnings.iter().collect::<Vec<_>>()),
+        ["$.results.complete", "$.results.predicate"]
+    );
 }
 
 #[test]
@@ -349,22 +497,57 @@ fn a_consolidated_answer_without_provenance_is_a_warning() {
     let mut v = fixture_json("consolidated-spbe-2020.json");
     v["provenance"].as_object_mut().unwrap().remove("12");
     let parsed = accept_json(&v);
-    assert_eq!(paths(&parsed.warnings.iter().collect::<Vec<_>>()), ["$.provenance.12"]);
+    assert_eq!(
+        paths(&parsed.warnings.iter().collect::<Vec<_>>()),
+        ["$.provenance.12"]
+    );
 }
 
 /// (JSON pointer, bad value, path of the one error expected), on the consolidated example.
 fn consolidated_cases() -> Vec<(&'static str, Json, &'static str)> {
     vec![
-        ("/provenance/99", json!({ "unit": "bkpsdm" }), "$.provenance.99"),
-        ("/provenance/40/decision", json!(3), "$.provenance.40.decision"),
+        (
+            "/provenance/99",
+            json!({ "unit": "bkpsdm" }),
+            "$.provenance.99",
+        ),
+        (
+            "/provenance/40/decision",
+            json!(3),
+            "$.provenance.40.decision",
+        ),
         ("/decisions/0/rule", json!("vote"), "$.decisions[0].rule"),
-        ("/decisions/0/indicator", json!("48"), "$.decisions[0].indicator"),
+        (
+            "/decisions/0/indicator",
+            json!("48"),
+            "$.decisions[0].indicator",
+        ),
         ("/decisions/0/value", json!(6), "$.decisions[0].value"),
-        ("/decisions/0/candidates/1/value", json!(null), "$.decisions[0].candidates[1].value"),
-        ("/decisions/0/decided_by", json!(""), "$.decisions[0].decided_by"),
-        ("/decisions/0/decided_at", json!("kemarin"), "$.decisions[0].decided_at"),
-        ("/sources/0/superseded_by", json!("2026-11-31T00:00:00Z"), "$.sources[0].superseded_by"),
-        ("/sources/1/answered/0", json!("0"), "$.sources[1].answered[0]"),
+        (
+            "/decisions/0/candidates/1/value",
+            json!(null),
+            "$.decisions[0].candidates[1].value",
+        ),
+        (
+            "/decisions/0/decided_by",
+            json!(""),
+            "$.decisions[0].decided_by",
+        ),
+        (
+            "/decisions/0/decided_at",
+            json!("kemarin"),
+            "$.decisions[0].decided_at",
+        ),
+        (
+            "/sources/0/superseded_by",
+            json!("2026-11-31T00:00:00Z"),
+            "$.sources[0].superseded_by",
+        ),
+        (
+            "/sources/1/answered/0",
+            json!("0"),
+            "$.sources[1].answered[0]",
+        ),
         ("/sources/2/digest", json!(""), "$.sources[2].digest"),
         ("/results/aspects/A9", json!(2.0), "$.results.aspects.A9"),
         ("/results/domains/D1", json!("2,40"), "$.results.domains.D1"),
@@ -380,16 +563,44 @@ fn envelope_cases() -> Vec<(&'static str, Json, &'static str)> {
         ("/kind", json!("Submission"), "$.kind"),
         ("/framework", json!(2020), "$.framework"),
         ("/period", json!(2026), "$.period"),
-        ("/exported_at", json!("2026-11-28T09:30:00"), "$.exported_at"),
+        (
+            "/exported_at",
+            json!("2026-11-28T09:30:00"),
+            "$.exported_at",
+        ),
         ("/unit/id", json!(""), "$.unit.id"),
         ("/answers", json!([]), "$.answers"),
         ("/answers/36", json!(3), "$.answers.36"),
-        ("/answers/36/justification", json!(null), "$.answers.36.justification"),
-        ("/answers/36/evidence", json!("Perbup 12/2024"), "$.answers.36.evidence"),
-        ("/answers/36/evidence/0/title", json!("  "), "$.answers.36.evidence[0].title"),
-        ("/answers/36/evidence/0/link", json!(["a", "b"]), "$.answers.36.evidence[0].link"),
-        ("/answers/36/evidence/0/level", json!(2.5), "$.answers.36.evidence[0].level"),
-        ("/answers/36/evidence/0/level", json!(0), "$.answers.36.evidence[0].level"),
+        (
+            "/answers/36/justification",
+            json!(null),
+            "$.answers.36.justification",
+        ),
+        (
+            "/answers/36/evidence",
+            json!("Perbup 12/2024"),
+            "$.answers.36.evidence",
+        ),
+        (
+            "/answers/36/evidence/0/title",
+            json!("  "),
+            "$.answers.36.evidence[0].title",
+        ),
+        (
+            "/answers/36/evidence/0/link",
+            json!(["a", "b"]),
+            "$.answers.36.evidence[0].link",
+        ),
+        (
+            "/answers/36/evidence/0/level",
+            json!(2.5),
+            "$.answers.36.evidence[0].level",
+        ),
+        (
+            "/answers/36/evidence/0/level",
+            json!(0),
+            "$.answers.36.evidence[0].level",
+        ),
         ("/answers/36/service", json!(45), "$.answers.36.service"),
         ("/generator", json!(1), "$.generator"),
     ]
@@ -406,7 +617,11 @@ fn refuse_modified(fixture: &str, pointer: &str, bad: &Json) -> Vec<Problem> {
 fn consolidated_parts_are_checked() {
     for (pointer, bad, path) in consolidated_cases() {
         let problems = refuse_modified("consolidated-spbe-2020.json", pointer, &bad);
-        assert_eq!(paths(&errors(&problems)), [path], "{pointer} = {bad}: {problems:#?}");
+        assert_eq!(
+            paths(&errors(&problems)),
+            [path],
+            "{pointer} = {bad}: {problems:#?}"
+        );
     }
 }
 
@@ -414,12 +629,15 @@ fn consolidated_parts_are_checked() {
 fn domains_are_refused_for_a_framework_without_domains() {
     let mut v = fixture_json("submission-diskominfo-pemdi-2026.json");
     v["kind"] = json!("consolidated");
-    v["results"] =
-        json!({ "index": null, "predicate": null, "aspects": {}, "domains": { "D1": 2.0 }, "complete": false });
+    v["results"] = json!({ "index": null, "predicate": null, "aspects": {}, "domains": { "D1": 2.0 }, "complete": false });
     let problems = parse(&serde_json::to_vec(&v).unwrap()).unwrap_err();
     let e = errors(&problems);
     assert_eq!(paths(&e), ["$.results.domains.D1"]);
-    assert!(e[0].message.id.contains("tidak memiliki domain"), "{:?}", e[0].message);
+    assert!(
+        e[0].message.id.contains("tidak memiliki domain"),
+        "{:?}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -427,20 +645,36 @@ fn assignment_lists_are_checked() {
     let mut v = fixture_json("assignment-bkpsdm-spbe-2020.json");
     v["assignment"]["lead"] = json!(["25", "25", "99", 36]);
     let problems = parse(&serde_json::to_vec(&v).unwrap()).unwrap_err();
-    assert_eq!(paths(&errors(&problems)), ["$.assignment.lead[2]", "$.assignment.lead[3]"]);
+    assert_eq!(
+        paths(&errors(&problems)),
+        ["$.assignment.lead[2]", "$.assignment.lead[3]"]
+    );
     let warnings: Vec<&Problem> = problems.iter().filter(|p| !p.is_error()).collect();
-    assert_eq!(paths(&warnings), ["$.assignment.lead[1]"], "a duplicate is only a warning");
+    assert_eq!(
+        paths(&warnings),
+        ["$.assignment.lead[1]"],
+        "a duplicate is only a warning"
+    );
 
     let mut v = fixture_json("assignment-bkpsdm-spbe-2020.json");
     v.as_object_mut().unwrap().remove("assignment");
-    assert_eq!(paths(&errors(&parse(&serde_json::to_vec(&v).unwrap()).unwrap_err())), ["$.assignment"]);
+    assert_eq!(
+        paths(&errors(
+            &parse(&serde_json::to_vec(&v).unwrap()).unwrap_err()
+        )),
+        ["$.assignment"]
+    );
 }
 
 #[test]
 fn envelope_fields_are_checked() {
     for (pointer, bad, path) in envelope_cases() {
         let problems = refuse_modified("submission-bkpsdm-spbe-2020.json", pointer, &bad);
-        assert_eq!(paths(&errors(&problems)), [path], "{pointer} = {bad}: {problems:#?}");
+        assert_eq!(
+            paths(&errors(&problems)),
+            [path],
+            "{pointer} = {bad}: {problems:#?}"
+        );
     }
 }
 
@@ -465,7 +699,10 @@ fn an_empty_institution_or_period_is_only_a_warning() {
     v["institution"] = json!("");
     v["period"] = json!(" ");
     let parsed = accept_json(&v);
-    assert_eq!(paths(&parsed.warnings.iter().collect::<Vec<_>>()), ["$.institution", "$.period"]);
+    assert_eq!(
+        paths(&parsed.warnings.iter().collect::<Vec<_>>()),
+        ["$.institution", "$.period"]
+    );
 }
 
 #[test]
@@ -481,14 +718,29 @@ fn every_message_is_written_in_both_languages() {
     all.extend(accept_json(&v).warnings);
     all.extend(parse(&vec![b' '; MAX_FILE_BYTES + 1]).unwrap_err());
     for (pointer, bad, _) in envelope_cases() {
-        all.extend(refuse_modified("submission-bkpsdm-spbe-2020.json", pointer, &bad));
+        all.extend(refuse_modified(
+            "submission-bkpsdm-spbe-2020.json",
+            pointer,
+            &bad,
+        ));
     }
     for (pointer, bad, _) in consolidated_cases() {
-        all.extend(refuse_modified("consolidated-spbe-2020.json", pointer, &bad));
+        all.extend(refuse_modified(
+            "consolidated-spbe-2020.json",
+            pointer,
+            &bad,
+        ));
     }
-    assert!(all.len() > 60, "enough messages to mean something: {}", all.len());
+    assert!(
+        all.len() > 60,
+        "enough messages to mean something: {}",
+        all.len()
+    );
     for p in &all {
-        assert!(!p.message.id.trim().is_empty() && !p.message.en.trim().is_empty(), "{p:?}");
+        assert!(
+            !p.message.id.trim().is_empty() && !p.message.en.trim().is_empty(),
+            "{p:?}"
+        );
         assert_ne!(p.message.id, p.message.en, "{p:?}");
         assert!(p.path.starts_with('$'), "{p:?}");
     }
@@ -517,19 +769,47 @@ fn the_published_schema_matches_the_catalogue() {
     let defs = &schema["$defs"];
     for fw in frameworks() {
         let ids: Vec<String> = fw.indicators.iter().map(|i| i.id.clone()).collect();
-        assert_eq!(strings(&defs[format!("{}.indicator", fw.id)]["enum"]), ids, "{}", fw.id);
+        assert_eq!(
+            strings(&defs[format!("{}.indicator", fw.id)]["enum"]),
+            ids,
+            "{}",
+            fw.id
+        );
         let value = &defs[format!("{}.value", fw.id)];
-        assert_eq!(value["type"], if fw.values.is_decimal() { "number" } else { "integer" }, "{}", fw.id);
+        assert_eq!(
+            value["type"],
+            if fw.values.is_decimal() {
+                "number"
+            } else {
+                "integer"
+            },
+            "{}",
+            fw.id
+        );
         assert_eq!(value["minimum"], fw.values.min_level(), "{}", fw.id);
         assert_eq!(value["maximum"], fw.values.max_level(), "{}", fw.id);
         let results = &defs[fw.id.as_str()]["properties"]["results"]["properties"];
         let aspects: Vec<String> = fw.aspects.iter().map(|a| a.id.clone()).collect();
-        assert_eq!(strings(&results["aspects"]["propertyNames"]["enum"]), aspects, "{}", fw.id);
+        assert_eq!(
+            strings(&results["aspects"]["propertyNames"]["enum"]),
+            aspects,
+            "{}",
+            fw.id
+        );
         let domains: Vec<String> = fw.domains.iter().map(|d| d.id.clone()).collect();
         if fw.has_domains() {
-            assert_eq!(strings(&results["domains"]["anyOf"][0]["propertyNames"]["enum"]), domains, "{}", fw.id);
+            assert_eq!(
+                strings(&results["domains"]["anyOf"][0]["propertyNames"]["enum"]),
+                domains,
+                "{}",
+                fw.id
+            );
         } else {
-            assert_eq!(results["domains"]["anyOf"][0]["maxProperties"], 0, "{}", fw.id);
+            assert_eq!(
+                results["domains"]["anyOf"][0]["maxProperties"], 0,
+                "{}",
+                fw.id
+            );
         }
     }
 }

@@ -13,13 +13,24 @@ fn level(l: u8) -> Value {
 }
 
 fn all_at(fw_id: &str, l: u8) -> BTreeMap<String, Value> {
-    framework(fw_id).unwrap().indicators.iter().map(|i| (i.id.clone(), level(l))).collect()
+    framework(fw_id)
+        .unwrap()
+        .indicators
+        .iter()
+        .map(|i| (i.id.clone(), level(l)))
+        .collect()
 }
 
 /// Chains of integer steps: (weight, current level), max level 5, each step gains the weight.
 fn chains(spec: &[(i128, u8)]) -> (Vec<Vec<Rational>>, Vec<Vec<Value>>) {
-    let gains = spec.iter().map(|&(w, l)| (l..5).map(|_| Rational::from_int(w)).collect()).collect();
-    let froms = spec.iter().map(|&(_, l)| (l..5).map(level).collect()).collect();
+    let gains = spec
+        .iter()
+        .map(|&(w, l)| (l..5).map(|_| Rational::from_int(w)).collect())
+        .collect();
+    let froms = spec
+        .iter()
+        .map(|&(_, l)| (l..5).map(level).collect())
+        .collect();
     (gains, froms)
 }
 
@@ -30,10 +41,18 @@ fn brute_force(spec: &[(i128, u8)], need: i128) -> Option<(usize, u32)> {
     let mut best: Option<(usize, u32)> = None;
     let mut counts = vec![0usize; spec.len()];
     loop {
-        let gain: i128 = counts.iter().zip(spec).map(|(&n, &(w, _))| n as i128 * w).sum();
+        let gain: i128 = counts
+            .iter()
+            .zip(spec)
+            .map(|(&n, &(w, _))| n as i128 * w)
+            .sum();
         if gain >= need {
             let steps: usize = counts.iter().sum();
-            let from_sum: u32 = counts.iter().zip(spec).map(|(&n, &(_, l))| (0..n as u32).map(|k| l as u32 + k).sum::<u32>()).sum();
+            let from_sum: u32 = counts
+                .iter()
+                .zip(spec)
+                .map(|(&n, &(_, l))| (0..n as u32).map(|k| l as u32 + k).sum::<u32>())
+                .sum();
             if best.is_none_or(|b| (steps, from_sum) < b) {
                 best = Some((steps, from_sum));
             }
@@ -95,8 +114,13 @@ fn ranked_gains_put_the_heaviest_indicators_first() {
     assert_eq!(gains.last().unwrap().gain, "0.013".parse().unwrap());
     // Nothing to gain at the top level; locked indicators are left out.
     let locked: BTreeSet<String> = ["42".to_string()].into();
-    assert_eq!(ranked_gains(fw, &all_at("spbe-2020", 5), &BTreeSet::new()), vec![]);
-    assert!(ranked_gains(fw, &all_at("spbe-2020", 1), &locked).iter().all(|s| s.indicator != "42"));
+    assert_eq!(
+        ranked_gains(fw, &all_at("spbe-2020", 5), &BTreeSet::new()),
+        vec![]
+    );
+    assert!(ranked_gains(fw, &all_at("spbe-2020", 1), &locked)
+        .iter()
+        .all(|s| s.indicator != "42"));
 }
 
 #[test]
@@ -124,12 +148,23 @@ fn planner_reaches_baik_from_case_e3_with_one_low_step() {
     values.insert("11".into(), level(3));
     values.insert("12".into(), level(3));
     values.insert("1".into(), level(1));
-    let baik = fw.predicates.iter().position(|p| p.name.id == "Baik").unwrap();
+    let baik = fw
+        .predicates
+        .iter()
+        .position(|p| p.name.id == "Baik")
+        .unwrap();
     match plan(fw, &values, Target::Predicate(baik), &BTreeSet::new()) {
-        PlanOutcome::Plan { raises, steps, index } => {
+        PlanOutcome::Plan {
+            raises,
+            steps,
+            index,
+        } => {
             assert_eq!(steps, 1);
             assert_eq!(raises.len(), 1);
-            assert_eq!((raises[0].indicator.as_str(), raises[0].from, raises[0].to), ("1", level(1), level(2)));
+            assert_eq!(
+                (raises[0].indicator.as_str(), raises[0].from, raises[0].to),
+                ("1", level(1), level(2))
+            );
             assert_eq!(index, "2.60".parse().unwrap());
         }
         other => panic!("expected a plan, got {other:?}"),
@@ -157,7 +192,12 @@ fn planner_uses_the_displayed_figure() {
     for id in ["21", "22", "23"] {
         values.insert(id.into(), level(3));
     }
-    assert_eq!(plan(fw, &values, Target::Index(260), &BTreeSet::new()), PlanOutcome::AlreadyMet { index: "2.595".parse().unwrap() });
+    assert_eq!(
+        plan(fw, &values, Target::Index(260), &BTreeSet::new()),
+        PlanOutcome::AlreadyMet {
+            index: "2.595".parse().unwrap()
+        }
+    );
 }
 
 #[test]
@@ -165,10 +205,20 @@ fn planner_reports_unreachable_and_incomplete() {
     let fw = framework("spbe-2020").unwrap();
     let values = all_at("spbe-2020", 1);
     let everything: BTreeSet<String> = fw.indicators.iter().map(|i| i.id.clone()).collect();
-    assert_eq!(plan(fw, &values, Target::Index(200), &everything), PlanOutcome::Unreachable { best: Rational::ONE });
+    assert_eq!(
+        plan(fw, &values, Target::Index(200), &everything),
+        PlanOutcome::Unreachable {
+            best: Rational::ONE
+        }
+    );
     let mut partial = values.clone();
     partial.remove("7");
-    assert_eq!(plan(fw, &partial, Target::Index(200), &BTreeSet::new()), PlanOutcome::Incomplete { missing: vec!["7".into()] });
+    assert_eq!(
+        plan(fw, &partial, Target::Index(200), &BTreeSet::new()),
+        PlanOutcome::Incomplete {
+            missing: vec!["7".into()]
+        }
+    );
     // From all 1s to 5.00 needs every one of the 188 steps.
     match plan(fw, &values, Target::Index(500), &BTreeSet::new()) {
         PlanOutcome::Plan { steps, index, .. } => {

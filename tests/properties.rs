@@ -12,18 +12,29 @@ use swanilai::domain::{Framework, Rational, Value};
 /// Random allowed values for every indicator of `fw`: whole levels, or two-decimal values
 /// for decimal frameworks.
 fn assessment(fw: &'static Framework) -> impl Strategy<Value = BTreeMap<String, Value>> {
-    let (lo, hi) = (fw.values.min_value().hundredths(), fw.values.max_value().hundredths());
+    let (lo, hi) = (
+        fw.values.min_value().hundredths(),
+        fw.values.max_value().hundredths(),
+    );
     let decimal = fw.values.is_decimal();
     let one = move || {
         if decimal {
-            (lo..=hi).prop_map(|h| Value::from_hundredths(h).unwrap()).boxed()
+            (lo..=hi)
+                .prop_map(|h| Value::from_hundredths(h).unwrap())
+                .boxed()
         } else {
-            (lo / 100..=hi / 100).prop_map(|l| Value::from_level(l as u8).unwrap()).boxed()
+            (lo / 100..=hi / 100)
+                .prop_map(|l| Value::from_level(l as u8).unwrap())
+                .boxed()
         }
     };
     let n = fw.indicators.len();
     proptest::collection::vec(one(), n).prop_map(move |vals| {
-        fw.indicators.iter().map(|i| i.id.clone()).zip(vals).collect()
+        fw.indicators
+            .iter()
+            .map(|i| i.id.clone())
+            .zip(vals)
+            .collect()
     })
 }
 

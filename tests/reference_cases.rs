@@ -40,11 +40,16 @@ fn expand(key: &str) -> Vec<String> {
 
 fn values_of(fw: &Framework, case: &Json) -> BTreeMap<String, Value> {
     let rest = value(&case["rest"]);
-    let mut values: BTreeMap<String, Value> = fw.indicators.iter().map(|i| (i.id.clone(), rest)).collect();
+    let mut values: BTreeMap<String, Value> =
+        fw.indicators.iter().map(|i| (i.id.clone(), rest)).collect();
     if let Some(set) = case["set"].as_object() {
         for (key, v) in set {
             for id in expand(key) {
-                assert!(values.contains_key(&id), "{}: unknown indicator {id}", case["case"]);
+                assert!(
+                    values.contains_key(&id),
+                    "{}: unknown indicator {id}",
+                    case["case"]
+                );
                 values.insert(id, value(v));
             }
         }
@@ -70,37 +75,65 @@ fn level_cases_give_the_expected_figures() {
             if id == "index" {
                 &eval.index
             } else {
-                eval.aspect(id).or_else(|| eval.domain(id)).unwrap_or_else(|| panic!("{name}: no {id}"))
+                eval.aspect(id)
+                    .or_else(|| eval.domain(id))
+                    .unwrap_or_else(|| panic!("{name}: no {id}"))
             }
         };
         if let Some(idx) = case["index"].as_str() {
-            assert_eq!(eval.index.displayed(), Some(hundredths(idx)), "{name}: index");
+            assert_eq!(
+                eval.index.displayed(),
+                Some(hundredths(idx)),
+                "{name}: index"
+            );
         }
         if let Some(p) = case["predicate"].as_str() {
-            assert_eq!(eval.index.predicate(fw).unwrap().name.id, p, "{name}: predicate");
+            assert_eq!(
+                eval.index.predicate(fw).unwrap().name.id,
+                p,
+                "{name}: predicate"
+            );
         }
         for group in ["aspects", "domains"] {
             if let Some(map) = case[group].as_object() {
                 for (id, expected) in map {
                     let got = score_of(id).displayed();
-                    assert_eq!(got, Some(hundredths(expected.as_str().unwrap())), "{name}: {id}");
+                    assert_eq!(
+                        got,
+                        Some(hundredths(expected.as_str().unwrap())),
+                        "{name}: {id}"
+                    );
                 }
             }
         }
         if let Some(map) = case["exact"].as_object() {
             for (id, expected) in map {
-                assert_eq!(score_of(id).exact, Some(r(expected.as_str().unwrap())), "{name}: exact {id}");
+                assert_eq!(
+                    score_of(id).exact,
+                    Some(r(expected.as_str().unwrap())),
+                    "{name}: exact {id}"
+                );
             }
         }
         if let Some(map) = case["approx4"].as_object() {
             for (id, expected) in map {
-                let want = (r(expected.as_str().unwrap()) * Rational::from_int(10_000)).floor() as i64;
-                assert_eq!(approx4(score_of(id).exact.unwrap()), want, "{name}: 4 decimals of {id}");
+                let want =
+                    (r(expected.as_str().unwrap()) * Rational::from_int(10_000)).floor() as i64;
+                assert_eq!(
+                    approx4(score_of(id).exact.unwrap()),
+                    want,
+                    "{name}: 4 decimals of {id}"
+                );
             }
         }
         if let Some(all) = case["all_groups"].as_str() {
             for g in eval.aspects.iter().chain(&eval.domains) {
-                assert_eq!(g.score.displayed(), Some(hundredths(all)), "{name}: {}", g.id);
+                assert_eq!(
+                    g.score.displayed(),
+                    Some(hundredths(all)),
+                    "{name}: {}",
+                    g.id
+                );
             }
         }
     }
@@ -116,7 +149,11 @@ fn worked_examples_combine_aspects_and_domains_with_the_catalogue_weights() {
         let items: Vec<(Rational, Rational)> = inputs
             .iter()
             .map(|(id, x)| {
-                let weight = fw.aspect(id).map(|a| a.weight).or_else(|| fw.domain(id).map(|d| d.weight)).unwrap();
+                let weight = fw
+                    .aspect(id)
+                    .map(|a| a.weight)
+                    .or_else(|| fw.domain(id).map(|d| d.weight))
+                    .unwrap();
                 (weight, r(x.as_str().unwrap()))
             })
             .collect();
@@ -124,7 +161,11 @@ fn worked_examples_combine_aspects_and_domains_with_the_catalogue_weights() {
             // The aspects listed must be exactly the domain's aspects.
             let target = case["target"].as_str().unwrap();
             let ids: Vec<&str> = fw.aspects_of(target).map(|a| a.id.as_str()).collect();
-            assert_eq!(ids, inputs.keys().map(String::as_str).collect::<Vec<_>>(), "{name}");
+            assert_eq!(
+                ids,
+                inputs.keys().map(String::as_str).collect::<Vec<_>>(),
+                "{name}"
+            );
         } else {
             assert_eq!(inputs.len(), fw.domains.len(), "{name}: every domain given");
         }
@@ -132,9 +173,17 @@ fn worked_examples_combine_aspects_and_domains_with_the_catalogue_weights() {
         if let Some(exact) = case["expect_exact"].as_str() {
             assert_eq!(got, r(exact), "{name}: exact");
         }
-        assert_eq!(got.round_hundredths_half_up(), hundredths(case["expect"].as_str().unwrap()), "{name}");
+        assert_eq!(
+            got.round_hundredths_half_up(),
+            hundredths(case["expect"].as_str().unwrap()),
+            "{name}"
+        );
         if let Some(p) = case["predicate"].as_str() {
-            assert_eq!(fw.predicate_for(got.round_hundredths_half_up()).name.id, p, "{name}: predicate");
+            assert_eq!(
+                fw.predicate_for(got.round_hundredths_half_up()).name.id,
+                p,
+                "{name}: predicate"
+            );
         }
     }
 }
@@ -163,9 +212,19 @@ fn external_index_conversions() {
         let swanilai::domain::catalogue::Source::External { conversion, .. } = &ind.source else {
             panic!("indicator {} is not external", ind.id)
         };
-        for (raw, want) in case["raw"].as_array().unwrap().iter().zip(case["expect"].as_array().unwrap()) {
+        for (raw, want) in case["raw"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(case["expect"].as_array().unwrap())
+        {
             let got = conversion.convert(r(raw.as_str().unwrap())).unwrap();
-            assert_eq!(got, r(want.as_str().unwrap()), "{}: raw {raw}", case["case"]);
+            assert_eq!(
+                got,
+                r(want.as_str().unwrap()),
+                "{}: raw {raw}",
+                case["case"]
+            );
         }
     }
 }

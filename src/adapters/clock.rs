@@ -38,5 +38,7 @@ fn base36(mut n: u64) -> String {
 
 /// Milliseconds since page start, for timing figures.
 pub fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

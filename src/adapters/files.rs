@@ -10,10 +10,16 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "blob")?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "blob")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "anchor")?.unchecked_into();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "anchor")?
+        .unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.set_attribute("hidden", "").ok();
@@ -26,7 +32,8 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
     Ok(())
 }
@@ -67,7 +74,11 @@ pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Picked
                 Err(_) => Err(ReadError::Failed),
             }
         };
-        out.push(PickedFile { name: file.name(), size, bytes });
+        out.push(PickedFile {
+            name: file.name(),
+            size,
+            bytes,
+        });
     }
     out
 }

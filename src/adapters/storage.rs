@@ -60,7 +60,9 @@ pub struct LocalBackend;
 
 /// Whether local storage can be used; gloo-storage would panic where it cannot.
 pub fn local_available() -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     match window.local_storage() {
         Ok(Some(s)) => {
             // Some policies expose the object but throw on write.
@@ -80,11 +82,18 @@ impl Backend for LocalBackend {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         LocalStorage::raw().set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
             if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
                 StoreError::QuotaExceeded
             } else {
-                StoreError::Other(if name.is_empty() { "error".into() } else { name })
+                StoreError::Other(if name.is_empty() {
+                    "error".into()
+                } else {
+                    name
+                })
             }
         })
     }
@@ -95,7 +104,9 @@ impl Backend for LocalBackend {
 
     fn keys(&self) -> Vec<String> {
         let raw = LocalStorage::raw();
-        (0..LocalStorage::length()).filter_map(|i| raw.key(i).ok().flatten()).collect()
+        (0..LocalStorage::length())
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .collect()
     }
 }
 
@@ -116,7 +127,9 @@ impl Backend for MemoryBackend {
         if self.quota.is_some_and(|q| value.len() > q) {
             return Err(StoreError::QuotaExceeded);
         }
-        self.map.borrow_mut().insert(key.to_string(), value.to_string());
+        self.map
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -134,7 +147,10 @@ impl Backend for MemoryBackend {
 pub enum Entry<T> {
     Ok(T),
     /// The entry did not parse; its raw text now lives under `kept_as`.
-    Corrupted { id: String, kept_as: String },
+    Corrupted {
+        id: String,
+        kept_as: String,
+    },
 }
 
 /// A damaged entry moved aside, for the "recover" list.
@@ -158,7 +174,10 @@ fn key(kind: &str, id: &str) -> String {
 
 impl Store {
     pub fn new(backend: Rc<dyn Backend>, persistent: bool) -> Store {
-        Store { backend, persistent }
+        Store {
+            backend,
+            persistent,
+        }
     }
 
     /// Local storage when available, memory otherwise.
@@ -173,9 +192,13 @@ impl Store {
     /// Every entry of `kind`, damaged ones moved aside and reported.
     pub fn list<T: DeserializeOwned>(&self, kind: &str) -> Vec<Entry<T>> {
         let prefix = key(kind, "");
-        let mut ids: Vec<String> =
-            self.backend.keys().into_iter().filter_map(|k| k.strip_prefix(&prefix).map(str::to_string)).collect();
-        ids.sort();
+        let mut ids: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+            .collect();
+        crate::domain::sort::sort_by(&mut ids, |a, b| a.cmp(b));
         ids.into_iter()
             .filter_map(|id| match self.load(kind, &id) {
                 Ok(Some(v)) => Some(Entry::Ok(v)),
@@ -189,15 +212,18 @@ impl Store {
     /// been moved aside.
     pub fn load<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Result<Option<T>, String> {
         let k = key(kind, id);
-        let Some(raw) = self.backend.get(&k) else { return Ok(None) };
-        match serde_json::from_str(&raw) {
+        let Some(raw) = self.backend.get(&k) else {
+            return Ok(None);
+        };
+        match crate::domain::json::from_str(&raw) {
             Ok(v) => Ok(Some(v)),
             Err(_) => Err(self.quarantine(&k, &raw)),
         }
     }
 
     pub fn save<T: Serialize>(&self, kind: &str, id: &str, value: &T) -> Result<(), StoreError> {
-        let json = serde_json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))?;
+        let json =
+            crate::domain::json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))?;
         self.backend.set(&key(kind, id), &json)
     }
 
@@ -233,7 +259,10 @@ impl Store {
             .keys()
             .into_iter()
             .filter(|k| k.starts_with(&prefix))
-            .map(|k| QuarantinedEntry { bytes: self.backend.get(&k).map_or(0, |v| v.len()), key: k })
+            .map(|k| QuarantinedEntry {
+                bytes: self.backend.get(&k).map_or(0, |v| v.len()),
+                key: k,
+            })
             .collect()
     }
 
@@ -295,24 +324,50 @@ mod tests {
             listed,
             vec![
                 Entry::Ok(Thing { n: 1 }),
-                Entry::Corrupted { id: "b".into(), kept_as: "swanilai.v1.rusak.draft.b.1".into() },
+                Entry::Corrupted {
+                    id: "b".into(),
+                    kept_as: "swanilai.v1.rusak.draft.b.1".into()
+                },
                 Entry::Ok(Thing { n: 3 }),
             ]
         );
-        assert_eq!(mem.get("swanilai.v1.rusak.draft.b.1").as_deref(), Some("{ not json"));
-        assert_eq!(store.quarantined(), vec![QuarantinedEntry { key: "swanilai.v1.rusak.draft.b.1".into(), bytes: 10 }]);
+        assert_eq!(
+            mem.get("swanilai.v1.rusak.draft.b.1").as_deref(),
+            Some("{ not json")
+        );
+        assert_eq!(
+            store.quarantined(),
+            vec![QuarantinedEntry {
+                key: "swanilai.v1.rusak.draft.b.1".into(),
+                bytes: 10
+            }]
+        );
         // A second damaged entry with the same id does not overwrite the first.
         mem.set("swanilai.v1.draft.b", "also bad").unwrap();
-        assert_eq!(store.load::<Thing>("draft", "b"), Err("swanilai.v1.rusak.draft.b.2".into()));
+        assert_eq!(
+            store.load::<Thing>("draft", "b"),
+            Err("swanilai.v1.rusak.draft.b.2".into())
+        );
     }
 
     #[test]
     fn a_full_storage_reports_and_keeps_the_damaged_entry_in_place() {
-        let mem = Rc::new(MemoryBackend { quota: Some(5), ..Default::default() });
-        mem.map.borrow_mut().insert("swanilai.v1.draft.x".into(), "garbage!".into());
+        let mem = Rc::new(MemoryBackend {
+            quota: Some(5),
+            ..Default::default()
+        });
+        mem.map
+            .borrow_mut()
+            .insert("swanilai.v1.draft.x".into(), "garbage!".into());
         let store = Store::new(mem.clone(), true);
-        assert_eq!(store.save("draft", "y", &Thing { n: 123456 }), Err(StoreError::QuotaExceeded));
-        assert_eq!(store.load::<Thing>("draft", "x"), Err("swanilai.v1.draft.x".into()));
+        assert_eq!(
+            store.save("draft", "y", &Thing { n: 123456 }),
+            Err(StoreError::QuotaExceeded)
+        );
+        assert_eq!(
+            store.load::<Thing>("draft", "x"),
+            Err("swanilai.v1.draft.x".into())
+        );
         assert_eq!(mem.get("swanilai.v1.draft.x").as_deref(), Some("garbage!"));
     }
 }

@@ -94,7 +94,12 @@ pub fn within_months(date: &str, today: &str, months: u32) -> bool {
 }
 
 /// Every finding for one answer. `today` is `YYYY-MM-DD`.
-pub fn check_answer(fw: &Framework, indicator: &Indicator, answer: &DraftAnswer, today: &str) -> Vec<Finding> {
+pub fn check_answer(
+    fw: &Framework,
+    indicator: &Indicator,
+    answer: &DraftAnswer,
+    today: &str,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if indicator.service && answer.service.trim().is_empty() && answer.value.is_some() {
         out.push(Finding::ServiceMissing);
@@ -118,18 +123,26 @@ pub fn check_answer(fw: &Framework, indicator: &Indicator, answer: &DraftAnswer,
         }
     }
     if let (Some(from), Some(months)) = (rules.review_from_level, rules.review_max_age_months) {
-        let recent = answer
-            .evidence
-            .iter()
-            .any(|e| e.review && e.date.as_deref().is_some_and(|d| within_months(d, today, months)));
+        let recent = answer.evidence.iter().any(|e| {
+            e.review
+                && e.date
+                    .as_deref()
+                    .is_some_and(|d| within_months(d, today, months))
+        });
         if level >= from && !recent {
-            out.push(Finding::NoRecentReview { level, max_age_months: months });
+            out.push(Finding::NoRecentReview {
+                level,
+                max_age_months: months,
+            });
         }
     }
     // Cumulative levels: only judged when the unit tags its evidence with levels at all.
     let tagged: Vec<u8> = answer.evidence.iter().filter_map(|e| e.level).collect();
     if !tagged.is_empty() {
-        let first = rules.evidence_from_level.unwrap_or(fw.values.min_level() + 1).max(fw.values.min_level() + 1);
+        let first = rules
+            .evidence_from_level
+            .unwrap_or(fw.values.min_level() + 1)
+            .max(fw.values.min_level() + 1);
         let missing: Vec<u8> = (first..=level).filter(|l| !tagged.contains(l)).collect();
         if !missing.is_empty() {
             out.push(Finding::LowerLevelsUnsupported { levels: missing });
@@ -171,7 +184,10 @@ mod tests {
         assert!(within_months("2025-01-10", "2026-11-28", 24));
         assert!(within_months("2024-11-29", "2026-11-28", 24));
         assert!(!within_months("2024-11-27", "2026-11-28", 24));
-        assert!(!within_months("2027-01-01", "2026-11-28", 24), "a future date is not a valid review");
+        assert!(
+            !within_months("2027-01-01", "2026-11-28", 24),
+            "a future date is not a valid review"
+        );
         assert!(!within_months("not a date", "2026-11-28", 24));
     }
 
@@ -182,24 +198,47 @@ mod tests {
         let today = "2026-11-28";
         // Level 1 needs nothing.
         assert_eq!(check_answer(fw, ind, &answer(1, vec![]), today), vec![]);
-        assert_eq!(check_answer(fw, ind, &answer(3, vec![]), today), vec![Finding::NoEvidence { level: 3 }]);
-        assert_eq!(check_answer(fw, ind, &answer(3, vec![evidence(None, None, false)]), today), vec![]);
+        assert_eq!(
+            check_answer(fw, ind, &answer(3, vec![]), today),
+            vec![Finding::NoEvidence { level: 3 }]
+        );
+        assert_eq!(
+            check_answer(
+                fw,
+                ind,
+                &answer(3, vec![evidence(None, None, false)]),
+                today
+            ),
+            vec![]
+        );
         // Level 4: a review is required, and it must be recent.
         let old_review = evidence(None, Some("2023-05-01"), true);
         assert_eq!(
             check_answer(fw, ind, &answer(4, vec![old_review]), today),
-            vec![Finding::NoRecentReview { level: 4, max_age_months: 24 }]
+            vec![Finding::NoRecentReview {
+                level: 4,
+                max_age_months: 24
+            }]
         );
         let fresh_review = evidence(None, Some("2026-02-01"), true);
-        assert_eq!(check_answer(fw, ind, &answer(4, vec![fresh_review]), today), vec![]);
+        assert_eq!(
+            check_answer(fw, ind, &answer(4, vec![fresh_review]), today),
+            vec![]
+        );
     }
 
     #[test]
     fn cumulative_levels_need_tagged_evidence_below_the_claim() {
         let fw = framework("spbe-2020").unwrap();
         let ind = fw.indicator("12").unwrap();
-        let ev = vec![evidence(Some(2), None, false), evidence(Some(3), None, false)];
-        assert_eq!(check_answer(fw, ind, &answer(3, ev.clone()), "2026-11-28"), vec![]);
+        let ev = vec![
+            evidence(Some(2), None, false),
+            evidence(Some(3), None, false),
+        ];
+        assert_eq!(
+            check_answer(fw, ind, &answer(3, ev.clone()), "2026-11-28"),
+            vec![]
+        );
         let ev = vec![evidence(Some(3), None, false)];
         assert_eq!(
             check_answer(fw, ind, &answer(3, ev), "2026-11-28"),
@@ -211,19 +250,35 @@ mod tests {
     fn services_must_be_named_and_external_indicators_need_no_evidence() {
         let fw = framework("spbe-2020").unwrap();
         let mut a = answer(1, vec![]);
-        assert_eq!(check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"), vec![Finding::ServiceMissing]);
+        assert_eq!(
+            check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"),
+            vec![Finding::ServiceMissing]
+        );
         a.service = "Perizinan berusaha".into();
-        assert_eq!(check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"), vec![]);
+        assert_eq!(
+            check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"),
+            vec![]
+        );
         let pemdi = framework("pemdi-2026").unwrap();
-        let sdi = DraftAnswer { value: Value::from_hundredths(375), fakta: "Indeks SDI 68,75".into(), ..Default::default() };
-        assert_eq!(check_answer(pemdi, pemdi.indicator("5").unwrap(), &sdi, "2026-11-28"), vec![]);
+        let sdi = DraftAnswer {
+            value: Value::from_hundredths(375),
+            fakta: "Indeks SDI 68,75".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            check_answer(pemdi, pemdi.indicator("5").unwrap(), &sdi, "2026-11-28"),
+            vec![]
+        );
     }
 
     #[test]
     fn every_message_is_bilingual() {
         let all = [
             Finding::NoEvidence { level: 2 },
-            Finding::NoRecentReview { level: 4, max_age_months: 24 },
+            Finding::NoRecentReview {
+                level: 4,
+                max_age_months: 24,
+            },
             Finding::LowerLevelsUnsupported { levels: vec![2, 3] },
             Finding::ServiceMissing,
             Finding::NoJustification,

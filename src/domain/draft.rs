@@ -7,7 +7,7 @@
 
 use crate::domain::catalogue::{Framework, Indicator};
 use crate::domain::exchange::{
-    AssignmentPart, Answer, Evidence, ExchangeFile, Kind, UnitRef, FORMAT, VERSION,
+    Answer, AssignmentPart, Evidence, ExchangeFile, Kind, UnitRef, FORMAT, VERSION,
 };
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
@@ -91,7 +91,11 @@ pub fn split_justification(text: &str) -> (String, String) {
         None => (text, ""),
     };
     let head = head.trim();
-    let fakta = if head.to_ascii_lowercase().starts_with("fakta:") { head["fakta:".len()..].trim() } else { head };
+    let fakta = if head.to_ascii_lowercase().starts_with("fakta:") {
+        head["fakta:".len()..].trim()
+    } else {
+        head
+    };
     (fakta.to_string(), tail.to_string())
 }
 
@@ -104,8 +108,20 @@ pub struct ExportNotes {
 
 impl Draft {
     /// An empty draft for a unit.
-    pub fn new(id: String, framework: &Framework, institution: String, period: String, unit: UnitRef, now: &str) -> Draft {
-        let name = format!("{} · {} · {}", unit_label(&unit), framework.short_name, period);
+    pub fn new(
+        id: String,
+        framework: &Framework,
+        institution: String,
+        period: String,
+        unit: UnitRef,
+        now: &str,
+    ) -> Draft {
+        let name = format!(
+            "{} · {} · {}",
+            unit_label(&unit),
+            framework.short_name,
+            period
+        );
         Draft {
             id,
             name,
@@ -124,7 +140,10 @@ impl Draft {
     /// period, unit and the indicators; a submission or consolidated file also brings
     /// its answers (to edit a unit's file again, or start next year from this year's).
     pub fn from_file(id: String, file: &ExchangeFile, now: &str) -> Draft {
-        let unit = file.unit.clone().unwrap_or_else(|| UnitRef { id: String::new(), name: String::new() });
+        let unit = file.unit.clone().unwrap_or_else(|| UnitRef {
+            id: String::new(),
+            name: String::new(),
+        });
         let answers = file
             .answers
             .iter()
@@ -142,9 +161,16 @@ impl Draft {
                 (ind.clone(), answer)
             })
             .collect();
+        let fw_name = crate::domain::catalogue::framework(&file.framework)
+            .map_or(file.framework.as_str(), |f| &f.short_name);
         let name = match file.kind {
-            Kind::Assignment => format!("{} · {} · {}", unit_label(&unit), file.framework, file.period),
-            _ => format!("{} · {} · {} ({})", unit_label(&unit), file.framework, file.period, file.exported_at.get(..10).unwrap_or("")),
+            Kind::Assignment => format!("{} · {fw_name} · {}", unit_label(&unit), file.period),
+            _ => format!(
+                "{} · {fw_name} · {} ({})",
+                unit_label(&unit),
+                file.period,
+                file.exported_at.get(..10).unwrap_or("")
+            ),
         };
         Draft {
             id,
@@ -171,12 +197,17 @@ impl Draft {
 
     /// The indicators this draft covers, in catalogue order.
     pub fn scope<'a>(&'a self, fw: &'a Framework) -> impl Iterator<Item = &'a Indicator> + 'a {
-        fw.indicators.iter().filter(move |i| self.is_in_scope(&i.id))
+        fw.indicators
+            .iter()
+            .filter(move |i| self.is_in_scope(&i.id))
     }
 
     /// The values given so far.
     pub fn values(&self) -> BTreeMap<String, Value> {
-        self.answers.iter().filter_map(|(id, a)| Some((id.clone(), a.value?))).collect()
+        self.answers
+            .iter()
+            .filter_map(|(id, a)| Some((id.clone(), a.value?)))
+            .collect()
     }
 
     /// Changes one answer, stamping the time, and drops it again if it became blank.
@@ -237,17 +268,41 @@ impl Draft {
 
 /// A file name a coordinator can tell apart from the others in a download folder:
 /// `swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-0930.json`.
-pub fn export_file_name(kind: Kind, unit_id: &str, framework: &str, period: &str, now: &str) -> String {
+pub fn export_file_name(
+    kind: Kind,
+    unit_id: &str,
+    framework: &str,
+    period: &str,
+    now: &str,
+) -> String {
     let kind = match kind {
         Kind::Assignment => "penugasan",
         Kind::Submission => "jawaban",
         Kind::Consolidated => "konsolidasi",
     };
     // "2026-11-28T09:30:00Z" → "20261128-0930".
-    let digits: String = now.chars().filter(|c| c.is_ascii_digit()).take(12).collect();
-    let stamp = if digits.len() == 12 { format!("{}-{}", &digits[..8], &digits[8..]) } else { digits };
-    let parts = [kind, &slug(unit_id), &slug(framework), &slug(period), &stamp];
-    let name: Vec<&str> = parts.iter().map(|s| s.as_ref()).filter(|s: &&str| !s.is_empty()).collect();
+    let digits: String = now
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(12)
+        .collect();
+    let stamp = if digits.len() == 12 {
+        format!("{}-{}", &digits[..8], &digits[8..])
+    } else {
+        digits
+    };
+    let parts = [
+        kind,
+        &slug(unit_id),
+        &slug(framework),
+        &slug(period),
+        &stamp,
+    ];
+    let name: Vec<&str> = parts
+        .iter()
+        .map(|s| s.as_ref())
+        .filter(|s: &&str| !s.is_empty())
+        .collect();
     format!("swanilai-{}.json", name.join("-"))
 }
 
@@ -265,11 +320,19 @@ pub fn unit_label(unit: &UnitRef) -> String {
 pub fn unit_for_name(name: &str) -> UnitRef {
     let n = name.trim();
     let known = crate::domain::catalogue::units().iter().find(|u| {
-        u.short.eq_ignore_ascii_case(n) || u.name.id.eq_ignore_ascii_case(n) || format!("{} — {}", u.short, u.name.id) == n
+        u.short.eq_ignore_ascii_case(n)
+            || u.name.id.eq_ignore_ascii_case(n)
+            || format!("{} — {}", u.short, u.name.id) == n
     });
     match known {
-        Some(u) => UnitRef { id: u.id.clone(), name: u.name.id.clone() },
-        None => UnitRef { id: slug(n), name: n.to_string() },
+        Some(u) => UnitRef {
+            id: u.id.clone(),
+            name: u.name.id.clone(),
+        },
+        None => UnitRef {
+            id: slug(n),
+            name: n.to_string(),
+        },
     }
 }
 
@@ -293,20 +356,47 @@ mod tests {
     #[test]
     fn justification_round_trips_through_its_two_parts() {
         let j = compose_justification(" Perbup 12/2024 Pasal 4 ", "Memenuhi kriteria tingkat 3.");
-        assert_eq!(j, "Fakta: Perbup 12/2024 Pasal 4\nAnalisis: Memenuhi kriteria tingkat 3.");
-        assert_eq!(split_justification(&j), ("Perbup 12/2024 Pasal 4".to_string(), "Memenuhi kriteria tingkat 3.".to_string()));
-        assert_eq!(split_justification("teks bebas tanpa penanda"), ("teks bebas tanpa penanda".to_string(), String::new()));
-        assert_eq!(split_justification("Analisis: hanya analisis"), (String::new(), "hanya analisis".to_string()));
+        assert_eq!(
+            j,
+            "Fakta: Perbup 12/2024 Pasal 4\nAnalisis: Memenuhi kriteria tingkat 3."
+        );
+        assert_eq!(
+            split_justification(&j),
+            (
+                "Perbup 12/2024 Pasal 4".to_string(),
+                "Memenuhi kriteria tingkat 3.".to_string()
+            )
+        );
+        assert_eq!(
+            split_justification("teks bebas tanpa penanda"),
+            ("teks bebas tanpa penanda".to_string(), String::new())
+        );
+        assert_eq!(
+            split_justification("Analisis: hanya analisis"),
+            (String::new(), "hanya analisis".to_string())
+        );
         assert_eq!(compose_justification("", ""), "");
     }
 
     #[test]
     fn file_names_tell_unit_framework_period_and_time() {
-        let name = export_file_name(Kind::Submission, "bkpsdm", "spbe-2020", "2026", "2026-11-28T09:30:00Z");
-        assert_eq!(name, "swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-0930.json");
+        let name = export_file_name(
+            Kind::Submission,
+            "bkpsdm",
+            "spbe-2020",
+            "2026",
+            "2026-11-28T09:30:00Z",
+        );
+        assert_eq!(
+            name,
+            "swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-0930.json"
+        );
         assert_eq!(slug("Bag. Hukum / Setda"), "bag-hukum-setda");
         assert_eq!(unit_for_name("bkpsdm").id, "bkpsdm");
-        assert_eq!(unit_for_name("BKPSDM — Badan Kepegawaian dan Pengembangan Sumber Daya Manusia").id, "bkpsdm");
+        assert_eq!(
+            unit_for_name("BKPSDM — Badan Kepegawaian dan Pengembangan Sumber Daya Manusia").id,
+            "bkpsdm"
+        );
         assert_eq!(unit_for_name("Dinas Pariwisata").id, "dinas-pariwisata");
     }
 }

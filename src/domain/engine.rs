@@ -27,7 +27,9 @@ use std::collections::BTreeMap;
 pub fn weighted_mean(items: impl IntoIterator<Item = (Rational, Rational)>) -> Option<Rational> {
     let (num, den) = items
         .into_iter()
-        .fold((Rational::ZERO, Rational::ZERO), |(n, d), (w, x)| (n + w * x, d + w));
+        .fold((Rational::ZERO, Rational::ZERO), |(n, d), (w, x)| {
+            (n + w * x, d + w)
+        });
     (!den.is_zero()).then(|| num / den)
 }
 
@@ -146,13 +148,20 @@ pub fn evaluate(fw: &Framework, value_of: impl Fn(&str) -> Option<Value>) -> Eva
                 items.push((ind.weight, x));
             }
         }
-        Score { exact: weighted_mean(items), answered, total }
+        Score {
+            exact: weighted_mean(items),
+            answered,
+            total,
+        }
     };
 
     let aspects: Vec<GroupScore> = fw
         .aspects
         .iter()
-        .map(|a| GroupScore { id: a.id.clone(), score: flat(&mut fw.indicators_of(&a.id)) })
+        .map(|a| GroupScore {
+            id: a.id.clone(),
+            score: flat(&mut fw.indicators_of(&a.id)),
+        })
         .collect();
     let aspect_score = |id: &str| aspects.iter().find(|g| g.id == id).map(|g| &g.score);
 
@@ -167,10 +176,14 @@ pub fn evaluate(fw: &Framework, value_of: impl Fn(&str) -> Option<Value>) -> Eva
             if score.is_complete() {
                 // IndeksDomain = Σ (IndeksAspek × BobotAspek) / BobotDomain.
                 score.exact = weighted_mean(
-                    fw.aspects_of(&d.id).filter_map(|a| Some((a.weight, aspect_score(&a.id)?.exact?))),
+                    fw.aspects_of(&d.id)
+                        .filter_map(|a| Some((a.weight, aspect_score(&a.id)?.exact?))),
                 );
             }
-            GroupScore { id: d.id.clone(), score }
+            GroupScore {
+                id: d.id.clone(),
+                score,
+            }
         })
         .collect();
 
@@ -178,15 +191,36 @@ pub fn evaluate(fw: &Framework, value_of: impl Fn(&str) -> Option<Value>) -> Eva
     if index.is_complete() {
         index.exact = if fw.has_domains() {
             // IndeksSPBE = Σ (IndeksDomain × BobotDomain) / 100.
-            weighted_mean(domains.iter().zip(&fw.domains).filter_map(|(g, d)| Some((d.weight, g.score.exact?))))
+            weighted_mean(
+                domains
+                    .iter()
+                    .zip(&fw.domains)
+                    .filter_map(|(g, d)| Some((d.weight, g.score.exact?))),
+            )
         } else {
             // IndeksPemdi = Σ (IndeksAspek × BobotAspek) / 100.
-            weighted_mean(aspects.iter().zip(&fw.aspects).filter_map(|(g, a)| Some((a.weight, g.score.exact?))))
+            weighted_mean(
+                aspects
+                    .iter()
+                    .zip(&fw.aspects)
+                    .filter_map(|(g, a)| Some((a.weight, g.score.exact?))),
+            )
         };
     }
 
-    let missing = fw.indicators.iter().filter(|i| !values.contains_key(&i.id)).map(|i| i.id.clone()).collect();
-    Evaluation { index, aspects, domains, assumed, missing }
+    let missing = fw
+        .indicators
+        .iter()
+        .filter(|i| !values.contains_key(&i.id))
+        .map(|i| i.id.clone())
+        .collect();
+    Evaluation {
+        index,
+        aspects,
+        domains,
+        assumed,
+        missing,
+    }
 }
 
 /// Convenience: evaluate from a map of indicator id → value.
@@ -213,7 +247,10 @@ mod tests {
     fn weighted_mean_of_nothing_is_none() {
         assert_eq!(weighted_mean(Vec::new()), None);
         assert_eq!(
-            weighted_mean(vec![(Rational::from_int(1), Rational::from_int(2)), (Rational::from_int(3), Rational::from_int(4))]),
+            weighted_mean(vec![
+                (Rational::from_int(1), Rational::from_int(2)),
+                (Rational::from_int(3), Rational::from_int(4))
+            ]),
             Some(Rational::new(14, 4))
         );
     }

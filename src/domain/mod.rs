@@ -4,15 +4,22 @@
 //! * [`catalogue`]: the frameworks as data (JSON files in `frameworks/`).
 //! * [`engine`]: the exact index, predicate and completeness.
 //! * [`planning`]: gain ranking and the fewest raises to a target.
+//! * [`exchange`]: the file format shared by units and coordinator, and its validator.
+//! * [`draft`], [`checks`]: a unit's answers in progress and the asesor-style warnings.
+//! * [`consolidation`]: the coordinator's workspace: import, merge, conflicts, decisions.
+//! * [`comparison`], [`spreadsheet`]: previous-period deltas; xlsx and CSV exports.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
+//! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
 
 pub mod catalogue;
 pub mod checks;
 pub mod draft;
 pub mod engine;
 pub mod exchange;
+pub mod json;
 pub mod planning;
 pub mod rational;
+pub mod sort;
 pub mod text;
 pub mod value;
 pub mod zip;

@@ -24,12 +24,21 @@ pub struct Step {
 
 /// One step per raisable indicator, best first: larger gain, then lower current value
 /// (cheaper in practice), then catalogue order. Locked and unanswered indicators are left out.
-pub fn ranked_gains(fw: &Framework, values: &BTreeMap<String, Value>, locked: &BTreeSet<String>) -> Vec<Step> {
+pub fn ranked_gains(
+    fw: &Framework,
+    values: &BTreeMap<String, Value>,
+    locked: &BTreeSet<String>,
+) -> Vec<Step> {
     let mut steps: Vec<(usize, Step)> = chains(fw, values, locked)
         .into_iter()
         .filter_map(|c| c.steps.into_iter().next().map(|s| (c.order, s)))
         .collect();
-    steps.sort_by(|(oa, a), (ob, b)| b.gain.cmp(&a.gain).then(a.from.cmp(&b.from)).then(oa.cmp(ob)));
+    crate::domain::sort::sort_by(&mut steps, |(oa, a), (ob, b)| {
+        b.gain
+            .cmp(&a.gain)
+            .then(a.from.cmp(&b.from))
+            .then(oa.cmp(ob))
+    });
     steps.into_iter().map(|(_, s)| s).collect()
 }
 
@@ -47,7 +56,10 @@ impl Target {
     pub fn hundredths(self, fw: &Framework) -> Option<i64> {
         match self {
             Target::Index(h) => Some(h),
-            Target::Predicate(i) => fw.predicates.get(i).map(|p| p.from.round_hundredths_half_up()),
+            Target::Predicate(i) => fw
+                .predicates
+                .get(i)
+                .map(|p| p.from.round_hundredths_half_up()),
         }
     }
 }
@@ -66,7 +78,11 @@ pub enum PlanOutcome {
     /// The target is already reached; nothing to do.
     AlreadyMet { index: Rational },
     /// The fewest steps that reach the target.
-    Plan { raises: Vec<Raise>, steps: usize, index: Rational },
+    Plan {
+        raises: Vec<Raise>,
+        steps: usize,
+        index: Rational,
+    },
     /// Even raising every unlocked indicator to the maximum falls short.
     Unreachable { best: Rational },
     /// Some indicators have no value; planning needs a complete assessment.
@@ -82,12 +98,22 @@ pub enum PlanOutcome {
 /// reaches the need. Among plans with that many steps it then takes the one that raises the
 /// lowest levels (smallest sum of starting levels: lower steps are the cheaper ones in
 /// practice). Both are checked against brute force in the tests.
-pub fn plan(fw: &Framework, values: &BTreeMap<String, Value>, target: Target, locked: &BTreeSet<String>) -> PlanOutcome {
+pub fn plan(
+    fw: &Framework,
+    values: &BTreeMap<String, Value>,
+    target: Target,
+    locked: &BTreeSet<String>,
+) -> PlanOutcome {
     let eval = evaluate_map(fw, values);
     if !eval.is_complete() {
-        return PlanOutcome::Incomplete { missing: eval.missing };
+        return PlanOutcome::Incomplete {
+            missing: eval.missing,
+        };
     }
-    let index = eval.index.exact.expect("a complete assessment has an index");
+    let index = eval
+        .index
+        .exact
+        .expect("a complete assessment has an index");
     let Some(goal) = target.hundredths(fw) else {
         return PlanOutcome::Unreachable { best: index };
     };
@@ -98,8 +124,14 @@ pub fn plan(fw: &Framework, values: &BTreeMap<String, Value>, target: Target, lo
     }
     let need = threshold - index;
     let chains = chains(fw, values, locked);
-    let gains: Vec<Vec<Rational>> = chains.iter().map(|c| c.steps.iter().map(|s| s.gain).collect()).collect();
-    let froms: Vec<Vec<Value>> = chains.iter().map(|c| c.steps.iter().map(|s| s.from).collect()).collect();
+    let gains: Vec<Vec<Rational>> = chains
+        .iter()
+        .map(|c| c.steps.iter().map(|s| s.gain).collect())
+        .collect();
+    let froms: Vec<Vec<Value>> = chains
+        .iter()
+        .map(|c| c.steps.iter().map(|s| s.from).collect())
+        .collect();
     match fewest_steps(&gains, &froms, need) {
         None => {
             let best = index + gains.iter().flatten().copied().sum::<Rational>();
@@ -120,7 +152,11 @@ pub fn plan(fw: &Framework, values: &BTreeMap<String, Value>, target: Target, lo
                     steps: n,
                 });
             }
-            PlanOutcome::Plan { steps: counts.iter().sum(), raises, index: index + total_gain }
+            PlanOutcome::Plan {
+                steps: counts.iter().sum(),
+                raises,
+                index: index + total_gain,
+            }
         }
     }
 }
@@ -131,7 +167,11 @@ struct Chain {
     steps: Vec<Step>,
 }
 
-fn chains(fw: &Framework, values: &BTreeMap<String, Value>, locked: &BTreeSet<String>) -> Vec<Chain> {
+fn chains(
+    fw: &Framework,
+    values: &BTreeMap<String, Value>,
+    locked: &BTreeSet<String>,
+) -> Vec<Chain> {
     let max = fw.values.max_value().hundredths();
     let hundred = Rational::from_int(100);
     fw.indicators
@@ -160,13 +200,24 @@ fn chains(fw: &Framework, values: &BTreeMap<String, Value>, locked: &BTreeSet<St
 /// The core search, on plain numbers: `gains[c][k]` is the gain of the k-th step of chain c
 /// (non-increasing in k), `froms[c][k]` the value it starts from. Returns how many steps to
 /// take from each chain, or `None` when all of them together fall short of `need`.
-pub fn fewest_steps(gains: &[Vec<Rational>], froms: &[Vec<Value>], need: Rational) -> Option<Vec<usize>> {
+pub fn fewest_steps(
+    gains: &[Vec<Rational>],
+    froms: &[Vec<Value>],
+    need: Rational,
+) -> Option<Vec<usize>> {
     // All steps, best first: larger gain, then lower starting value, then chain order.
     // Within a chain, later steps never sort before earlier ones (gain ≤, start >).
-    let mut all: Vec<(usize, usize)> =
-        gains.iter().enumerate().flat_map(|(c, g)| (0..g.len()).map(move |k| (c, k))).collect();
-    all.sort_by(|&(ca, ka), &(cb, kb)| {
-        gains[cb][kb].cmp(&gains[ca][ka]).then(froms[ca][ka].cmp(&froms[cb][kb])).then(ca.cmp(&cb)).then(ka.cmp(&kb))
+    let mut all: Vec<(usize, usize)> = gains
+        .iter()
+        .enumerate()
+        .flat_map(|(c, g)| (0..g.len()).map(move |k| (c, k)))
+        .collect();
+    crate::domain::sort::sort_by(&mut all, |&(ca, ka), &(cb, kb)| {
+        gains[cb][kb]
+            .cmp(&gains[ca][ka])
+            .then(froms[ca][ka].cmp(&froms[cb][kb]))
+            .then(ca.cmp(&cb))
+            .then(ka.cmp(&kb))
     });
     let mut counts = vec![0usize; gains.len()];
     let mut sum = Rational::ZERO;
@@ -188,15 +239,29 @@ pub fn fewest_steps(gains: &[Vec<Rational>], froms: &[Vec<Value>], need: Rationa
 /// Among all ways to take exactly `k` steps whose gains reach `need`, the one raising the
 /// lowest levels: minimal Σ (whole level each step starts from). Exact dynamic programme
 /// over (steps taken, level cost) keeping the largest gain; gains are scaled to integers.
-fn cheapest_with(k: usize, gains: &[Vec<Rational>], froms: &[Vec<Value>], need: Rational) -> Vec<usize> {
+fn cheapest_with(
+    k: usize,
+    gains: &[Vec<Rational>],
+    froms: &[Vec<Value>],
+    need: Rational,
+) -> Vec<usize> {
     // Common denominator of every gain and the need, so the table holds plain integers.
-    let scale = gains.iter().flatten().chain(std::iter::once(&need)).fold(1i128, |l, g| {
-        let d = g.denom();
-        l / gcd(l, d) * d
-    });
+    let scale = gains
+        .iter()
+        .flatten()
+        .chain(std::iter::once(&need))
+        .fold(1i128, |l, g| {
+            let d = g.denom();
+            l / gcd(l, d) * d
+        });
     let units = |r: Rational| r.numer() * (scale / r.denom());
     let need_units = units(need);
-    let max_level = froms.iter().flatten().map(|v| v.floor_level() as usize).max().unwrap_or(0);
+    let max_level = froms
+        .iter()
+        .flatten()
+        .map(|v| v.floor_level() as usize)
+        .max()
+        .unwrap_or(0);
     let max_cost = k * max_level;
     // Prefix sums per chain: gain and cost of taking the first n steps.
     let prefix: Vec<Vec<(i128, usize)>> = gains

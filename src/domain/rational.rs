@@ -38,7 +38,10 @@ impl Rational {
         assert!(den != 0, "Rational with zero denominator");
         let g = gcd(num, den).max(1);
         let sign = if den < 0 { -1 } else { 1 };
-        Rational { num: sign * num / g, den: sign * den / g }
+        Rational {
+            num: sign * num / g,
+            den: sign * den / g,
+        }
     }
 
     pub fn from_int(n: i128) -> Rational {
@@ -150,7 +153,10 @@ impl Sub for Rational {
 impl Neg for Rational {
     type Output = Rational;
     fn neg(self) -> Rational {
-        Rational { num: -self.num, den: self.den }
+        Rational {
+            num: -self.num,
+            den: self.den,
+        }
     }
 }
 
@@ -159,7 +165,10 @@ impl Mul for Rational {
     fn mul(self, o: Rational) -> Rational {
         let g1 = gcd(self.num, o.den).max(1);
         let g2 = gcd(o.num, self.den).max(1);
-        Rational::new((self.num / g1) * (o.num / g2), (self.den / g2) * (o.den / g1))
+        Rational::new(
+            (self.num / g1) * (o.num / g2),
+            (self.den / g2) * (o.den / g1),
+        )
     }
 }
 
@@ -183,7 +192,11 @@ pub struct ParseRationalError(pub String);
 
 impl fmt::Display for ParseRationalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not an exact number: \"{}\" (expected e.g. \"1.30\", \"27.5\" or \"20/6\")", self.0)
+        write!(
+            f,
+            "not an exact number: \"{}\" (expected e.g. \"1.30\", \"27.5\" or \"20/6\")",
+            self.0
+        )
     }
 }
 
@@ -210,7 +223,9 @@ impl FromStr for Rational {
         if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
-        if !frac_part.bytes().all(|b| b.is_ascii_digit()) || (body.contains('.') && frac_part.is_empty()) {
+        if !frac_part.bytes().all(|b| b.is_ascii_digit())
+            || (body.contains('.') && frac_part.is_empty())
+        {
             return Err(err());
         }
         if frac_part.len() > 18 || int_part.len() > 18 {
@@ -260,7 +275,10 @@ mod tests {
         assert_eq!(r("13"), Rational::from_int(13));
         assert_eq!(r("-0.5"), Rational::new(-1, 2));
         for bad in ["", "1.", ".5", "1e3", "1,30", " 1", "1/0", "a/2", "--1"] {
-            assert!(bad.parse::<Rational>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<Rational>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

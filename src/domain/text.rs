@@ -34,7 +34,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { id: id.into(), en: en.into() }
+        Text {
+            id: id.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in `lang`, or the Indonesian text when no English is written.

@@ -42,14 +42,22 @@ impl Value {
     pub fn parse_typed(s: &str) -> Option<Value> {
         let s = s.trim().replace(',', ".");
         let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-        if int.is_empty() || int.len() > 1 || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        if int.is_empty()
+            || int.len() > 1
+            || frac.len() > 2
+            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         if s.ends_with('.') {
             return None;
         }
         let whole: u16 = int.parse().ok()?;
-        let cents: u16 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+        let cents: u16 = if frac.is_empty() {
+            0
+        } else {
+            format!("{frac:0<2}").parse().ok()?
+        };
         Value::from_hundredths(whole * 100 + cents)
     }
 
@@ -106,7 +114,9 @@ impl<'de> serde::Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         let x = f64::deserialize(d)?;
         // No `{x}` in the message: formatting an f64 would pull float printing into the wasm.
-        Value::from_f64(x).ok_or_else(|| serde::de::Error::custom("nilai di luar 0–5 atau lebih dari dua desimal"))
+        Value::from_f64(x).ok_or_else(|| {
+            serde::de::Error::custom("nilai di luar 0–5 atau lebih dari dua desimal")
+        })
     }
 }
 
@@ -129,7 +139,10 @@ mod tests {
     #[test]
     fn reads_values_typed_with_comma_or_dot() {
         assert_eq!(Value::parse_typed("2,47").map(Value::hundredths), Some(247));
-        assert_eq!(Value::parse_typed(" 2.5 ").map(Value::hundredths), Some(250));
+        assert_eq!(
+            Value::parse_typed(" 2.5 ").map(Value::hundredths),
+            Some(250)
+        );
         assert_eq!(Value::parse_typed("3").map(Value::hundredths), Some(300));
         for bad in ["", "2,", "2,475", "abc", "12", "-1", "5,01", "2.4.7"] {
             assert_eq!(Value::parse_typed(bad), None, "{bad:?}");

@@ -11,11 +11,16 @@ use leptos::prelude::*;
 pub struct UiLang(pub RwSignal<Lang>);
 
 pub fn lang() -> RwSignal<Lang> {
-    use_context::<UiLang>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(Lang::Id))
+    use_context::<UiLang>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::Id))
 }
 
 /// A reactive pair of strings: the Indonesian one, or the English one when chosen.
-pub fn tr(id: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(
+    id: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = lang();
     move || match lang.get() {
         Lang::Id => id,

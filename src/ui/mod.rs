@@ -54,7 +54,10 @@ pub fn App() -> impl IntoView {
     });
 
     if !store.persistent {
-        state::notify(NoticeKind::Warning, storage::StoreError::Unavailable.message());
+        state::notify(
+            NoticeKind::Warning,
+            storage::StoreError::Unavailable.message(),
+        );
     }
     let catalogue_error = catalogue::load().err();
 
@@ -97,7 +100,10 @@ pub fn App() -> impl IntoView {
 /// Moves keyboard focus to the main region (after a screen change, or the skip link).
 fn focus_main() {
     use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -122,26 +128,42 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
     }
     let area = Memo::new(move |_| match route.get() {
         Route::Start => Area::Start,
-        Route::Fill { draft, .. } | Route::Export { draft } | Route::DraftResults { draft } => Area::Draft(draft),
-        Route::Report { source: ReportSource::Draft, id } => Area::Draft(id),
+        Route::Fill { draft, .. } | Route::Export { draft } | Route::DraftResults { draft } => {
+            Area::Draft(draft)
+        }
+        Route::Report {
+            source: ReportSource::Draft,
+            id,
+        } => Area::Draft(id),
         Route::CoordinatorHome => Area::CoordinatorHome,
-        Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => Area::Coordinator(workspace),
-        Route::Report { source: ReportSource::Coordinator, id } => Area::Coordinator(id),
+        Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => {
+            Area::Coordinator(workspace)
+        }
+        Route::Report {
+            source: ReportSource::Coordinator,
+            id,
+        } => Area::Coordinator(id),
         Route::NotFound(_) => Area::NotFound,
     });
+    // Which app shows the route: tracked on its own so that moving within a screen (another
+    // indicator, another tab) never re-creates the screen and re-reads storage.
+    let app = Memo::new(move |_| route.with(|r| r.app()));
     move || {
         // A screen of an app this page does not contain: load that app's page.
-        let here = route.get();
-        if !here.app().is_built() {
-            let _ = window().location().replace(&here.href());
+        if !app.get().is_built() {
+            let _ = window().location().replace(&route.get_untracked().href());
             return view! { <p class="muted">{tr("Membuka…", "Opening…")}</p> }.into_any();
         }
         // The guards are compile-time constants, so a build leaves out the screens of the
         // apps it does not contain.
         match area.get() {
             Area::Start if UNIT => view! { <start::StartScreen/> }.into_any(),
-            Area::Draft(id) if UNIT || RESULTS => view! { <DraftScreens id=id route=route/> }.into_any(),
-            Area::CoordinatorHome if COORDINATOR => view! { <coordinator::CoordinatorHome/> }.into_any(),
+            Area::Draft(id) if UNIT || RESULTS => {
+                view! { <DraftScreens id=id route=route/> }.into_any()
+            }
+            Area::CoordinatorHome if COORDINATOR => {
+                view! { <coordinator::CoordinatorHome/> }.into_any()
+            }
             Area::Coordinator(id) if COORDINATOR || RESULTS => {
                 view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any()
             }

@@ -14,7 +14,10 @@ pub enum Route {
     /// Start: drafts, new assessment, open a file.
     Start,
     /// A unit's draft: fill in, optionally focused on one indicator.
-    Fill { draft: String, indicator: Option<String> },
+    Fill {
+        draft: String,
+        indicator: Option<String>,
+    },
     /// A unit's draft: check and export.
     Export { draft: String },
     /// Results, charts and planning of a unit's draft.
@@ -87,16 +90,34 @@ impl Route {
         let s = |p: &&str| decode(p);
         match parts.as_slice() {
             [] => Route::Start,
-            ["draf", d] => Route::Fill { draft: s(d), indicator: None },
+            ["draf", d] => Route::Fill {
+                draft: s(d),
+                indicator: None,
+            },
             ["draf", d, "ekspor"] => Route::Export { draft: s(d) },
             ["draf", d, "hasil"] => Route::DraftResults { draft: s(d) },
-            ["draf", d, "laporan"] => Route::Report { source: ReportSource::Draft, id: s(d) },
-            ["draf", d, "indikator", i] => Route::Fill { draft: s(d), indicator: Some(s(i)) },
+            ["draf", d, "laporan"] => Route::Report {
+                source: ReportSource::Draft,
+                id: s(d),
+            },
+            ["draf", d, "indikator", i] => Route::Fill {
+                draft: s(d),
+                indicator: Some(s(i)),
+            },
             ["koordinator"] => Route::CoordinatorHome,
-            ["koordinator", w] => Route::Coordinator { workspace: s(w), tab: "unit".into() },
+            ["koordinator", w] => Route::Coordinator {
+                workspace: s(w),
+                tab: "unit".into(),
+            },
             ["koordinator", w, "hasil"] => Route::CoordinatorResults { workspace: s(w) },
-            ["koordinator", w, "laporan"] => Route::Report { source: ReportSource::Coordinator, id: s(w) },
-            ["koordinator", w, tab] => Route::Coordinator { workspace: s(w), tab: s(tab) },
+            ["koordinator", w, "laporan"] => Route::Report {
+                source: ReportSource::Coordinator,
+                id: s(w),
+            },
+            ["koordinator", w, tab] => Route::Coordinator {
+                workspace: s(w),
+                tab: s(tab),
+            },
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -104,9 +125,13 @@ impl Route {
     /// The app that shows this route.
     pub fn app(&self) -> App {
         match self {
-            Route::Start | Route::Fill { .. } | Route::Export { .. } | Route::NotFound(_) => App::Unit,
+            Route::Start | Route::Fill { .. } | Route::Export { .. } | Route::NotFound(_) => {
+                App::Unit
+            }
             Route::CoordinatorHome | Route::Coordinator { .. } => App::Coordinator,
-            Route::DraftResults { .. } | Route::CoordinatorResults { .. } | Route::Report { .. } => App::Results,
+            Route::DraftResults { .. }
+            | Route::CoordinatorResults { .. }
+            | Route::Report { .. } => App::Results,
         }
     }
 
@@ -131,15 +156,31 @@ impl Route {
         let e = |s: &str| encode(s);
         match self {
             Route::Start => "#/".into(),
-            Route::Fill { draft, indicator: None } => format!("#/draf/{}", e(draft)),
-            Route::Fill { draft, indicator: Some(i) } => format!("#/draf/{}/indikator/{}", e(draft), e(i)),
+            Route::Fill {
+                draft,
+                indicator: None,
+            } => format!("#/draf/{}", e(draft)),
+            Route::Fill {
+                draft,
+                indicator: Some(i),
+            } => format!("#/draf/{}/indikator/{}", e(draft), e(i)),
             Route::Export { draft } => format!("#/draf/{}/ekspor", e(draft)),
             Route::DraftResults { draft } => format!("#/draf/{}/hasil", e(draft)),
             Route::CoordinatorHome => "#/koordinator".into(),
-            Route::Coordinator { workspace, tab } => format!("#/koordinator/{}/{}", e(workspace), e(tab)),
-            Route::CoordinatorResults { workspace } => format!("#/koordinator/{}/hasil", e(workspace)),
-            Route::Report { source: ReportSource::Draft, id } => format!("#/draf/{}/laporan", e(id)),
-            Route::Report { source: ReportSource::Coordinator, id } => format!("#/koordinator/{}/laporan", e(id)),
+            Route::Coordinator { workspace, tab } => {
+                format!("#/koordinator/{}/{}", e(workspace), e(tab))
+            }
+            Route::CoordinatorResults { workspace } => {
+                format!("#/koordinator/{}/hasil", e(workspace))
+            }
+            Route::Report {
+                source: ReportSource::Draft,
+                id,
+            } => format!("#/draf/{}/laporan", e(id)),
+            Route::Report {
+                source: ReportSource::Coordinator,
+                id,
+            } => format!("#/koordinator/{}/laporan", e(id)),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -165,7 +206,10 @@ fn decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(v) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(v);
                 i += 3;
                 continue;
@@ -185,15 +229,27 @@ mod tests {
     fn links_cross_to_the_app_that_shows_the_route() {
         let results = Route::DraftResults { draft: "d1".into() };
         let start = Route::Start;
-        let workspace = Route::Coordinator { workspace: "w".into(), tab: "impor".into() };
+        let workspace = Route::Coordinator {
+            workspace: "w".into(),
+            tab: "impor".into(),
+        };
         // The unit's page (at ./) with only the unit's app built.
         let only = |a: App| move |b: App| a == b;
-        assert_eq!(results.href_from(App::Unit, only(App::Unit)), "./hasil/#/draf/d1/hasil");
-        assert_eq!(workspace.href_from(App::Unit, only(App::Unit)), "./koordinator/#/koordinator/w/impor");
+        assert_eq!(
+            results.href_from(App::Unit, only(App::Unit)),
+            "./hasil/#/draf/d1/hasil"
+        );
+        assert_eq!(
+            workspace.href_from(App::Unit, only(App::Unit)),
+            "./koordinator/#/koordinator/w/impor"
+        );
         assert_eq!(start.href_from(App::Unit, only(App::Unit)), "#/");
         // The results page (at ./hasil/) links back up.
         assert_eq!(start.href_from(App::Results, only(App::Results)), "../#/");
-        assert_eq!(workspace.href_from(App::Results, only(App::Results)), "../koordinator/#/koordinator/w/impor");
+        assert_eq!(
+            workspace.href_from(App::Results, only(App::Results)),
+            "../koordinator/#/koordinator/w/impor"
+        );
         // One app with everything (dev server, host tests): always the fragment.
         assert_eq!(results.href_from(App::Unit, |_| true), "#/draf/d1/hasil");
     }
@@ -203,22 +259,50 @@ mod tests {
         let routes = [
             Route::Start,
             Route::CoordinatorHome,
-            Route::Fill { draft: "k1x".into(), indicator: None },
-            Route::Fill { draft: "k1x".into(), indicator: Some("35.2".into()) },
-            Route::Export { draft: "k1x".into() },
-            Route::DraftResults { draft: "k1x".into() },
-            Route::Coordinator { workspace: "w9".into(), tab: "konflik".into() },
-            Route::CoordinatorResults { workspace: "w9".into() },
-            Route::Report { source: ReportSource::Coordinator, id: "w9".into() },
-            Route::Report { source: ReportSource::Draft, id: "a b/c".into() },
+            Route::Fill {
+                draft: "k1x".into(),
+                indicator: None,
+            },
+            Route::Fill {
+                draft: "k1x".into(),
+                indicator: Some("35.2".into()),
+            },
+            Route::Export {
+                draft: "k1x".into(),
+            },
+            Route::DraftResults {
+                draft: "k1x".into(),
+            },
+            Route::Coordinator {
+                workspace: "w9".into(),
+                tab: "konflik".into(),
+            },
+            Route::CoordinatorResults {
+                workspace: "w9".into(),
+            },
+            Route::Report {
+                source: ReportSource::Coordinator,
+                id: "w9".into(),
+            },
+            Route::Report {
+                source: ReportSource::Draft,
+                id: "a b/c".into(),
+            },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
         assert_eq!(Route::parse(""), Route::Start);
-        for r in [Route::Start, Route::CoordinatorHome, Route::DraftResults { draft: "x".into() }] {
+        for r in [
+            Route::Start,
+            Route::CoordinatorHome,
+            Route::DraftResults { draft: "x".into() },
+        ] {
             assert_eq!(Route::parse(&r.fragment()), r);
         }
-        assert_eq!(Route::parse("#/tidak/ada/ini/itu"), Route::NotFound("tidak/ada/ini/itu".into()));
+        assert_eq!(
+            Route::parse("#/tidak/ada/ini/itu"),
+            Route::NotFound("tidak/ada/ini/itu".into())
+        );
     }
 }

@@ -30,7 +30,11 @@ pub fn current_route() -> Route {
 pub fn navigate(route: &Route) {
     let href = route.href();
     let location = window().location();
-    let _ = if href.starts_with('#') { location.set_hash(&href) } else { location.assign(&href) };
+    let _ = if href.starts_with('#') {
+        location.set_hash(&href)
+    } else {
+        location.assign(&href)
+    };
 }
 
 /// A message shown at the top of the screen until dismissed.
@@ -108,8 +112,14 @@ impl DraftWorkspace {
         };
         let Some(fw) = framework(&draft.framework) else {
             return Err(Text::new(
-                format!("Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.", draft.framework),
-                format!("Framework \"{}\" is not known to this version.", draft.framework),
+                format!(
+                    "Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.",
+                    draft.framework
+                ),
+                format!(
+                    "Framework \"{}\" is not known to this version.",
+                    draft.framework
+                ),
             ));
         };
         let initial = if store.persistent {
@@ -121,7 +131,13 @@ impl DraftWorkspace {
         let save = RwSignal::new(initial);
         let evaluation = Memo::new(move |_| draft.with(|d| evaluate_map(fw, &d.values())));
         let file = Memo::new(move |_| draft.with(|d| d.to_submission(&d.updated_at).0));
-        let ws = DraftWorkspace { draft, framework: fw, save, evaluation, file };
+        let ws = DraftWorkspace {
+            draft,
+            framework: fw,
+            save,
+            evaluation,
+            file,
+        };
         ws.autosave();
         Ok(ws)
     }
@@ -140,7 +156,8 @@ impl DraftWorkspace {
             if let Some(h) = timer.get_value() {
                 h.clear();
             }
-            let handle = set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
+            let handle =
+                set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
             timer.set_value(handle);
         });
         let flush_now = move || {
@@ -162,7 +179,9 @@ impl DraftWorkspace {
 
     /// Writes the draft now.
     pub fn flush(self) {
-        let result = self.draft.with_untracked(|d| storage::store().save(DRAFTS, &d.id, d));
+        let result = self
+            .draft
+            .with_untracked(|d| storage::store().save(DRAFTS, &d.id, d));
         self.save.set(match result {
             Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
             Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
@@ -171,7 +190,11 @@ impl DraftWorkspace {
     }
 
     /// Edits one indicator's answer.
-    pub fn edit(self, indicator: &str, change: impl FnOnce(&mut crate::domain::draft::DraftAnswer)) {
+    pub fn edit(
+        self,
+        indicator: &str,
+        change: impl FnOnce(&mut crate::domain::draft::DraftAnswer),
+    ) {
         let now = clock::now();
         self.draft.update(|d| d.edit(indicator, &now, change));
     }

@@ -202,9 +202,11 @@ impl Indicator {
     /// The value the regulation assumes while an external index is missing (Pemdi: 1.00).
     pub fn assumed_when_missing(&self) -> Option<Value> {
         match &self.source {
-            Source::External { assumed_when_missing, .. } => {
-                assumed_when_missing.and_then(|r| Value::from_hundredths(r.round_hundredths_half_up() as u16))
-            }
+            Source::External {
+                assumed_when_missing,
+                ..
+            } => assumed_when_missing
+                .and_then(|r| Value::from_hundredths(r.round_hundredths_half_up() as u16)),
             Source::Evidence => None,
         }
     }
@@ -231,7 +233,12 @@ pub enum Source {
 #[derive(Debug, Clone)]
 pub enum Conversion {
     /// `value = offset + raw / divisor`, raw within `raw_min..=raw_max`.
-    Linear { raw_min: Rational, raw_max: Rational, offset: Rational, divisor: Rational },
+    Linear {
+        raw_min: Rational,
+        raw_max: Rational,
+        offset: Rational,
+        divisor: Rational,
+    },
     /// Not published; the user enters the value.
     Unknown,
 }
@@ -277,9 +284,19 @@ impl TryFrom<SourceJson> for Source {
                     "unknown" => Conversion::Unknown,
                     "linear" => match (c.raw_min, c.raw_max, c.offset, c.divisor) {
                         (Some(raw_min), Some(raw_max), Some(offset), Some(divisor)) => {
-                            Conversion::Linear { raw_min, raw_max, offset, divisor }
+                            Conversion::Linear {
+                                raw_min,
+                                raw_max,
+                                offset,
+                                divisor,
+                            }
                         }
-                        _ => return Err("linear conversion needs raw_min, raw_max, offset and divisor".into()),
+                        _ => {
+                            return Err(
+                                "linear conversion needs raw_min, raw_max, offset and divisor"
+                                    .into(),
+                            )
+                        }
                     },
                     other => return Err(format!("unknown conversion kind \"{other}\"")),
                 };
@@ -298,14 +315,30 @@ impl TryFrom<SourceJson> for Source {
 impl From<Source> for SourceJson {
     fn from(s: Source) -> SourceJson {
         match s {
-            Source::Evidence => SourceJson { kind: "evidence".into(), ..Default::default() },
-            Source::External { index, agency, conversion, assumed_when_missing } => SourceJson {
+            Source::Evidence => SourceJson {
+                kind: "evidence".into(),
+                ..Default::default()
+            },
+            Source::External {
+                index,
+                agency,
+                conversion,
+                assumed_when_missing,
+            } => SourceJson {
                 kind: "external".into(),
                 index: Some(index),
                 agency: Some(agency),
                 conversion: Some(match conversion {
-                    Conversion::Unknown => ConversionJson { kind: "unknown".into(), ..Default::default() },
-                    Conversion::Linear { raw_min, raw_max, offset, divisor } => ConversionJson {
+                    Conversion::Unknown => ConversionJson {
+                        kind: "unknown".into(),
+                        ..Default::default()
+                    },
+                    Conversion::Linear {
+                        raw_min,
+                        raw_max,
+                        offset,
+                        divisor,
+                    } => ConversionJson {
                         kind: "linear".into(),
                         raw_min: Some(raw_min),
                         raw_max: Some(raw_max),
@@ -324,9 +357,12 @@ impl Conversion {
     /// outside the published range or no conversion is known.
     pub fn convert(&self, raw: Rational) -> Option<Rational> {
         match self {
-            Conversion::Linear { raw_min, raw_max, offset, divisor } => {
-                (raw >= *raw_min && raw <= *raw_max).then(|| *offset + raw / *divisor)
-            }
+            Conversion::Linear {
+                raw_min,
+                raw_max,
+                offset,
+                divisor,
+            } => (raw >= *raw_min && raw <= *raw_max).then(|| *offset + raw / *divisor),
             Conversion::Unknown => None,
         }
     }
@@ -402,13 +438,20 @@ impl Framework {
     }
 
     /// Indicators of an aspect, in catalogue order.
-    pub fn indicators_of<'a>(&'a self, aspect_id: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.indicators.iter().filter(move |i| i.aspect == aspect_id)
+    pub fn indicators_of<'a>(
+        &'a self,
+        aspect_id: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .iter()
+            .filter(move |i| i.aspect == aspect_id)
     }
 
     /// Aspects of a domain, in catalogue order.
     pub fn aspects_of<'a>(&'a self, domain_id: &'a str) -> impl Iterator<Item = &'a Aspect> + 'a {
-        self.aspects.iter().filter(move |a| a.domain.as_deref() == Some(domain_id))
+        self.aspects
+            .iter()
+            .filter(move |a| a.domain.as_deref() == Some(domain_id))
     }
 
     /// The predicate of a displayed figure (hundredths). Bands are lower-inclusive, so a
@@ -416,7 +459,11 @@ impl Framework {
     /// 8/2026 Tabel 4).
     pub fn predicate_for(&self, displayed_hundredths: i64) -> &Predicate {
         let x = Rational::from_hundredths(displayed_hundredths);
-        self.predicates.iter().rev().find(|p| x >= p.from).unwrap_or(&self.predicates[0])
+        self.predicates
+            .iter()
+            .rev()
+            .find(|p| x >= p.from)
+            .unwrap_or(&self.predicates[0])
     }
 
     /// The informal reading of a displayed figure as a level name: floor(figure) on the
@@ -448,15 +495,35 @@ mod tests {
 
     #[test]
     fn sources_read_their_kind_and_refuse_incomplete_conversions() {
-        assert!(matches!(source(r#"{"kind":"evidence"}"#), Ok(Source::Evidence)));
+        assert!(matches!(
+            source(r#"{"kind":"evidence"}"#),
+            Ok(Source::Evidence)
+        ));
         let linear = r#"{"kind":"external","index":{"id":"SDI","en":"SDI"},"agency":{"id":"Bappenas","en":"Bappenas"},
             "conversion":{"kind":"linear","raw_min":"0","raw_max":"100","offset":"1","divisor":"25"},"assumed_when_missing":"1.00"}"#;
-        let Ok(Source::External { conversion, assumed_when_missing, .. }) = source(linear) else { panic!("linear source") };
-        assert_eq!(conversion.convert("25".parse().unwrap()), Some(Rational::from_int(2)));
+        let Ok(Source::External {
+            conversion,
+            assumed_when_missing,
+            ..
+        }) = source(linear)
+        else {
+            panic!("linear source")
+        };
+        assert_eq!(
+            conversion.convert("25".parse().unwrap()),
+            Some(Rational::from_int(2))
+        );
         assert_eq!(assumed_when_missing, Some(Rational::ONE));
         // Round trip through the JSON form.
-        let back: Source = serde_json::from_value(serde_json::to_value(source(linear).unwrap()).unwrap()).unwrap();
-        assert!(matches!(back, Source::External { conversion: Conversion::Linear { .. }, .. }));
+        let back: Source =
+            serde_json::from_value(serde_json::to_value(source(linear).unwrap()).unwrap()).unwrap();
+        assert!(matches!(
+            back,
+            Source::External {
+                conversion: Conversion::Linear { .. },
+                ..
+            }
+        ));
         for bad in [
             r#"{"kind":"external","index":{"id":"x"},"agency":{"id":"y"},"conversion":{"kind":"linear","raw_min":"0"}}"#,
             r#"{"kind":"external","agency":{"id":"y"},"conversion":{"kind":"unknown"}}"#,

@@ -10,9 +10,18 @@ use std::sync::OnceLock;
 
 /// (file name, contents), in the order frameworks are offered to users: newest first.
 const SOURCES: &[(&str, &str)] = &[
-    ("pemdi-2026.json", include_str!("../frameworks/pemdi-2026.json")),
-    ("spbe-2020.json", include_str!("../frameworks/spbe-2020.json")),
-    ("spbe-2018.json", include_str!("../frameworks/spbe-2018.json")),
+    (
+        "pemdi-2026.json",
+        include_str!("../frameworks/pemdi-2026.json"),
+    ),
+    (
+        "spbe-2020.json",
+        include_str!("../frameworks/spbe-2020.json"),
+    ),
+    (
+        "spbe-2018.json",
+        include_str!("../frameworks/spbe-2018.json"),
+    ),
 ];
 
 const UNITS: &str = include_str!("../frameworks/units.json");
@@ -31,7 +40,8 @@ static UNIT_LIST: OnceLock<Result<Vec<UnitTemplate>, String>> = OnceLock::new();
 fn parse_all() -> Result<Vec<Framework>, String> {
     let mut out = Vec::with_capacity(SOURCES.len());
     for (file, json) in SOURCES {
-        let fw: Framework = serde_json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
+        let fw: Framework =
+            crate::domain::json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
         let problems = validate(&fw);
         if let Some(first) = problems.first() {
             return Err(format!("{file}: {} masalah, mis. {first}", problems.len()));
@@ -62,7 +72,8 @@ pub fn framework(id: &str) -> Option<&'static Framework> {
 
 /// The starting list of typical Pemda units.
 pub fn units() -> &'static [UnitTemplate] {
-    match UNIT_LIST.get_or_init(|| serde_json::from_str(UNITS).map_err(|e| e.to_string())) {
+    match UNIT_LIST.get_or_init(|| crate::domain::json::from_str(UNITS).map_err(|e| e.to_string()))
+    {
         Ok(v) => v,
         Err(_) => &[],
     }

@@ -29,7 +29,10 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, place: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(CatalogueProblem { place: place.into(), message: message.into() });
+        self.problems.push(CatalogueProblem {
+            place: place.into(),
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, place: impl Into<String>, t: &Text) {
@@ -50,7 +53,9 @@ impl Checker {
 
 /// Every problem found in `fw` (empty when the framework is sound).
 pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
     let hundred = Rational::from_int(100);
 
     c.text("name", &fw.name);
@@ -76,14 +81,23 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
             match s.level(level) {
                 Some(l) => {
                     c.text(format!("scales.{}.levels.{level}.name", s.id), &l.name);
-                    c.text(format!("scales.{}.levels.{level}.summary", s.id), &l.summary);
+                    c.text(
+                        format!("scales.{}.levels.{level}.summary", s.id),
+                        &l.summary,
+                    );
                 }
-                None => c.fail(format!("scales.{}", s.id), format!("tingkat {level} tidak ada")),
+                None => c.fail(
+                    format!("scales.{}", s.id),
+                    format!("tingkat {level} tidak ada"),
+                ),
             }
         }
     }
     if fw.scale(&fw.reading_scale).is_none() {
-        c.fail("reading_scale", format!("skala {} tidak ada", fw.reading_scale));
+        c.fail(
+            "reading_scale",
+            format!("skala {} tidak ada", fw.reading_scale),
+        );
     }
 
     // Predicates: ascending, starting at or below the lowest value.
@@ -91,7 +105,10 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
         c.fail("predicates", "tidak ada predikat");
     } else {
         if fw.predicates[0].from > v.min {
-            c.fail("predicates.0.from", "predikat pertama harus mulai dari nilai terendah");
+            c.fail(
+                "predicates.0.from",
+                "predikat pertama harus mulai dari nilai terendah",
+            );
         }
         for (i, w) in fw.predicates.windows(2).enumerate() {
             if w[0].from >= w[1].from {
@@ -110,7 +127,10 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
         c.text(format!("domains.{}.name", d.id), &d.name);
         let sum: Rational = fw.aspects_of(&d.id).map(|a| a.weight).sum();
         if sum != d.weight {
-            c.fail(format!("domains.{}", d.id), format!("bobot {} ≠ jumlah bobot aspeknya {}", d.weight, sum));
+            c.fail(
+                format!("domains.{}", d.id),
+                format!("bobot {} ≠ jumlah bobot aspeknya {}", d.weight, sum),
+            );
         }
     }
     if fw.has_domains() {
@@ -125,16 +145,20 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
             c.fail(format!("aspects.{}", a.id), "bobot harus positif");
         }
         match (&a.domain, fw.has_domains()) {
-            (Some(d), true) if fw.domain(d).is_none() => {
-                c.fail(format!("aspects.{}.domain", a.id), format!("domain {d} tidak ada"))
-            }
+            (Some(d), true) if fw.domain(d).is_none() => c.fail(
+                format!("aspects.{}.domain", a.id),
+                format!("domain {d} tidak ada"),
+            ),
             (None, true) => c.fail(format!("aspects.{}.domain", a.id), "aspek tanpa domain"),
             (Some(_), false) => c.fail(format!("aspects.{}.domain", a.id), "kerangka tanpa domain"),
             _ => {}
         }
         let sum: Rational = fw.indicators_of(&a.id).map(|i| i.weight).sum();
         if sum != a.weight {
-            c.fail(format!("aspects.{}", a.id), format!("bobot {} ≠ jumlah bobot indikatornya {}", a.weight, sum));
+            c.fail(
+                format!("aspects.{}", a.id),
+                format!("bobot {} ≠ jumlah bobot indikatornya {}", a.weight, sum),
+            );
         }
     }
     let aspect_sum: Rational = fw.aspects.iter().map(|a| a.weight).sum();
@@ -148,7 +172,10 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
     let level_count = fw.levels().count();
     let total: Rational = fw.indicators.iter().map(|i| i.weight).sum();
     if total != hundred {
-        c.fail("indicators", format!("jumlah bobot indikator {total} ≠ 100"));
+        c.fail(
+            "indicators",
+            format!("jumlah bobot indikator {total} ≠ 100"),
+        );
     }
     for ind in &fw.indicators {
         let at = format!("indicators.{}", ind.id);
@@ -156,10 +183,16 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
             c.fail(&at, "bobot harus positif");
         }
         if fw.aspect(&ind.aspect).is_none() {
-            c.fail(format!("{at}.aspect"), format!("aspek {} tidak ada", ind.aspect));
+            c.fail(
+                format!("{at}.aspect"),
+                format!("aspek {} tidak ada", ind.aspect),
+            );
         }
         if fw.scale(&ind.scale).is_none() {
-            c.fail(format!("{at}.scale"), format!("skala {} tidak ada", ind.scale));
+            c.fail(
+                format!("{at}.scale"),
+                format!("skala {} tidak ada", ind.scale),
+            );
         }
         c.text(format!("{at}.name"), &ind.name);
         c.text(format!("{at}.description"), &ind.description);
@@ -167,7 +200,10 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
         if ind.criteria.len() != level_count {
             c.fail(
                 format!("{at}.criteria"),
-                format!("{} kriteria, seharusnya {level_count} (satu per tingkat)", ind.criteria.len()),
+                format!(
+                    "{} kriteria, seharusnya {level_count} (satu per tingkat)",
+                    ind.criteria.len()
+                ),
             );
         }
         for (k, t) in ind.criteria.iter().enumerate() {
@@ -175,25 +211,49 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
         }
         for unit in ind.owners.lead.iter().chain(&ind.owners.support) {
             if !known_units.contains(unit.as_str()) {
-                c.fail(format!("{at}.owners"), format!("unit {unit} tidak ada di units.json"));
+                c.fail(
+                    format!("{at}.owners"),
+                    format!("unit {unit} tidak ada di units.json"),
+                );
             }
         }
-        if let Source::External { index, agency, conversion, assumed_when_missing } = &ind.source {
+        if let Source::External {
+            index,
+            agency,
+            conversion,
+            assumed_when_missing,
+        } = &ind.source
+        {
             c.text(format!("{at}.source.index"), index);
             c.text(format!("{at}.source.agency"), agency);
             if let Some(a) = assumed_when_missing {
                 if *a < v.min || *a > v.max {
-                    c.fail(format!("{at}.source.assumed_when_missing"), "di luar rentang nilai");
+                    c.fail(
+                        format!("{at}.source.assumed_when_missing"),
+                        "di luar rentang nilai",
+                    );
                 }
             }
-            if let Conversion::Linear { raw_min, raw_max, divisor, .. } = conversion {
+            if let Conversion::Linear {
+                raw_min,
+                raw_max,
+                divisor,
+                ..
+            } = conversion
+            {
                 if divisor.is_zero() || raw_min >= raw_max {
-                    c.fail(format!("{at}.source.conversion"), "konversi linear tidak sah");
+                    c.fail(
+                        format!("{at}.source.conversion"),
+                        "konversi linear tidak sah",
+                    );
                 } else {
                     for raw in [*raw_min, *raw_max] {
                         match conversion.convert(raw) {
                             Some(x) if x >= v.min && x <= v.max => {}
-                            _ => c.fail(format!("{at}.source.conversion"), "hasil konversi di luar rentang nilai"),
+                            _ => c.fail(
+                                format!("{at}.source.conversion"),
+                                "hasil konversi di luar rentang nilai",
+                            ),
                         }
                     }
                 }
@@ -203,8 +263,15 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
     // A group's items must sit in one aspect: they are one heading on screen.
     for ind in &fw.indicators {
         if let Some(g) = &ind.group {
-            if fw.indicators.iter().any(|o| o.group.as_ref() == Some(g) && o.aspect != ind.aspect) {
-                c.fail(format!("indicators.{}.group", ind.id), "anggota grup berada di aspek berbeda");
+            if fw
+                .indicators
+                .iter()
+                .any(|o| o.group.as_ref() == Some(g) && o.aspect != ind.aspect)
+            {
+                c.fail(
+                    format!("indicators.{}.group", ind.id),
+                    "anggota grup berada di aspek berbeda",
+                );
             }
         }
     }

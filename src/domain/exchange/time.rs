@@ -22,7 +22,10 @@ pub struct Timestamp {
 impl Timestamp {
     /// The instant `unix_millis` milliseconds after the Unix epoch (what `Date.now()` gives).
     pub fn from_unix_millis(unix_millis: i64) -> Timestamp {
-        Timestamp { secs: unix_millis.div_euclid(1000), nanos: (unix_millis.rem_euclid(1000) * 1_000_000) as u32 }
+        Timestamp {
+            secs: unix_millis.div_euclid(1000),
+            nanos: (unix_millis.rem_euclid(1000) * 1_000_000) as u32,
+        }
     }
 
     pub fn unix_seconds(self) -> i64 {
@@ -79,7 +82,11 @@ pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
     let hour = digits(b, 11, 2)?;
     let minute = digits(b, 14, 2)?;
     let second = digits(b, 17, 2)?;
-    let separators_ok = b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b't') && b[13] == b':' && b[16] == b':';
+    let separators_ok = b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b't')
+        && b[13] == b':'
+        && b[16] == b':';
     if !separators_ok
         || !(1..=12).contains(&month)
         || day < 1
@@ -130,12 +137,17 @@ pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
     };
 
     let local = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(Timestamp { secs: local - offset_secs, nanos })
+    Some(Timestamp {
+        secs: local - offset_secs,
+        nanos,
+    })
 }
 
 /// `n` ASCII digits of `b` from `at`, as a number; `None` if any is not a digit.
 fn digits(b: &[u8], at: usize, n: usize) -> Option<i64> {
-    b.get(at..at + n)?.iter().try_fold(0i64, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as i64))
+    b.get(at..at + n)?.iter().try_fold(0i64, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as i64)
+    })
 }
 
 /// Gregorian leap year: every fourth year, except centuries not divisible by 400.
@@ -183,7 +195,9 @@ mod tests {
     use super::*;
 
     fn secs(s: &str) -> i64 {
-        parse_rfc3339(s).unwrap_or_else(|| panic!("{s} should parse")).unix_seconds()
+        parse_rfc3339(s)
+            .unwrap_or_else(|| panic!("{s} should parse"))
+            .unix_seconds()
     }
 
     /// Expected seconds are independent facts: the epoch is 0, 2000-01-01 is 946684800 and
@@ -200,10 +214,19 @@ mod tests {
     #[test]
     fn applies_the_offset() {
         // 16:30 in Jakarta (WIB, +07:00) is 09:30 UTC.
-        assert_eq!(secs("2026-11-28T16:30:00+07:00"), secs("2026-11-28T09:30:00Z"));
-        assert_eq!(secs("2026-11-28T05:00:00-04:30"), secs("2026-11-28T09:30:00Z"));
+        assert_eq!(
+            secs("2026-11-28T16:30:00+07:00"),
+            secs("2026-11-28T09:30:00Z")
+        );
+        assert_eq!(
+            secs("2026-11-28T05:00:00-04:30"),
+            secs("2026-11-28T09:30:00Z")
+        );
         // Across midnight and a year boundary.
-        assert_eq!(secs("2027-01-01T06:00:00+09:00"), secs("2026-12-31T21:00:00Z"));
+        assert_eq!(
+            secs("2027-01-01T06:00:00+09:00"),
+            secs("2026-12-31T21:00:00Z")
+        );
     }
 
     #[test]
@@ -219,17 +242,35 @@ mod tests {
         assert_eq!((t.unix_seconds() % 60, t.subsec_nanos()), (11, 250_000_000));
         let t = parse_rfc3339("2026-11-27T15:02:11.123456789123Z").unwrap();
         assert_eq!(t.subsec_nanos(), 123_456_789);
-        assert!(parse_rfc3339("2026-11-27T15:02:11.001Z").unwrap() > parse_rfc3339("2026-11-27T15:02:11Z").unwrap());
-        assert_eq!(parse_rfc3339("2026-11-27T15:02:11.999Z").unwrap().unix_millis() % 1000, 999);
+        assert!(
+            parse_rfc3339("2026-11-27T15:02:11.001Z").unwrap()
+                > parse_rfc3339("2026-11-27T15:02:11Z").unwrap()
+        );
+        assert_eq!(
+            parse_rfc3339("2026-11-27T15:02:11.999Z")
+                .unwrap()
+                .unix_millis()
+                % 1000,
+            999
+        );
     }
 
     #[test]
     fn knows_leap_years() {
         assert!(parse_rfc3339("2024-02-29T00:00:00Z").is_some());
-        assert!(parse_rfc3339("2000-02-29T00:00:00Z").is_some(), "divisible by 400");
+        assert!(
+            parse_rfc3339("2000-02-29T00:00:00Z").is_some(),
+            "divisible by 400"
+        );
         assert!(parse_rfc3339("2026-02-29T00:00:00Z").is_none());
-        assert!(parse_rfc3339("1900-02-29T00:00:00Z").is_none(), "century not divisible by 400");
-        assert_eq!(secs("2024-03-01T00:00:00Z") - secs("2024-02-28T00:00:00Z"), 2 * 86_400);
+        assert!(
+            parse_rfc3339("1900-02-29T00:00:00Z").is_none(),
+            "century not divisible by 400"
+        );
+        assert_eq!(
+            secs("2024-03-01T00:00:00Z") - secs("2024-02-28T00:00:00Z"),
+            2 * 86_400
+        );
     }
 
     #[test]
@@ -266,8 +307,15 @@ mod tests {
     #[test]
     fn formats_unix_millis_as_utc() {
         assert_eq!(format_unix_millis(0), "1970-01-01T00:00:00Z");
-        assert_eq!(format_unix_millis(1_795_858_200_000), "2026-11-28T09:30:00Z");
-        assert_eq!(format_unix_millis(1_795_858_200_999), "2026-11-28T09:30:00Z", "milliseconds dropped");
+        assert_eq!(
+            format_unix_millis(1_795_858_200_000),
+            "2026-11-28T09:30:00Z"
+        );
+        assert_eq!(
+            format_unix_millis(1_795_858_200_999),
+            "2026-11-28T09:30:00Z",
+            "milliseconds dropped"
+        );
         assert_eq!(format_unix_millis(-1), "1969-12-31T23:59:59Z");
         assert_eq!(format_unix_millis(951_782_400_000), "2000-02-29T00:00:00Z");
     }

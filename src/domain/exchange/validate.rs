@@ -52,11 +52,19 @@ pub struct Problem {
 
 impl Problem {
     fn error(path: impl Into<String>, id: String, en: String) -> Problem {
-        Problem { path: path.into(), severity: Severity::Error, message: Text::new(id, en) }
+        Problem {
+            path: path.into(),
+            severity: Severity::Error,
+            message: Text::new(id, en),
+        }
     }
 
     fn warning(path: impl Into<String>, id: String, en: String) -> Problem {
-        Problem { path: path.into(), severity: Severity::Warning, message: Text::new(id, en) }
+        Problem {
+            path: path.into(),
+            severity: Severity::Warning,
+            message: Text::new(id, en),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -123,7 +131,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
 
 fn too_big(len: usize) -> Problem {
     let (size_id, size_en) = (megabytes(len, Lang::Id), megabytes(len, Lang::En));
-    let (max_id, max_en) = (megabytes(MAX_FILE_BYTES, Lang::Id), megabytes(MAX_FILE_BYTES, Lang::En));
+    let (max_id, max_en) = (
+        megabytes(MAX_FILE_BYTES, Lang::Id),
+        megabytes(MAX_FILE_BYTES, Lang::En),
+    );
     Problem::error(
         "$",
         format!(
@@ -154,11 +165,17 @@ fn recognise(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     if bytes.starts_with(b"%PDF") {
         Some(("dokumen PDF", "a PDF document"))
     } else if bytes.starts_with(b"PK\x03\x04") {
-        Some(("arsip ZIP atau dokumen Office (Word/Excel)", "a ZIP archive or an Office document (Word/Excel)"))
+        Some((
+            "arsip ZIP atau dokumen Office (Word/Excel)",
+            "a ZIP archive or an Office document (Word/Excel)",
+        ))
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         Some(("teks berkode UTF-16", "UTF-16 encoded text"))
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some(("dokumen Office lama (.doc/.xls)", "an old Office document (.doc/.xls)"))
+        Some((
+            "dokumen Office lama (.doc/.xls)",
+            "an old Office document (.doc/.xls)",
+        ))
     } else {
         None
     }
@@ -203,10 +220,15 @@ fn not_json(text: &str, e: &serde_json::Error) -> Problem {
     }
     // serde's message ends with " at line L column C", which the sentence already gives.
     let full = e.to_string();
-    let detail = full.rsplit_once(" at line ").map_or(full.as_str(), |(d, _)| d);
+    let detail = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(d, _)| d);
     let (line, column) = (e.line(), e.column());
     let (cut_id, cut_en) = if e.is_eof() {
-        (" (berkas berakhir sebelum waktunya; mungkin terpotong)", " (the file ends too early; it may be truncated)")
+        (
+            " (berkas berakhir sebelum waktunya; mungkin terpotong)",
+            " (the file ends too early; it may be truncated)",
+        )
     } else {
         ("", "")
     };
@@ -229,7 +251,10 @@ fn not_json(text: &str, e: &serde_json::Error) -> Problem {
 /// `$.answers` + `36` → `$.answers.36`. Keys that would not read back unambiguously (empty,
 /// spaces, brackets, quotes) are written `["…"]`.
 fn key_path(path: &str, key: &str) -> String {
-    let plain = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
     if plain {
         format!("{path}.{key}")
     } else {
@@ -253,7 +278,10 @@ fn found(v: &Json) -> (String, String) {
     match v {
         Json::Null => ("null (kosong)".into(), "null".into()),
         Json::Bool(b) => (format!("nilai logika {b}"), format!("the boolean {b}")),
-        Json::Number(n) => (format!("angka {}", number_in(n, Lang::Id)), format!("the number {n}")),
+        Json::Number(n) => (
+            format!("angka {}", number_in(n, Lang::Id)),
+            format!("the number {n}"),
+        ),
         Json::String(s) => {
             let q = short_quote(s);
             (format!("teks {q}"), format!("the text {q}"))
@@ -265,8 +293,11 @@ fn found(v: &Json) -> (String, String) {
 
 /// `s` in JSON quotes, cut to 40 characters: a message quotes, it does not reproduce.
 fn short_quote(s: &str) -> String {
-    let shown: String =
-        if s.chars().count() > 40 { s.chars().take(37).chain("…".chars()).collect() } else { s.to_owned() };
+    let shown: String = if s.chars().count() > 40 {
+        s.chars().take(37).chain("…".chars()).collect()
+    } else {
+        s.to_owned()
+    };
     Json::String(shown).to_string()
 }
 
@@ -311,9 +342,10 @@ impl Expect {
             Expect::Bool => ("true atau false", "true or false"),
             Expect::Object => ("objek { … }", "an object { … }"),
             Expect::Array => ("daftar [ … ]", "a list [ … ]"),
-            Expect::Timestamp => {
-                ("waktu RFC 3339, mis. \"2026-11-28T09:30:00Z\"", "an RFC 3339 time, e.g. \"2026-11-28T09:30:00Z\"")
-            }
+            Expect::Timestamp => (
+                "waktu RFC 3339, mis. \"2026-11-28T09:30:00Z\"",
+                "an RFC 3339 time, e.g. \"2026-11-28T09:30:00Z\"",
+            ),
         }
     }
 }
@@ -332,7 +364,10 @@ enum Presence {
 /// "1–5, bilangan bulat" / "1,00–5,00 dengan paling banyak dua desimal".
 fn allowed_values(range: &ValueRange) -> (String, String) {
     if range.is_decimal() {
-        let (lo, hi) = (range.min_value().hundredths() as i64, range.max_value().hundredths() as i64);
+        let (lo, hi) = (
+            range.min_value().hundredths() as i64,
+            range.max_value().hundredths() as i64,
+        );
         let (decimals_id, decimals_en) = match range.decimals {
             1 => ("satu".to_owned(), "one decimal".to_owned()),
             2 => ("dua".to_owned(), "two decimals".to_owned()),
@@ -352,7 +387,10 @@ fn allowed_values(range: &ValueRange) -> (String, String) {
         )
     } else {
         let (lo, hi) = (range.min_level(), range.max_level());
-        (format!("{lo}–{hi}, bilangan bulat"), format!("{lo}–{hi}, whole numbers"))
+        (
+            format!("{lo}–{hi}, bilangan bulat"),
+            format!("{lo}–{hi}, whole numbers"),
+        )
     }
 }
 
@@ -363,7 +401,11 @@ fn indicator_ids(fw: &Framework) -> String {
     let mut run: Option<(u32, u32)> = None;
     let flush = |run: &mut Option<(u32, u32)>, parts: &mut Vec<String>| {
         if let Some((a, b)) = run.take() {
-            parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+            parts.push(if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            });
         }
     };
     for ind in &fw.indicators {
@@ -384,7 +426,11 @@ fn indicator_ids(fw: &Framework) -> String {
 }
 
 fn known_frameworks() -> String {
-    catalogue::frameworks().iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+    catalogue::frameworks()
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -452,7 +498,13 @@ impl Walk {
         }
     }
 
-    fn text<'a>(&mut self, obj: &'a Map<String, Json>, path: &str, key: &str, presence: Presence) -> Option<&'a str> {
+    fn text<'a>(
+        &mut self,
+        obj: &'a Map<String, Json>,
+        path: &str,
+        key: &str,
+        presence: Presence,
+    ) -> Option<&'a str> {
         let v = self.field(obj, path, key, presence, Expect::Text)?;
         let s = v.as_str();
         if s.is_none() {
@@ -462,7 +514,13 @@ impl Walk {
     }
 
     /// A text that must not be empty when present (a name, an id, a title).
-    fn name<'a>(&mut self, obj: &'a Map<String, Json>, path: &str, key: &str, presence: Presence) -> Option<&'a str> {
+    fn name<'a>(
+        &mut self,
+        obj: &'a Map<String, Json>,
+        path: &str,
+        key: &str,
+        presence: Presence,
+    ) -> Option<&'a str> {
         let s = self.text(obj, path, key, presence)?;
         if s.trim().is_empty() {
             let field = key;
@@ -486,14 +544,26 @@ impl Walk {
 
     /// An entry of a map keyed by indicator id (`answers`, `provenance`). Named by the
     /// indicator rather than by the path's last segment, which for "35.1" would be "1".
-    fn entry<'a>(&mut self, v: &'a Json, path: &str, what: (&str, &str), id: &str) -> Option<&'a Map<String, Json>> {
+    fn entry<'a>(
+        &mut self,
+        v: &'a Json,
+        path: &str,
+        what: (&str, &str),
+        id: &str,
+    ) -> Option<&'a Map<String, Json>> {
         let o = v.as_object();
         if o.is_none() {
             let (got_id, got_en) = found(v);
             self.error(
                 path,
-                format!("{} indikator {id} harus berupa objek {{ … }}, bukan {got_id}.", what.0),
-                format!("The {} for indicator {id} must be an object {{ … }}, not {got_en}.", what.1),
+                format!(
+                    "{} indikator {id} harus berupa objek {{ … }}, bukan {got_id}.",
+                    what.0
+                ),
+                format!(
+                    "The {} for indicator {id} must be an object {{ … }}, not {got_en}.",
+                    what.1
+                ),
             );
         }
         o
@@ -515,8 +585,12 @@ impl Walk {
 
     fn timestamp(&mut self, obj: &Map<String, Json>, path: &str, key: &str, presence: Presence) {
         let at = key_path(path, key);
-        let Some(v) = self.field(obj, path, key, presence, Expect::Timestamp) else { return };
-        let Some(s) = v.as_str() else { return self.wrong_type(&at, Expect::Timestamp, v) };
+        let Some(v) = self.field(obj, path, key, presence, Expect::Timestamp) else {
+            return;
+        };
+        let Some(s) = v.as_str() else {
+            return self.wrong_type(&at, Expect::Timestamp, v);
+        };
         if parse_rfc3339(s).is_none() {
             let q = Json::String(s.to_owned());
             self.error(
@@ -596,21 +670,41 @@ impl Walk {
 
         let answered = self.answers(obj, fw);
 
-        let needs = |k: Kind| if kind == Some(k) { Presence::Required } else { Presence::Nullable };
-        if let Some(v) = self.field(obj, "$", "assignment", needs(Kind::Assignment), Expect::Object) {
+        let needs = |k: Kind| {
+            if kind == Some(k) {
+                Presence::Required
+            } else {
+                Presence::Nullable
+            }
+        };
+        if let Some(v) = self.field(
+            obj,
+            "$",
+            "assignment",
+            needs(Kind::Assignment),
+            Expect::Object,
+        ) {
             self.assignment(v, fw);
         }
-        if let Some(v) = self.field(obj, "$", "results", needs(Kind::Consolidated), Expect::Object) {
+        if let Some(v) = self.field(
+            obj,
+            "$",
+            "results",
+            needs(Kind::Consolidated),
+            Expect::Object,
+        ) {
             self.results(v, fw);
         }
-        let decisions = match self.field(obj, "$", "decisions", Presence::Defaulted, Expect::Array) {
+        let decisions = match self.field(obj, "$", "decisions", Presence::Defaulted, Expect::Array)
+        {
             Some(v) => self.decisions(v, fw),
             None => 0,
         };
-        let provenance = match self.field(obj, "$", "provenance", Presence::Defaulted, Expect::Object) {
-            Some(v) => self.provenance(v, &answered, decisions),
-            None => BTreeSet::new(),
-        };
+        let provenance =
+            match self.field(obj, "$", "provenance", Presence::Defaulted, Expect::Object) {
+                Some(v) => self.provenance(v, &answered, decisions),
+                None => BTreeSet::new(),
+            };
         if let Some(v) = self.field(obj, "$", "sources", Presence::Defaulted, Expect::Array) {
             self.sources(v, fw);
         }
@@ -655,7 +749,9 @@ impl Walk {
 
     /// `version` must be a whole number from 1 to [`VERSION`]. False only for a newer one.
     fn version(&mut self, obj: &Map<String, Json>) -> bool {
-        let Some(v) = self.field(obj, "$", "version", Presence::Required, Expect::Integer) else { return true };
+        let Some(v) = self.field(obj, "$", "version", Presence::Required, Expect::Integer) else {
+            return true;
+        };
         match v.as_u64() {
             Some(n) if (1..=VERSION).contains(&n) => true,
             Some(n) if n > VERSION => {
@@ -764,15 +860,29 @@ impl Walk {
     // -- Answers -----------------------------------------------------------------------
 
     /// Checks `answers` and returns the ids it holds.
-    fn answers<'a>(&mut self, obj: &'a Map<String, Json>, fw: Option<&Framework>) -> BTreeSet<&'a str> {
+    fn answers<'a>(
+        &mut self,
+        obj: &'a Map<String, Json>,
+        fw: Option<&Framework>,
+    ) -> BTreeSet<&'a str> {
         let mut ids = BTreeSet::new();
-        let Some(v) = self.field(obj, "$", "answers", Presence::Defaulted, Expect::Object) else { return ids };
-        let Some(answers) = self.object(v, "$.answers") else { return ids };
+        let Some(v) = self.field(obj, "$", "answers", Presence::Defaulted, Expect::Object) else {
+            return ids;
+        };
+        let Some(answers) = self.object(v, "$.answers") else {
+            return ids;
+        };
         for (id, answer) in answers {
             let path = key_path("$.answers", id);
             ids.insert(id.as_str());
-            let indicator = if self.known_indicator(fw, id, &path) { fw.and_then(|f| f.indicator(id)) } else { None };
-            let Some(a) = self.entry(answer, &path, ("Jawaban", "answer"), id) else { continue };
+            let indicator = if self.known_indicator(fw, id, &path) {
+                fw.and_then(|f| f.indicator(id))
+            } else {
+                None
+            };
+            let Some(a) = self.entry(answer, &path, ("Jawaban", "answer"), id) else {
+                continue;
+            };
 
             let value_path = key_path(&path, "value");
             match a.get("value") {
@@ -821,22 +931,24 @@ impl Walk {
             None => ("0–5".to_owned(), "0–5".to_owned()),
         };
         let x = match v {
-            Json::Null => {
-                return self.error(
-                    path,
-                    "Nilai kosong (null). Indikator yang belum dijawab harus dihilangkan dari \
+            Json::Null => return self.error(
+                path,
+                "Nilai kosong (null). Indikator yang belum dijawab harus dihilangkan dari \
                      \"answers\", bukan diisi null atau 0."
-                        .into(),
-                    "The value is empty (null). Leave unanswered indicators out of \"answers\"; do \
+                    .into(),
+                "The value is empty (null). Leave unanswered indicators out of \"answers\"; do \
                      not write null or 0."
-                        .into(),
-                )
-            }
+                    .into(),
+            ),
             Json::Number(n) => n,
             other => {
                 let (got_id, got_en) = found(other);
                 // "3" in quotes is the usual slip of a hand-edited or spreadsheet-made file.
-                let (hint_id, hint_en) = match other.as_str().map(str::trim).filter(|t| t.parse::<f64>().is_ok()) {
+                let (hint_id, hint_en) = match other
+                    .as_str()
+                    .map(str::trim)
+                    .filter(|t| t.parse::<f64>().is_ok())
+                {
                     Some(t) => (
                         format!(" Tulis angkanya tanpa tanda kutip: {t}."),
                         format!(" Write the number without quotes: {t}."),
@@ -846,7 +958,9 @@ impl Walk {
                 return self.error(
                     path,
                     format!("Nilai harus berupa angka ({allowed_id}), bukan {got_id}.{hint_id}"),
-                    format!("The value must be a number ({allowed_en}), but it is {got_en}.{hint_en}"),
+                    format!(
+                        "The value must be a number ({allowed_en}), but it is {got_en}.{hint_en}"
+                    ),
                 );
             }
         };
@@ -858,30 +972,48 @@ impl Walk {
         if !(f >= lo - 1e-9 && f <= hi + 1e-9) {
             return self.error(
                 path,
-                format!("Nilai {x_id} di luar rentang yang diizinkan {}: {allowed_id}.", fw.short_name),
-                format!("The value {x} is out of the range {} allows: {allowed_en}.", fw.short_name),
+                format!(
+                    "Nilai {x_id} di luar rentang yang diizinkan {}: {allowed_id}.",
+                    fw.short_name
+                ),
+                format!(
+                    "The value {x} is out of the range {} allows: {allowed_en}.",
+                    fw.short_name
+                ),
             );
         }
         match crate::domain::value::Value::from_f64(f) {
             Some(value) if range.accepts(value) => {}
             Some(_) => self.error(
                 path,
-                format!("Nilai {x_id} bukan bilangan bulat; {} hanya menerima tingkat {allowed_id}.", fw.short_name),
-                format!("The value {x} is not a whole number; {} accepts levels {allowed_en} only.", fw.short_name),
+                format!(
+                    "Nilai {x_id} bukan bilangan bulat; {} hanya menerima tingkat {allowed_id}.",
+                    fw.short_name
+                ),
+                format!(
+                    "The value {x} is not a whole number; {} accepts levels {allowed_en} only.",
+                    fw.short_name
+                ),
             ),
             None => self.error(
                 path,
-                format!("Nilai {x_id} memiliki terlalu banyak desimal; yang diizinkan: {allowed_id}."),
+                format!(
+                    "Nilai {x_id} memiliki terlalu banyak desimal; yang diizinkan: {allowed_id}."
+                ),
                 format!("The value {x} has too many decimals; allowed: {allowed_en}."),
             ),
         }
     }
 
     fn evidence(&mut self, v: &Json, path: &str, fw: Option<&Framework>) {
-        let Some(items) = self.array(v, path) else { return };
+        let Some(items) = self.array(v, path) else {
+            return;
+        };
         for (i, item) in items.iter().enumerate() {
             let at = index_path(path, i);
-            let Some(e) = self.object(item, &at) else { continue };
+            let Some(e) = self.object(item, &at) else {
+                continue;
+            };
             if let Some(title) = self.text(e, &at, "title", Presence::Required) {
                 if title.trim().is_empty() {
                     self.error(
@@ -897,7 +1029,9 @@ impl Walk {
                 let level_path = key_path(&at, "level");
                 let Some(fw) = fw else { continue };
                 let (lo, hi) = (fw.values.min_level(), fw.values.max_level());
-                let ok = level.as_u64().is_some_and(|n| n <= u8::MAX as u64 && fw.levels().any(|l| l as u64 == n));
+                let ok = level
+                    .as_u64()
+                    .is_some_and(|n| n <= u8::MAX as u64 && fw.levels().any(|l| l as u64 == n));
                 if !ok {
                     let (got_id, got_en) = found(level);
                     self.error(
@@ -913,7 +1047,9 @@ impl Walk {
     // -- Assignment ----------------------------------------------------------------------
 
     fn assignment(&mut self, v: &Json, fw: Option<&Framework>) {
-        let Some(o) = self.object(v, "$.assignment") else { return };
+        let Some(o) = self.object(v, "$.assignment") else {
+            return;
+        };
         let lead = self.id_list(o, "$.assignment", "lead", fw);
         let support = self.id_list(o, "$.assignment", "support", fw);
         for (list, name) in [(&lead, "lead"), (&support, "support")] {
@@ -946,8 +1082,10 @@ impl Walk {
         if lead.is_empty() && support.is_empty() {
             self.warn(
                 "$.assignment",
-                "Penugasan ini tidak berisi indikator satu pun (\"lead\" dan \"support\" kosong).".into(),
-                "This assignment lists no indicator at all (\"lead\" and \"support\" are empty).".into(),
+                "Penugasan ini tidak berisi indikator satu pun (\"lead\" dan \"support\" kosong)."
+                    .into(),
+                "This assignment lists no indicator at all (\"lead\" and \"support\" are empty)."
+                    .into(),
             );
         }
     }
@@ -962,8 +1100,12 @@ impl Walk {
     ) -> Vec<(usize, &'a str)> {
         let mut out = Vec::new();
         let at = key_path(path, key);
-        let Some(v) = self.field(obj, path, key, Presence::Defaulted, Expect::Array) else { return out };
-        let Some(items) = self.array(v, &at) else { return out };
+        let Some(v) = self.field(obj, path, key, Presence::Defaulted, Expect::Array) else {
+            return out;
+        };
+        let Some(items) = self.array(v, &at) else {
+            return out;
+        };
         for (i, item) in items.iter().enumerate() {
             let item_path = index_path(&at, i);
             match item.as_str() {
@@ -982,7 +1124,9 @@ impl Walk {
 
     fn results(&mut self, v: &Json, fw: Option<&Framework>) {
         let path = "$.results";
-        let Some(o) = self.object(v, path) else { return };
+        let Some(o) = self.object(v, path) else {
+            return;
+        };
         if let Some(index) = self.field(o, path, "index", Presence::Nullable, Expect::Number) {
             self.number(index, "$.results.index");
         }
@@ -993,7 +1137,13 @@ impl Walk {
         }
         if let Some(domains) = self.field(o, path, "domains", Presence::Nullable, Expect::Object) {
             let known = fw.map(|f| f.domains.iter().map(|d| d.id.as_str()).collect());
-            self.figures(domains, "$.results.domains", known, fw, ("Domain", "Domain"));
+            self.figures(
+                domains,
+                "$.results.domains",
+                known,
+                fw,
+                ("Domain", "Domain"),
+            );
         }
         if let Some(complete) = self.field(o, path, "complete", Presence::Required, Expect::Bool) {
             if !complete.is_boolean() {
@@ -1004,8 +1154,17 @@ impl Walk {
 
     /// An object of figures keyed by aspect or domain id (`known`; `None` when the
     /// framework is unknown).
-    fn figures(&mut self, v: &Json, path: &str, known: Option<Vec<&str>>, fw: Option<&Framework>, what: (&str, &str)) {
-        let Some(o) = self.object(v, path) else { return };
+    fn figures(
+        &mut self,
+        v: &Json,
+        path: &str,
+        known: Option<Vec<&str>>,
+        fw: Option<&Framework>,
+        what: (&str, &str),
+    ) {
+        let Some(o) = self.object(v, path) else {
+            return;
+        };
         for (id, x) in o {
             let at = key_path(path, id);
             if let (Some(known), Some(fw)) = (&known, fw) {
@@ -1022,8 +1181,14 @@ impl Walk {
                     };
                     self.error(
                         &at,
-                        format!("{} {q} tidak ada dalam {} ({list_id}).", what.0, fw.short_name),
-                        format!("{} {q} does not exist in {} ({list_en}).", what.1, fw.short_name),
+                        format!(
+                            "{} {q} tidak ada dalam {} ({list_id}).",
+                            what.0, fw.short_name
+                        ),
+                        format!(
+                            "{} {q} does not exist in {} ({list_en}).",
+                            what.1, fw.short_name
+                        ),
                     );
                     continue;
                 }
@@ -1033,9 +1198,16 @@ impl Walk {
     }
 
     /// Checks `provenance` and returns the indicators it covers.
-    fn provenance<'a>(&mut self, v: &'a Json, answered: &BTreeSet<&str>, decisions: usize) -> BTreeSet<&'a str> {
+    fn provenance<'a>(
+        &mut self,
+        v: &'a Json,
+        answered: &BTreeSet<&str>,
+        decisions: usize,
+    ) -> BTreeSet<&'a str> {
         let mut covered = BTreeSet::new();
-        let Some(o) = self.object(v, "$.provenance") else { return covered };
+        let Some(o) = self.object(v, "$.provenance") else {
+            return covered;
+        };
         for (id, entry) in o {
             let at = key_path("$.provenance", id);
             covered.insert(id.as_str());
@@ -1048,7 +1220,9 @@ impl Walk {
                     format!("Provenance is recorded for indicator {id}, but that indicator is not in \"answers\"."),
                 );
             }
-            let Some(p) = self.entry(entry, &at, ("Asal jawaban", "provenance"), id) else { continue };
+            let Some(p) = self.entry(entry, &at, ("Asal jawaban", "provenance"), id) else {
+                continue;
+            };
             self.text(p, &at, "unit", Presence::Nullable);
             self.timestamp(p, &at, "exported_at", Presence::Nullable);
             if let Some(d) = self.field(p, &at, "decision", Presence::Nullable, Expect::Integer) {
@@ -1074,15 +1248,21 @@ impl Walk {
 
     /// Checks `decisions` and returns how many entries it has.
     fn decisions(&mut self, v: &Json, fw: Option<&Framework>) -> usize {
-        let Some(items) = self.array(v, "$.decisions") else { return 0 };
+        let Some(items) = self.array(v, "$.decisions") else {
+            return 0;
+        };
         for (i, item) in items.iter().enumerate() {
             let at = index_path("$.decisions", i);
-            let Some(d) = self.object(item, &at) else { continue };
+            let Some(d) = self.object(item, &at) else {
+                continue;
+            };
             if let Some(id) = self.text(d, &at, "indicator", Presence::Required) {
                 self.known_indicator(fw, id, &key_path(&at, "indicator"));
             }
             let rule = match self.field(d, &at, "rule", Presence::Required, Expect::Text) {
-                Some(Json::String(r)) if matches!(r.as_str(), "pick" | "own" | "lead" | "higher" | "lower") => {
+                Some(Json::String(r))
+                    if matches!(r.as_str(), "pick" | "own" | "lead" | "higher" | "lower") =>
+                {
                     Some(r.as_str())
                 }
                 Some(other) => {
@@ -1113,7 +1293,9 @@ impl Walk {
                 if let Some(cands) = self.array(c, &c_path) {
                     for (j, cand) in cands.iter().enumerate() {
                         let cp = index_path(&c_path, j);
-                        let Some(co) = self.object(cand, &cp) else { continue };
+                        let Some(co) = self.object(cand, &cp) else {
+                            continue;
+                        };
                         self.name(co, &cp, "unit", Presence::Required);
                         match co.get("value") {
                             None => self.missing(&key_path(&cp, "value"), Expect::Number),
@@ -1142,16 +1324,23 @@ impl Walk {
     }
 
     fn sources(&mut self, v: &Json, fw: Option<&Framework>) {
-        let Some(items) = self.array(v, "$.sources") else { return };
+        let Some(items) = self.array(v, "$.sources") else {
+            return;
+        };
         for (i, item) in items.iter().enumerate() {
             let at = index_path("$.sources", i);
-            let Some(s) = self.object(item, &at) else { continue };
+            let Some(s) = self.object(item, &at) else {
+                continue;
+            };
             if let Some(unit) = self.field(s, &at, "unit", Presence::Required, Expect::Object) {
                 self.unit_ref(unit, &key_path(&at, "unit"));
             }
             self.timestamp(s, &at, "exported_at", Presence::Required);
             self.name(s, &at, "digest", Presence::Required);
-            if self.field(s, &at, "answered", Presence::Required, Expect::Array).is_some() {
+            if self
+                .field(s, &at, "answered", Presence::Required, Expect::Array)
+                .is_some()
+            {
                 self.id_list(s, &at, "answered", fw);
             }
             self.timestamp(s, &at, "superseded_by", Presence::Nullable);
@@ -1167,7 +1356,9 @@ impl Walk {
 /// predicate by name. A warning, never an error: an older or newer Swanilai may round or
 /// weigh differently, and the answers stay valid; the app shows its own figures.
 fn results_mismatches(file: &ExchangeFile, fw: &Framework) -> Vec<Problem> {
-    let Some(results) = &file.results else { return Vec::new() };
+    let Some(results) = &file.results else {
+        return Vec::new();
+    };
     let eval = engine::evaluate(fw, |id| file.answers.get(id).map(|a| a.value));
     let mut out = Vec::new();
 
@@ -1175,27 +1366,43 @@ fn results_mismatches(file: &ExchangeFile, fw: &Framework) -> Vec<Problem> {
         Some(h) => format_hundredths(h, lang),
         None => if lang == Lang::Id { "kosong" } else { "empty" }.to_owned(),
     };
-    let mut figure = |path: String, what: (&str, &str), stated: Option<f64>, computed: Option<i64>| {
-        let stated = stated.map(|x| (x * 100.0).round() as i64);
-        if stated != computed {
-            out.push(mismatch(
-                path,
-                what,
-                (shown(stated, Lang::Id), shown(stated, Lang::En)),
-                (shown(computed, Lang::Id), shown(computed, Lang::En)),
-            ));
-        }
-    };
-    figure("$.results.index".into(), ("indeks", "index"), results.index, eval.index.displayed());
+    let mut figure =
+        |path: String, what: (&str, &str), stated: Option<f64>, computed: Option<i64>| {
+            let stated = stated.map(|x| (x * 100.0).round() as i64);
+            if stated != computed {
+                out.push(mismatch(
+                    path,
+                    what,
+                    (shown(stated, Lang::Id), shown(stated, Lang::En)),
+                    (shown(computed, Lang::Id), shown(computed, Lang::En)),
+                ));
+            }
+        };
+    figure(
+        "$.results.index".into(),
+        ("indeks", "index"),
+        results.index,
+        eval.index.displayed(),
+    );
     for g in &eval.aspects {
         let stated = results.aspects.get(&g.id).copied();
         let what = (format!("aspek {}", g.id), format!("aspect {}", g.id));
-        figure(key_path("$.results.aspects", &g.id), (&what.0, &what.1), stated, g.score.displayed());
+        figure(
+            key_path("$.results.aspects", &g.id),
+            (&what.0, &what.1),
+            stated,
+            g.score.displayed(),
+        );
     }
     for g in &eval.domains {
         let stated = results.domains.as_ref().and_then(|d| d.get(&g.id)).copied();
         let what = (format!("domain {}", g.id), format!("domain {}", g.id));
-        figure(key_path("$.results.domains", &g.id), (&what.0, &what.1), stated, g.score.displayed());
+        figure(
+            key_path("$.results.domains", &g.id),
+            (&what.0, &what.1),
+            stated,
+            g.score.displayed(),
+        );
     }
 
     let computed = eval.index.predicate(fw);
@@ -1203,7 +1410,10 @@ fn results_mismatches(file: &ExchangeFile, fw: &Framework) -> Vec<Problem> {
         (None, None) => true,
         (Some(s), Some(p)) => {
             let names = [Some(&p.name), p.alias.as_ref()];
-            names.into_iter().flatten().any(|t| t.id.eq_ignore_ascii_case(s) || t.en.eq_ignore_ascii_case(s))
+            names
+                .into_iter()
+                .flatten()
+                .any(|t| t.id.eq_ignore_ascii_case(s) || t.en.eq_ignore_ascii_case(s))
         }
         _ => false,
     };
@@ -1236,7 +1446,12 @@ fn results_mismatches(file: &ExchangeFile, fw: &Framework) -> Vec<Problem> {
     out
 }
 
-fn mismatch(path: String, what: (&str, &str), stated: (String, String), computed: (String, String)) -> Problem {
+fn mismatch(
+    path: String,
+    what: (&str, &str),
+    stated: (String, String),
+    computed: (String, String),
+) -> Problem {
     Problem::warning(
         path,
         format!(
@@ -1260,7 +1475,10 @@ mod tests {
     fn paths_read_like_the_contract() {
         assert_eq!(key_path("$.answers", "36"), "$.answers.36");
         assert_eq!(key_path("$.answers", "35.1"), "$.answers.35.1");
-        assert_eq!(index_path(&key_path("$.answers.36", "evidence"), 0), "$.answers.36.evidence[0]");
+        assert_eq!(
+            index_path(&key_path("$.answers.36", "evidence"), 0),
+            "$.answers.36.evidence[0]"
+        );
         assert_eq!(key_path("$.answers", "a b"), "$.answers[\"a b\"]");
         assert_eq!(key_path("$.answers", ""), "$.answers[\"\"]");
         assert_eq!(field_name("$.answers.36.evidence[0].title"), "title");
@@ -1271,11 +1489,17 @@ mod tests {
     #[test]
     fn describes_allowed_values_per_framework() {
         let range = |id: &str| allowed_values(&catalogue::framework(id).unwrap().values);
-        assert_eq!(range("spbe-2020"), ("1–5, bilangan bulat".into(), "1–5, whole numbers".into()));
+        assert_eq!(
+            range("spbe-2020"),
+            ("1–5, bilangan bulat".into(), "1–5, whole numbers".into())
+        );
         assert_eq!(range("spbe-2018").0, "0–5, bilangan bulat");
         assert_eq!(
             range("pemdi-2026"),
-            ("1,00–5,00 dengan paling banyak dua desimal".into(), "1.00–5.00 with at most two decimals".into())
+            (
+                "1,00–5,00 dengan paling banyak dua desimal".into(),
+                "1.00–5.00 with at most two decimals".into()
+            )
         );
     }
 
@@ -1292,7 +1516,11 @@ mod tests {
         assert_eq!(megabytes(5 * 1024 * 1024, Lang::Id), "5 MB");
         assert_eq!(megabytes(6_500_000, Lang::Id), "6,2 MB");
         assert_eq!(megabytes(6_500_000, Lang::En), "6.2 MB");
-        assert_eq!(megabytes(5 * 1024 * 1024 + 1, Lang::En), "5.1 MB", "rounded up: never shows the limit itself");
+        assert_eq!(
+            megabytes(5 * 1024 * 1024 + 1, Lang::En),
+            "5.1 MB",
+            "rounded up: never shows the limit itself"
+        );
     }
 
     #[test]

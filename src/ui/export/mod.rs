@@ -43,37 +43,71 @@ pub fn ExportScreen() -> impl IntoView {
     });
     let answered = Memo::new(move |_| ws.draft.with(|d| d.values().len()));
     let file_name = Memo::new(move |_| {
-        ws.draft.with(|d| export_file_name(Kind::Submission, &d.unit.id, &d.framework, &d.period, &clock::now()))
+        ws.draft.with(|d| {
+            export_file_name(
+                Kind::Submission,
+                &d.unit.id,
+                &d.framework,
+                &d.period,
+                &clock::now(),
+            )
+        })
     });
     let last_export = RwSignal::new(None::<String>);
 
     let download = move |_| {
         let now = clock::now();
         let (file, _) = ws.draft.with_untracked(|d| d.to_submission(&now));
-        let json = match serde_json::to_string_pretty(&file) {
+        let json = match crate::domain::json::to_string_pretty(&file) {
             Ok(j) => j,
             Err(e) => {
-                notify(NoticeKind::Error, Text::new(format!("Gagal membuat berkas: {e}"), format!("Could not build the file: {e}")));
+                notify(
+                    NoticeKind::Error,
+                    Text::new(
+                        format!("Gagal membuat berkas: {e}"),
+                        format!("Could not build the file: {e}"),
+                    ),
+                );
                 return;
             }
         };
         // The file must pass the same checks the coordinator's import applies.
         if let Err(problems) = exchange::parse(json.as_bytes()) {
-            let first = problems.first().map(|p| format!("{}: {}", p.path, p.message.id)).unwrap_or_default();
+            let first = problems
+                .first()
+                .map(|p| format!("{}: {}", p.path, p.message.id))
+                .unwrap_or_default();
             notify(
                 NoticeKind::Error,
-                Text::new(format!("Berkas tidak lolos pemeriksaan ({first}). Periksa nilai yang diisi."), format!("The file failed validation ({first}). Check the values entered.")),
+                Text::new(
+                    format!("Berkas tidak lolos pemeriksaan ({first}). Periksa nilai yang diisi."),
+                    format!("The file failed validation ({first}). Check the values entered."),
+                ),
             );
             return;
         }
-        let name = ws.draft.with_untracked(|d| export_file_name(Kind::Submission, &d.unit.id, &d.framework, &d.period, &now));
+        let name = ws.draft.with_untracked(|d| {
+            export_file_name(Kind::Submission, &d.unit.id, &d.framework, &d.period, &now)
+        });
         match files::download_json(&name, &json) {
             Ok(()) => last_export.set(Some(name)),
-            Err(e) => notify(NoticeKind::Error, Text::new(format!("Gagal mengunduh: {e}"), format!("Download failed: {e}"))),
+            Err(e) => notify(
+                NoticeKind::Error,
+                Text::new(
+                    format!("Gagal mengunduh: {e}"),
+                    format!("Download failed: {e}"),
+                ),
+            ),
         }
     };
 
-    let fill_link = move |id: &str| Route::Fill { draft: draft_id.clone(), indicator: Some(id.to_string()) }.href();
+    let fill_link = move |id: &str| {
+        Route::Fill {
+            draft: draft_id.clone(),
+            indicator: Some(id.to_string()),
+        }
+        .href()
+    };
     let fill_link2 = fill_link.clone();
     let fill_link3 = fill_link.clone();
 
@@ -153,7 +187,9 @@ pub fn ExportScreen() -> impl IntoView {
 fn DraftDetails() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let fixed = ws.draft.with_untracked(|d| d.assignment.is_some());
-    let initial = ws.draft.with_untracked(|d| (d.institution.clone(), d.period.clone(), d.unit.name.clone()));
+    let initial = ws
+        .draft
+        .with_untracked(|d| (d.institution.clone(), d.period.clone(), d.unit.name.clone()));
     let now = clock::now;
     view! {
         <details class="details">

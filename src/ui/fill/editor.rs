@@ -24,30 +24,60 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         return view! { <p>{tr("Indikator tidak dikenal.", "Unknown indicator.")}</p> }.into_any();
     };
     let aspect = fw.aspect(&ind.aspect);
-    let domain = aspect.and_then(|a| a.domain.as_deref()).and_then(|d| fw.domain(d));
+    let domain = aspect
+        .and_then(|a| a.domain.as_deref())
+        .and_then(|d| fw.domain(d));
     let weight = ind.weight.round_hundredths_half_up();
     let role = ws.draft.with_untracked(|d| {
-        d.assignment.as_ref().map(|a| if a.lead.contains(&ind.id) { "lead" } else { "support" })
+        d.assignment.as_ref().map(|a| {
+            if a.lead.contains(&ind.id) {
+                "lead"
+            } else {
+                "support"
+            }
+        })
     });
 
     // Initial texts: the fields are rebuilt per indicator, so they are set once, never
     // re-written while the user types (which would move the caret).
-    let initial = ws.draft.with_untracked(|d| d.answers.get(&ind.id).cloned().unwrap_or_default());
+    let initial = ws
+        .draft
+        .with_untracked(|d| d.answers.get(&ind.id).cloned().unwrap_or_default());
     let ind_id = ind.id.clone();
-    let edit = move |f: Box<dyn FnOnce(&mut crate::domain::draft::DraftAnswer)>| ws.edit(&ind_id, f);
+    let edit =
+        move |f: Box<dyn FnOnce(&mut crate::domain::draft::DraftAnswer)>| ws.edit(&ind_id, f);
 
     let findings = Memo::new(move |_| {
         let today = clock::today();
-        ws.draft.with(|d| d.answers.get(&ind.id).map(|a| check_answer(fw, ind, a, &today)).unwrap_or_default())
+        ws.draft.with(|d| {
+            d.answers
+                .get(&ind.id)
+                .map(|a| check_answer(fw, ind, a, &today))
+                .unwrap_or_default()
+        })
     });
 
     let (prev, next) = ws.draft.with_untracked(|d| {
         let scope: Vec<&Indicator> = d.scope(fw).collect();
         let pos = scope.iter().position(|i| i.id == ind.id);
         let draft = d.id.clone();
-        let link = |i: Option<&&Indicator>| i.map(|i| (Route::Fill { draft: draft.clone(), indicator: Some(i.id.clone()) }.href(), i.display_code().to_string()));
+        let link = |i: Option<&&Indicator>| {
+            i.map(|i| {
+                (
+                    Route::Fill {
+                        draft: draft.clone(),
+                        indicator: Some(i.id.clone()),
+                    }
+                    .href(),
+                    i.display_code().to_string(),
+                )
+            })
+        };
         match pos {
-            Some(p) => (link(p.checked_sub(1).and_then(|q| scope.get(q))), link(scope.get(p + 1))),
+            Some(p) => (
+                link(p.checked_sub(1).and_then(|q| scope.get(q))),
+                link(scope.get(p + 1)),
+            ),
             None => (None, None),
         }
     });
@@ -147,7 +177,13 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
 fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let lang = lang();
-    let Source::External { index, agency, conversion, assumed_when_missing } = &ind.source else {
+    let Source::External {
+        index,
+        agency,
+        conversion,
+        assumed_when_missing,
+    } = &ind.source
+    else {
         return ().into_any();
     };
     let raw = RwSignal::new(String::new());
@@ -159,7 +195,8 @@ fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
     let ind_id = ind.id.clone();
     let apply = move |_| {
         if let Some(v) = converted.get_untracked() {
-            let v = crate::domain::value::Value::from_hundredths(v.round_hundredths_half_up() as u16);
+            let v =
+                crate::domain::value::Value::from_hundredths(v.round_hundredths_half_up() as u16);
             ws.edit(&ind_id, move |a| a.value = v);
         }
     };

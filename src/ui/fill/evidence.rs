@@ -11,7 +11,10 @@ use leptos::prelude::*;
 #[component]
 pub fn EvidenceEditor(ind: &'static Indicator) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
-    let count = Memo::new(move |_| ws.draft.with(|d| d.answers.get(&ind.id).map_or(0, |a| a.evidence.len())));
+    let count = Memo::new(move |_| {
+        ws.draft
+            .with(|d| d.answers.get(&ind.id).map_or(0, |a| a.evidence.len()))
+    });
     // Rows are rebuilt (with fresh field values) whenever one is removed, so a row never
     // shows its neighbour's text.
     let generation = RwSignal::new(0u32);
@@ -59,8 +62,14 @@ fn EvidenceRow(ind: &'static Indicator, index: usize, generation: RwSignal<u32>)
     let ws = expect_context::<DraftWorkspace>();
     let fw = ws.framework;
     let lang = lang();
-    let initial = ws.draft.with_untracked(|d| d.answers.get(&ind.id).and_then(|a| a.evidence.get(index).cloned()));
-    let Some(initial) = initial else { return ().into_any() };
+    let initial = ws.draft.with_untracked(|d| {
+        d.answers
+            .get(&ind.id)
+            .and_then(|a| a.evidence.get(index).cloned())
+    });
+    let Some(initial) = initial else {
+        return ().into_any();
+    };
     let id = ind.id.clone();
     let set = move |f: Box<dyn FnOnce(&mut Evidence)>| {
         ws.edit(&id, move |a| {
@@ -71,7 +80,14 @@ fn EvidenceRow(ind: &'static Indicator, index: usize, generation: RwSignal<u32>)
     };
     let field = |name: &str| format!("ev-{}-{index}-{name}", ind.id);
     let n = index + 1;
-    let (s1, s2, s3, s4, s5, s6) = (set.clone(), set.clone(), set.clone(), set.clone(), set.clone(), set.clone());
+    let (s1, s2, s3, s4, s5, s6) = (
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+        set.clone(),
+    );
     let remove_id = ind.id.clone();
     let levels = fw
         .levels()

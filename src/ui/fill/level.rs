@@ -15,7 +15,10 @@ pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
     let fw = ws.framework;
     let lang = lang();
     let scale = fw.scale(&ind.scale);
-    let value = Memo::new(move |_| ws.draft.with(|d| d.answers.get(&ind.id).and_then(|a| a.value)));
+    let value = Memo::new(move |_| {
+        ws.draft
+            .with(|d| d.answers.get(&ind.id).and_then(|a| a.value))
+    });
     let code = ind.display_code().to_string();
     let legend_code = code.clone();
     let group_name = format!("level-{}", ind.id);
@@ -74,13 +77,21 @@ fn DecimalValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl Int
     let ws = expect_context::<DraftWorkspace>();
     let fw = ws.framework;
     let lang = lang();
-    let typed = RwSignal::new(value.get_untracked().map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked())).unwrap_or_default());
+    let typed = RwSignal::new(
+        value
+            .get_untracked()
+            .map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked()))
+            .unwrap_or_default(),
+    );
     // A level card click changes the value: show it in the box too.
     Effect::new(move |_| {
         let v = value.get();
         let shown = Value::parse_typed(&typed.get_untracked());
         if v != shown {
-            typed.set(v.map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked())).unwrap_or_default());
+            typed.set(
+                v.map(|v| format_hundredths(v.hundredths() as i64, lang.get_untracked()))
+                    .unwrap_or_default(),
+            );
         }
     });
     let invalid = Memo::new(move |_| {
@@ -91,7 +102,11 @@ fn DecimalValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl Int
         value.get().map(|v| {
             let p = fw.predicate_for(v.hundredths() as i64);
             let l = lang.get();
-            let alias = p.alias.as_ref().map(|a| format!(" · {}", a.get(l))).unwrap_or_default();
+            let alias = p
+                .alias
+                .as_ref()
+                .map(|a| format!(" · {}", a.get(l)))
+                .unwrap_or_default();
             match l {
                 Lang::Id => format!("Rentang predikat: {}{alias}", p.name.get(l)),
                 Lang::En => format!("Predicate band: {}{alias}", p.name.get(l)),

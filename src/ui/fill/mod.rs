@@ -20,9 +20,22 @@ pub fn DraftHeader() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let lang = lang();
     let fw = ws.framework;
-    let counts = Memo::new(move |_| ws.draft.with(|d| (d.scope(fw).filter(|i| d.answers.get(&i.id).is_some_and(|a| a.value.is_some())).count(), d.scope(fw).count())));
+    let counts = Memo::new(move |_| {
+        ws.draft.with(|d| {
+            (
+                d.scope(fw)
+                    .filter(|i| d.answers.get(&i.id).is_some_and(|a| a.value.is_some()))
+                    .count(),
+                d.scope(fw).count(),
+            )
+        })
+    });
     let id = ws.draft.with_untracked(|d| d.id.clone());
-    let fill = Route::Fill { draft: id.clone(), indicator: None }.href();
+    let fill = Route::Fill {
+        draft: id.clone(),
+        indicator: None,
+    }
+    .href();
     let export = Route::Export { draft: id.clone() }.href();
     let results = Route::DraftResults { draft: id.clone() }.href();
     #[derive(PartialEq)]
@@ -39,7 +52,11 @@ pub fn DraftHeader() -> impl IntoView {
             Route::DraftResults { .. } => Some(Step::Results),
             _ => None,
         };
-        if here == Some(step) { "page" } else { "false" }
+        if here == Some(step) {
+            "page"
+        } else {
+            "false"
+        }
     };
     view! {
         <div class="draft-header">
@@ -78,8 +95,12 @@ pub fn DraftHeader() -> impl IntoView {
 #[component]
 fn StorageFailure() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
-    let export = Route::Export { draft: ws.draft.with_untracked(|d| d.id.clone()) }.href();
-    move || match ws.save.get() {
+    let export = Route::Export {
+        draft: ws.draft.with_untracked(|d| d.id.clone()),
+    }
+    .href();
+    move || {
+        match ws.save.get() {
         crate::ui::state::SaveState::Failed(message) => view! {
             <div class="notice error" role="alert">
                 <p>{text(message)}</p>
@@ -88,6 +109,7 @@ fn StorageFailure() -> impl IntoView {
         }
         .into_any(),
         _ => ().into_any(),
+    }
     }
 }
 
@@ -152,15 +174,28 @@ fn AspectGroup(
 ) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let lang = lang();
-    let ids: Vec<&'static str> = ws
-        .draft
-        .with_untracked(|d| fw.indicators_of(&aspect.id).filter(|i| d.is_in_scope(&i.id)).map(|i| i.id.as_str()).collect());
+    let ids: Vec<&'static str> = ws.draft.with_untracked(|d| {
+        fw.indicators_of(&aspect.id)
+            .filter(|i| d.is_in_scope(&i.id))
+            .map(|i| i.id.as_str())
+            .collect()
+    });
     let total = ids.len();
     let ids_for_count = ids.clone();
     let done = Memo::new(move |_| {
-        ws.draft.with(|d| ids_for_count.iter().filter(|id| d.answers.get(**id).is_some_and(|a| a.value.is_some())).count())
+        ws.draft.with(|d| {
+            ids_for_count
+                .iter()
+                .filter(|id| d.answers.get(**id).is_some_and(|a| a.value.is_some()))
+                .count()
+        })
     });
-    let domain = aspect.domain.as_ref().and_then(|d| fw.domain(d)).filter(|_| show_domain).map(|d| d.name.clone());
+    let domain = aspect
+        .domain
+        .as_ref()
+        .and_then(|d| fw.domain(d))
+        .filter(|_| show_domain)
+        .map(|d| d.name.clone());
     let items = ids
         .into_iter()
         .filter_map(|id| fw.indicator(id))

@@ -27,7 +27,7 @@ pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
                 Entry::Corrupted { .. } => None,
             })
             .collect();
-        v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        crate::domain::sort::sort_by(&mut v, |a, b| b.updated_at.cmp(&a.updated_at));
         v
     };
     let quarantined = Memo::new(move |_| {
@@ -104,12 +104,18 @@ pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
 fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
     let fw = framework(&draft.framework);
-    let fw_name = fw.map(|f| f.short_name.clone()).unwrap_or_else(|| draft.framework.clone());
+    let fw_name = fw
+        .map(|f| f.short_name.clone())
+        .unwrap_or_else(|| draft.framework.clone());
     let (answered, scope) = match fw {
         Some(f) => (draft.values().len(), draft.scope(f).count()),
         None => (0, 0),
     };
-    let open = Route::Fill { draft: draft.id.clone(), indicator: None }.href();
+    let open = Route::Fill {
+        draft: draft.id.clone(),
+        indicator: None,
+    }
+    .href();
     let renaming = RwSignal::new(false);
     let name = RwSignal::new(draft.name.clone());
     let when = draft.updated_at.get(..16).unwrap_or("").replace('T', " ");
@@ -134,7 +140,11 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let duplicate = move |_| {
         let mut copy = dup.clone();
         copy.id = clock::new_id();
-        copy.name = format!("{} ({})", dup.name, crate::ui::i18n::pick("salinan", "copy"));
+        copy.name = format!(
+            "{} ({})",
+            dup.name,
+            crate::ui::i18n::pick("salinan", "copy")
+        );
         copy.created_at = clock::now();
         copy.updated_at = copy.created_at.clone();
         match storage::store().save(DRAFTS, &copy.id, &copy) {

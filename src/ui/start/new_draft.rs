@@ -12,7 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn NewDraftForm() -> impl IntoView {
     let lang = lang();
-    let fw_id = RwSignal::new(frameworks().first().map(|f| f.id.clone()).unwrap_or_default());
+    let fw_id = RwSignal::new(
+        frameworks()
+            .first()
+            .map(|f| f.id.clone())
+            .unwrap_or_default(),
+    );
     let institution = RwSignal::new(String::new());
     let period = RwSignal::new(clock::today().chars().take(4).collect::<String>());
     let unit_name = RwSignal::new(String::new());
@@ -28,11 +33,23 @@ pub fn NewDraftForm() -> impl IntoView {
             }));
             return;
         }
-        let Some(fw) = framework(&fw_id.get()) else { return };
+        let Some(fw) = framework(&fw_id.get()) else {
+            return;
+        };
         let now = clock::now();
-        let draft = Draft::new(clock::new_id(), fw, inst.trim().into(), per.trim().into(), unit_for_name(&uname), &now);
+        let draft = Draft::new(
+            clock::new_id(),
+            fw,
+            inst.trim().into(),
+            per.trim().into(),
+            unit_for_name(&uname),
+            &now,
+        );
         match storage::store().save(DRAFTS, &draft.id, &draft) {
-            Ok(()) => navigate(&Route::Fill { draft: draft.id, indicator: None }),
+            Ok(()) => navigate(&Route::Fill {
+                draft: draft.id,
+                indicator: None,
+            }),
             Err(e) => notify(NoticeKind::Error, e.message()),
         }
     };

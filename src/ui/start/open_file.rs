@@ -26,9 +26,15 @@ fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
     let parsed = exchange::parse(bytes)?;
     let now = clock::now();
     let draft = Draft::from_file(clock::new_id(), &parsed.file, &now);
-    storage::store().save(DRAFTS, &draft.id, &draft).map_err(|e| {
-        vec![Problem { path: "$".into(), severity: exchange::Severity::Error, message: e.message() }]
-    })?;
+    storage::store()
+        .save(DRAFTS, &draft.id, &draft)
+        .map_err(|e| {
+            vec![Problem {
+                path: "$".into(),
+                severity: exchange::Severity::Error,
+                message: e.message(),
+            }]
+        })?;
     let n = draft.answers.len();
     let what = match parsed.file.kind {
         Kind::Assignment => Text::new(
@@ -64,9 +70,16 @@ fn read_problem(e: ReadError, size: f64) -> Problem {
                 ),
             )
         }
-        ReadError::Failed => Text::new("Berkas tidak dapat dibaca oleh browser.", "The browser could not read the file."),
+        ReadError::Failed => Text::new(
+            "Berkas tidak dapat dibaca oleh browser.",
+            "The browser could not read the file.",
+        ),
     };
-    Problem { path: "$".into(), severity: exchange::Severity::Error, message }
+    Problem {
+        path: "$".into(),
+        severity: exchange::Severity::Error,
+        message,
+    }
 }
 
 #[component]
@@ -89,13 +102,22 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                         what
                     }),
                 };
-                results.push(Outcome { name: f.name, result });
+                results.push(Outcome {
+                    name: f.name,
+                    result,
+                });
             }
             outcomes.set(results);
             refresh.update(|n| *n += 1);
             if let [only] = opened.as_slice() {
-                notify(NoticeKind::Success, Text::new("Berkas berhasil dibuka.", "File opened."));
-                navigate(&Route::Fill { draft: only.clone(), indicator: None });
+                notify(
+                    NoticeKind::Success,
+                    Text::new("Berkas berhasil dibuka.", "File opened."),
+                );
+                navigate(&Route::Fill {
+                    draft: only.clone(),
+                    indicator: None,
+                });
             }
         });
     };

@@ -73,7 +73,10 @@ pub fn SaveIndicator(#[prop(into)] state: Signal<SaveState>) -> impl IntoView {
 #[component]
 pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     let lang = lang();
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let items = problems
         .into_iter()
         .map(|p| {
