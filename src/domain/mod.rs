@@ -13,6 +13,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod consolidation;
 pub mod draft;
 pub mod engine;
 pub mod exchange;

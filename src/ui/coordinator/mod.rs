@@ -1,24 +1,135 @@
 //! The coordinator's workspace (issue 4): units and assignments, importing many unit
 //! files, coverage, conflicts and the consolidated result.
+//!
+//! `#/koordinator` lists workspaces ([`CoordinatorHome`]); `#/koordinator/<id>/<tab>`
+//! shows one ([`CoordinatorScreens`]), its tabs sharing one [`state::Coord`] and so one
+//! autosave. Every rule lives in `domain::consolidation`; the tabs only show it.
 
-use crate::ui::i18n::tr;
-use crate::ui::route::Route;
+mod conflicts;
+mod coverage;
+mod header;
+mod home;
+mod import;
+mod results;
+pub mod state;
+mod units;
+
+pub use home::CoordinatorHome;
+
+use crate::domain::text::Text;
+use crate::ui::i18n::{text, tr};
+use crate::ui::report::ReportScreen;
+use crate::ui::route::{App, Route};
 use leptos::prelude::*;
+use state::Coord;
 
-/// `#/koordinator`: the coordinator's workspaces.
-#[component]
-pub fn CoordinatorHome() -> impl IntoView {
-    view! {
-        <section class="screen narrow">
-            <h1>{tr("Koordinator", "Coordinator")}</h1>
-            <p class="muted">{tr("Segera hadir.", "Coming soon.")}</p>
-        </section>
+/// The tabs of a workspace, by their `tab` segment in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Units,
+    Import,
+    Coverage,
+    Conflicts,
+    Results,
+    Report,
+    Unknown,
+}
+
+impl Tab {
+    fn of(route: &Route) -> Tab {
+        match route {
+            Route::Coordinator { tab, .. } => match tab.as_str() {
+                "unit" => Tab::Units,
+                "impor" => Tab::Import,
+                "cakupan" => Tab::Coverage,
+                "konflik" => Tab::Conflicts,
+                _ => Tab::Unknown,
+            },
+            Route::CoordinatorResults { .. } => Tab::Results,
+            Route::Report { .. } => Tab::Report,
+            _ => Tab::Unknown,
+        }
+    }
+
+    /// The route of this tab in workspace `id`.
+    pub fn route(self, id: &str) -> Route {
+        let tab = |t: &str| Route::Coordinator {
+            workspace: id.to_string(),
+            tab: t.to_string(),
+        };
+        match self {
+            Tab::Units | Tab::Unknown => tab("unit"),
+            Tab::Import => tab("impor"),
+            Tab::Coverage => tab("cakupan"),
+            Tab::Conflicts => tab("konflik"),
+            Tab::Results => Route::CoordinatorResults {
+                workspace: id.to_string(),
+            },
+            Tab::Report => Route::Report {
+                source: crate::ui::route::ReportSource::Coordinator,
+                id: id.to_string(),
+            },
+        }
     }
 }
+
+/// Compile-time constants (see `ui::route::App`): the coordinator's app leaves out the
+/// results and report tabs, the results app leaves out the others.
+const COORDINATOR: bool = App::Coordinator.is_built();
+const RESULTS: bool = App::Results.is_built();
 
 /// Every screen of one workspace (`#/koordinator/<id>/…`), sharing its state.
 #[component]
 pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
-    let _ = (id, route);
-    view! { <CoordinatorHome/> }
+    match Coord::open(&id) {
+        Err(message) => view! { <Unavailable message=message/> }.into_any(),
+        Ok(coord) => {
+            provide_context(coord);
+            let tab = Memo::new(move |_| Tab::of(&route.get()));
+            (move || match tab.get() {
+                Tab::Report if RESULTS => view! { <ReportScreen file=coord.file/> }.into_any(),
+                t => view! {
+                    <section class="screen coordinator">
+                        <header::WorkspaceHeader tab=t/>
+                        {match t {
+                            Tab::Units if COORDINATOR => view! { <units::UnitsTab/> }.into_any(),
+                            Tab::Import if COORDINATOR => view! { <import::ImportTab/> }.into_any(),
+                            Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
+                            Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
+                            Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
+                            _ => view! {
+                                <div class="notice warning" role="status">
+                                    <p>{tr("Bagian ini tidak ada. Pilih salah satu tab di atas.", "There is no such section. Choose one of the tabs above.")}</p>
+                                </div>
+                            }.into_any(),
+                        }}
+                    </section>
+                }
+                .into_any(),
+            })
+            .into_any()
+        }
+    }
+}
+
+/// An RFC 3339 time as "2026-11-28 02:30 UTC", whatever offset it was written in.
+pub(crate) fn when(s: &str) -> String {
+    match crate::domain::exchange::parse_rfc3339(s) {
+        Some(t) => {
+            let r = t.to_rfc3339();
+            format!("{} {} UTC", &r[..10], &r[11..16])
+        }
+        None => s.to_string(),
+    }
+}
+
+#[component]
+fn Unavailable(message: Text) -> impl IntoView {
+    view! {
+        <section class="screen narrow">
+            <h1>{tr("Ruang kerja tidak dapat dibuka", "The workspace cannot be opened")}</h1>
+            <div class="notice error" role="alert"><p>{text(message)}</p></div>
+            <p><a class="btn" href=Route::CoordinatorHome.href()>{tr("Kembali ke daftar ruang kerja", "Back to the workspace list")}</a></p>
+        </section>
+    }
 }

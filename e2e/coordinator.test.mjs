@@ -1,0 +1,348 @@
+// The coordinator's workflow end to end (issue 4): three unit files dropped in one go
+// (one conflicting, one invalid); the invalid one is reported and skipped; the
+// conflict is settled with a note; the index shown is the engine's figure for the
+// merged answers (computed here independently, with integers, from the fixture values
+// and the weights of PermenPANRB 59/2020 Tabel 9); the consolidated file validates and
+// carries the decision. Screenshots of every tab at 1366×768.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
+const FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'];
+
+/** PermenPANRB 59/2020 Tabel 9: indicator weights in hundredths of a percent. */
+function weight(n) {
+  if (n <= 10) return 130;
+  if (n <= 20) return 250;
+  if (n <= 31) return 150;
+  if (n <= 41) return 275;
+  return 300;
+}
+
+/** A complete SPBE 2020 assessment's index in hundredths, rounded half up: Σ level × weight / 100. */
+function expectedIndex(values) {
+  assert.equal(Object.keys(values).length, 47, 'complete assessment');
+  const sum = Object.entries(values).reduce((s, [k, v]) => s + weight(Number(k)) * v, 0);
+  return Math.floor((sum + 50) / 100);
+}
+
+/** "2,50" as the Indonesian interface writes a figure. */
+const idFigure = (h) => `${Math.floor(h / 100)},${String(h % 100).padStart(2, '0')}`;
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** Drops files on a drop zone, as a person dragging them from the file manager does. */
+async function dropFiles(page, zone, files) {
+  const payload = await Promise.all(files.map(async (name) => ({ name, text: await readFile(join(FIXTURES, name), 'utf8') })));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'application/json' }));
+    return dt;
+  }, payload);
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
+test('coordinator merges unit files, settles a conflict and exports a valid consolidated file', async (t) => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await gotoApp(page, '#/koordinator');
+    await page.getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+
+    // A new workspace: SPBE 2020, the Pemda starter units and default assignment.
+    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+    await page.getByLabel('Periode').fill('2026');
+    // Missing coordinator name: a clear message at the field, nothing created.
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    assert.ok(await page.getByText('Isi nama koordinator').isVisible());
+    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE Diskominfo');
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+    assert.equal(await page.getByLabel('Penanggung jawab indikator 36').inputValue(), 'bkpsdm', 'default owner from the template');
+    await screenshot(page, 'coordinator-flow-units');
+
+    // Tab 2: the three files in one drop.
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    const zone = page.getByRole('group', { name: 'Tempat menaruh berkas jawaban' });
+    await dropFiles(page, zone, FILES);
+    await page.getByText('3 berkas diproses: 2 diterima, 1 ditolak.').waitFor();
+    const refused = page.getByRole('listitem').filter({ hasText: 'invalid-inspektorat.json' });
+    assert.ok(await refused.getByText('Ditolak', { exact: true }).isVisible());
+    assert.ok(await refused.getByText('tidak ada data yang berubah').isVisible());
+    for (const path of ['$.unit.name', '$.answers.39.value', '$.answers.48']) {
+      assert.ok(await refused.getByText(path, { exact: true }).first().isVisible(), `problem at ${path} listed`);
+    }
+    assert.ok(await page.getByRole('listitem').filter({ hasText: 'diskominfo.json' }).getByText('24 jawaban dari Diskominfo.').isVisible());
+    assert.ok(await page.getByRole('listitem').filter({ hasText: 'bkpsdm-e2e.json' }).getByText('24 jawaban dari BKPSDM.').isVisible());
+    // The skipped file changed nothing: Inspektorat has still sent nothing.
+    const used = page.getByRole('region', { name: 'Berkas yang dipakai' });
+    assert.equal(await used.getByRole('row').count(), 3, 'header + two files in use');
+    await screenshot(page, 'coordinator-flow-import');
+
+    // Tab 3: coverage; the conflict filter shows exactly indicator 22.
+    await page.getByRole('link', { name: '3. Cakupan' }).click();
+    const matrix = page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' });
+    await matrix.waitFor();
+    assert.equal(await matrix.getByRole('table').getAttribute('data-units'), '15');
+    assert.ok(await page.getByText('46 dari 47 indikator bernilai').isVisible());
+    await screenshot(page, 'coordinator-flow-coverage');
+    await page.getByLabel('Konflik', { exact: true }).check();
+    assert.equal(await matrix.getByRole('table').getAttribute('data-rows'), '1');
+    assert.ok(await matrix.getByRole('rowheader', { name: /^22/ }).isVisible());
+    await page.getByLabel('Semua indikator').check();
+
+    // Tab 4: settle the conflict with a value of one's own, which needs a note.
+    await page.getByRole('link', { name: /^4\. Konflik/ }).click();
+    const card = page.getByRole('region', { name: /^22 / });
+    await card.waitFor();
+    assert.ok(await card.getByRole('heading', { level: 3, name: 'Diskominfo' }).isVisible());
+    assert.ok(await card.getByRole('heading', { level: 3, name: 'BKPSDM' }).isVisible());
+    assert.ok(await card.getByText('Perlu keputusan.').isVisible());
+    await screenshot(page, 'coordinator-flow-conflicts');
+    await card.getByLabel('Nilai sendiri indikator 22').selectOption('4');
+    await card.getByRole('button', { name: 'Tetapkan nilai sendiri' }).click();
+    assert.match(await card.getByRole('alert').innerText(), /Catatan alasan wajib diisi/);
+    const note = 'Rapat verifikasi 1 Desember 2026: manajemen keamanan informasi sudah diterapkan di seluruh OPD (SK Sekda 045/2026).';
+    await card.getByLabel(/^Catatan keputusan/).fill(note);
+    await card.getByRole('button', { name: 'Tetapkan nilai sendiri' }).click();
+    await card.getByText('Diputuskan: nilai 4').waitFor();
+    assert.ok(await card.getByText(note).isVisible(), 'the note is shown with the decision');
+    assert.ok(await card.getByText(/Oleh Tim Koordinasi SPBE Diskominfo/).isVisible());
+
+    // The index shown is the engine's figure for the merged answers, worked out here.
+    const values = {};
+    for (const f of ['diskominfo.json', 'bkpsdm-e2e.json']) {
+      const file = JSON.parse(await readFile(join(FIXTURES, f), 'utf8'));
+      for (const [k, a] of Object.entries(file.answers)) if (k !== '22') values[k] = a.value;
+    }
+    values['22'] = 4;
+    const expected = expectedIndex(values);
+    const shown = page.getByRole('status', { name: 'Indeks' });
+    await shown.filter({ hasText: idFigure(expected) }).waitFor();
+    t.diagnostic(`index shown: ${await shown.innerText()} (expected ${idFigure(expected)})`);
+
+    // Survives a reload (autosave).
+    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.reload();
+    await page.waitForSelector('main[data-ready]');
+    await page.getByRole('region', { name: /^22 / }).getByText('Diputuskan: nilai 4').waitFor();
+    await screenshot(page, 'coordinator-flow-conflicts-settled');
+
+    // Results & export: the consolidated file.
+    await page.getByRole('link', { name: 'Hasil & ekspor' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh berkas konsolidasi (.json)' }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    assert.match(name, /^swanilai-konsolidasi-gabungan-spbe-2020-2026-\d{8}-\d{4}\.json$/);
+    const saved = join(artifactDir(), name);
+    await download.saveAs(saved);
+    const file = JSON.parse(await readFile(saved, 'utf8'));
+    assert.equal(file.format, 'swanilai');
+    assert.equal(file.version, 1);
+    assert.equal(file.kind, 'consolidated');
+    assert.equal(file.framework, 'spbe-2020');
+    assert.equal(Object.keys(file.answers).length, 47);
+    assert.equal(file.results.complete, true);
+    assert.equal(Math.round(file.results.index * 100), expected, 'results.index is the expected figure');
+    assert.equal(file.results.predicate, expected >= 260 ? 'Baik' : 'Cukup');
+    assert.deepEqual(Object.keys(file.provenance).sort(), Object.keys(file.answers).sort(), 'provenance of every answer');
+    assert.equal(file.answers['22'].value, 4);
+    const d = file.decisions[file.provenance['22'].decision];
+    assert.equal(d.indicator, '22');
+    assert.equal(d.rule, 'own');
+    assert.equal(d.value, 4);
+    assert.equal(d.note, note);
+    assert.equal(d.decided_by, 'Tim Koordinasi SPBE Diskominfo');
+    assert.deepEqual(d.candidates.map((c) => [c.unit, c.value]).sort(), [['bkpsdm', 2], ['diskominfo', 3]]);
+    assert.equal(file.provenance['36'].unit, 'bkpsdm');
+    assert.deepEqual(file.sources.map((s) => s.unit.id).sort(), ['bkpsdm', 'diskominfo']);
+    await screenshot(page, 'coordinator-flow-results');
+
+    // The app itself reads the file back: reopen it as a new workspace.
+    await gotoApp(page, '#/koordinator');
+    await page.getByLabel('Pilih berkas konsolidasi (.json)').setInputFiles(saved);
+    await page.getByRole('link', { name: '3. Cakupan' }).waitFor();
+    await page.getByRole('status', { name: 'Indeks' }).filter({ hasText: idFigure(expected) }).waitFor();
+
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Viewport-sized screenshot (what a 1366×768 screen shows), as <artifacts>/<name>.png. */
+async function viewShot(page, name) {
+  const path = join(artifactDir(), `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** A unit file answering `values` ({ indicator: level }). */
+function unitFile(id, name, exportedAt, values) {
+  const answers = {};
+  for (const [k, v] of Object.entries(values)) {
+    answers[k] = {
+      value: v,
+      justification: `Fakta: Dokumen ${name} untuk indikator ${k} (nomor ${k}/2026), bab II hlm. 4; aplikasi dan notulen rapat terlampir.\nAnalisis: Memenuhi kriteria tingkat ${v}${v < 5 ? `; kriteria tingkat ${v + 1} belum didukung bukti reviu` : ''}.`,
+      evidence: [{ title: `${k}.a Dokumen pendukung ${name}`, reference: 'Bab II, hlm. 4', link: `https://jdih.contoh.go.id/${id}/${k}`, level: v }],
+      ...(Number(k) >= 45 ? { service: `Layanan ${name}` } : {}),
+    };
+  }
+  const text = JSON.stringify({
+    format: 'swanilai', version: 1, kind: 'submission', framework: 'spbe-2020', institution: 'Pemerintah Kabupaten Karanganyar',
+    period: '2026', unit: { id, name }, exported_at: exportedAt, answers,
+  });
+  return { name: `swanilai-jawaban-${id}-spbe-2020-2026.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+test('every tab is usable at 1366×768 with fifteen units', async (t) => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await gotoApp(page, '#/koordinator');
+    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+    await page.getByLabel('Periode').fill('2026');
+    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE Diskominfo');
+    await viewShot(page, 'coordinator-home');
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+    await viewShot(page, 'coordinator-units');
+
+    // All assignment files at once, as one zip with one file per unit that has work.
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh semua berkas penugasan (.zip)' }).click()]);
+    assert.match(zip.suggestedFilename(), /^swanilai-penugasan-semua-unit-spbe-2020-2026-\d{8}-\d{4}\.zip$/);
+    const zipBytes = await readFile(await zip.path());
+    assert.equal(zipBytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    assert.ok(zipBytes.includes(Buffer.from('swanilai-penugasan-bkpsdm-spbe-2020-2026-')), 'one file per unit inside');
+    const told = page.getByRole('status').filter({ hasText: 'berkas penugasan diunduh' });
+    assert.match(await told.innerText(), /Tanpa indikator \(tidak disertakan\): Dinsos, RSUD/);
+    await told.getByRole('button', { name: 'Tutup pesan' }).click();
+
+    // Who leads what, read from the assignment table the way a person reads it.
+    const lead = {};
+    for (let n = 1; n <= 47; n++) lead[n] = await page.getByLabel(`Penanggung jawab indikator ${n}`, { exact: true }).inputValue();
+    await page.getByLabel('Penanggung jawab indikator 40', { exact: true }).scrollIntoViewIfNeeded();
+    await viewShot(page, 'coordinator-assignments');
+
+    // Twelve of fifteen units answer what they lead; Diskominfo also answers what it
+    // supports, disagreeing twice; three units have not sent anything.
+    const silent = new Set(['dinsos', 'rsud', 'bag-umum']);
+    const byUnit = {};
+    for (let n = 1; n <= 47; n++) {
+      const u = lead[n];
+      if (!u || silent.has(u)) continue;
+      (byUnit[u] ??= {})[n] = ((n * 7) % 4) + 1;
+    }
+    (byUnit.diskominfo ??= {});
+    Object.assign(byUnit.diskominfo, { 1: ((1 * 7) % 4) + 1, 9: ((9 * 7) % 4) + 2, 21: ((21 * 7) % 4) + 1, 25: 1 });
+    const unitNames = {
+      diskominfo: 'Dinas Komunikasi dan Informatika', bkpsdm: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+      bappeda: 'Badan Perencanaan Pembangunan Daerah', bpkad: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+      inspektorat: 'Inspektorat Daerah', 'bag-hukum': 'Bagian Hukum Sekretariat Daerah', 'bag-organisasi': 'Bagian Organisasi Sekretariat Daerah',
+      'bag-pbj': 'Bagian Pengadaan Barang dan Jasa (UKPBJ)', dispusip: 'Dinas Perpustakaan dan Kearsipan', dinkes: 'Dinas Kesehatan',
+      disdukcapil: 'Dinas Kependudukan dan Pencatatan Sipil', dpmptsp: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+    };
+    const files = Object.entries(byUnit).map(([u, values], i) => unitFile(u, unitNames[u] ?? u, `2026-11-${String(18 + (i % 10)).padStart(2, '0')}T0${i % 9}:00:00Z`, values));
+    files.push({ name: 'invalid-inspektorat.json', mimeType: 'application/json', buffer: await readFile(join(FIXTURES, 'invalid-inspektorat.json')) });
+
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByText(`${files.length} berkas diproses: ${files.length - 1} diterima, 1 ditolak.`).waitFor();
+    // Refused files are listed first: they are the ones someone has to act on.
+    assert.match(await page.getByRole('listitem').first().innerText(), /^DITOLAK|^Ditolak/i);
+    await viewShot(page, 'coordinator-import');
+
+    // Coverage: 15 unit columns fit the width; the header row stays visible while the
+    // matrix scrolls; the legend explains every sign in words.
+    await page.getByRole('link', { name: '3. Cakupan' }).click();
+    const region = page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' });
+    await region.waitFor();
+    assert.equal(await region.getByRole('table').getAttribute('data-units'), '15');
+    const fit = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(fit.scroll <= fit.client + 1, `no horizontal scrolling at 1366 px (${fit.scroll} > ${fit.client})`);
+    await page.getByRole('heading', { name: 'Cakupan: indikator × unit' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await viewShot(page, 'coordinator-coverage');
+    await region.evaluate((el) => { el.scrollTop = 400; });
+    const sticky = await region.evaluate((el) => el.querySelector('thead th').getBoundingClientRect().top - el.getBoundingClientRect().top);
+    assert.ok(Math.abs(sticky) <= 2, `header row sticks to the top (${sticky})`);
+    for (const sign of ['penanggung jawab', 'pendukung', 'belum mengirim berkas', 'jawaban unit berbeda']) {
+      assert.ok(await page.getByText(sign, { exact: false }).first().isVisible(), `legend explains "${sign}"`);
+    }
+    await region.evaluate((el) => { el.scrollTop = 0; });
+    await page.getByLabel('Penugasan belum dijawab').check();
+    assert.ok(Number(await region.getByRole('table').getAttribute('data-rows')) > 0);
+    await page.getByLabel('Semua indikator').check();
+
+    // Conflicts: both disagreements, side by side; a bulk rule lists them before deciding.
+    await page.getByRole('link', { name: /^4\. Konflik \(2\)/ }).click();
+    await page.getByRole('button', { name: 'Pratinjau: unit penanggung jawab' }).click();
+    const preview = page.getByRole('heading', { name: /Pratinjau — jawaban unit penanggung jawab: 2 indikator/ });
+    await preview.waitFor();
+    await page.getByRole('heading', { name: 'Aturan sekaligus' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await viewShot(page, 'coordinator-conflicts-rule');
+    await page.getByRole('region', { name: /^9 / }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await viewShot(page, 'coordinator-conflicts');
+    await page.getByRole('button', { name: 'Terapkan ke 2 indikator' }).click();
+    await page.getByText(/Aturan "jawaban unit penanggung jawab" diterapkan: 2 keputusan dicatat/).waitFor();
+    assert.equal(await page.getByRole('link', { name: /^4\. Konflik$/ }).count(), 1, 'no open conflict left');
+
+    await page.getByRole('link', { name: 'Hasil & ekspor' }).click();
+    await page.getByRole('button', { name: 'Unduh berkas konsolidasi (.json)' }).waitFor();
+    await page.waitForTimeout(1200); // chart animation
+    await viewShot(page, 'coordinator-results');
+
+    // Keyboard: the tabs are reachable and followed with the keyboard alone.
+    await page.getByRole('link', { name: '3. Cakupan' }).focus();
+    await page.keyboard.press('Enter');
+    await region.waitFor();
+    t.diagnostic(`screenshots in ${artifactDir()}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with browser storage full the work stays on screen across tabs, and the user is told', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page, '#/koordinator');
+    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+    await page.getByLabel('Periode').fill('2026');
+    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+    // Fill local storage to within a few hundred bytes of its quota.
+    await page.evaluate(() => {
+      let size = 1 << 23;
+      let n = 0;
+      while (size >= 256) {
+        try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
+      }
+    });
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
+    await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
+    await alert.waitFor();
+    assert.ok(await alert.getByRole('link', { name: 'Unduh berkas konsolidasi sekarang' }).isVisible());
+    // Switching tabs keeps the work in memory: nothing is re-read from the full storage.
+    await page.getByRole('link', { name: '3. Cakupan' }).click();
+    await page.getByText('46 dari 47 indikator bernilai').waitFor();
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,333 @@
+//! The merge: one value per indicator with where it came from, and the coverage matrix.
+
+use super::Workspace;
+use crate::domain::exchange::{Answer, Decision, Rule};
+use crate::domain::value::Value;
+use std::collections::BTreeMap;
+
+/// One unit's current answer to an indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Position in [`Workspace::submissions`].
+    pub submission: usize,
+    pub unit: String,
+    pub value: Value,
+}
+
+/// How an indicator's merged value was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// No current file answers it.
+    Unanswered,
+    /// One unit answered, or all that answered gave the same value. `source` (a position
+    /// in `candidates`) is the answer carried into the result: the lead unit's when it
+    /// answered, else the first by unit id.
+    Agreed { value: Value, source: usize },
+    /// Units gave different values and no decision covers these answers: "perlu
+    /// keputusan". The indicator has no value until the coordinator settles it.
+    Unsettled,
+    /// Units gave different values; `decision` (a position in [`Workspace::decisions`])
+    /// settles them. `source` is the chosen unit's position in `candidates`, `None` for
+    /// the coordinator's own value.
+    Decided {
+        value: Value,
+        decision: usize,
+        source: Option<usize>,
+    },
+}
+
+/// One indicator of the merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub indicator: String,
+    /// The current answers, sorted by unit id.
+    pub candidates: Vec<Candidate>,
+    pub status: Status,
+}
+
+impl Item {
+    /// The merged value; `None` while unanswered or unsettled.
+    pub fn value(&self) -> Option<Value> {
+        match self.status {
+            Status::Agreed { value, .. } | Status::Decided { value, .. } => Some(value),
+            Status::Unanswered | Status::Unsettled => None,
+        }
+    }
+
+    /// Two or more current answers disagree (settled or not).
+    pub fn is_conflict(&self) -> bool {
+        matches!(self.status, Status::Unsettled | Status::Decided { .. })
+    }
+
+    /// The unit whose answer the result carries, if any.
+    pub fn source_unit(&self) -> Option<&str> {
+        match self.status {
+            Status::Agreed { source, .. }
+            | Status::Decided {
+                source: Some(source),
+                ..
+            } => self.candidates.get(source).map(|c| c.unit.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// The merged assessment, in catalogue order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merge {
+    pub items: Vec<Item>,
+}
+
+impl Merge {
+    pub fn item(&self, indicator: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.indicator == indicator)
+    }
+
+    /// The merged values, for the index engine.
+    pub fn values(&self) -> BTreeMap<String, Value> {
+        self.items
+            .iter()
+            .filter_map(|i| Some((i.indicator.clone(), i.value()?)))
+            .collect()
+    }
+
+    pub fn conflicts(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.is_conflict())
+    }
+
+    pub fn unsettled(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.status == Status::Unsettled)
+    }
+
+    /// Indicators with a value.
+    pub fn answered(&self) -> usize {
+        self.items.iter().filter(|i| i.value().is_some()).count()
+    }
+}
+
+/// Whether a decision was taken on exactly these answers (same units, same values).
+pub(super) fn decision_matches(d: &Decision, candidates: &[Candidate]) -> bool {
+    let mut recorded: Vec<(&str, Value)> = d
+        .candidates
+        .iter()
+        .map(|c| (c.unit.as_str(), c.value))
+        .collect();
+    crate::domain::sort::sort_by(&mut recorded, |a, b| a.cmp(b));
+    recorded.dedup();
+    let current: Vec<(&str, Value)> = candidates
+        .iter()
+        .map(|c| (c.unit.as_str(), c.value))
+        .collect();
+    recorded == current
+}
+
+/// The decision's chosen answer among the candidates: `Some(Some(i))` a unit's answer,
+/// `Some(None)` the coordinator's own value, `None` when the decision cannot apply.
+fn chosen(d: &Decision, candidates: &[Candidate]) -> Option<Option<usize>> {
+    match (d.rule, &d.chosen_unit) {
+        (Rule::Own, _) => Some(None),
+        (_, Some(unit)) => {
+            let i = candidates.iter().position(|c| &c.unit == unit)?;
+            (candidates[i].value == d.value).then_some(Some(i))
+        }
+        (_, None) => None,
+    }
+}
+
+/// Merges the workspace's current files. One pass over every answer, one over the
+/// indicators and one over the decisions.
+pub fn merge(ws: &Workspace) -> Merge {
+    let Some(fw) = ws.framework() else {
+        return Merge::default();
+    };
+    // Submissions are sorted by unit id, so each indicator's candidates come out sorted.
+    let mut by_indicator: BTreeMap<&str, Vec<Candidate>> = BTreeMap::new();
+    for (s, sub) in ws.submissions.iter().enumerate() {
+        for (id, answer) in sub.answers.iter() {
+            by_indicator
+                .entry(id.as_str())
+                .or_default()
+                .push(Candidate {
+                    submission: s,
+                    unit: sub.unit.id.clone(),
+                    value: answer.value,
+                });
+        }
+    }
+    let mut decisions_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, d) in ws.decisions.iter().enumerate() {
+        decisions_of
+            .entry(d.indicator.as_str())
+            .or_default()
+            .push(i);
+    }
+
+    let items = fw
+        .indicators
+        .iter()
+        .map(|ind| {
+            let candidates = by_indicator.remove(ind.id.as_str()).unwrap_or_default();
+            let status = match candidates.first() {
+                None => Status::Unanswered,
+                Some(first) if candidates.iter().all(|c| c.value == first.value) => {
+                    let lead = ws.assignments.get(&ind.id).and_then(|a| a.lead.as_deref());
+                    let source = candidates
+                        .iter()
+                        .position(|c| Some(c.unit.as_str()) == lead)
+                        .unwrap_or(0);
+                    Status::Agreed {
+                        value: first.value,
+                        source,
+                    }
+                }
+                Some(_) => decisions_of
+                    .get(ind.id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .find_map(|&i| {
+                        let d = &ws.decisions[i];
+                        if !decision_matches(d, &candidates) {
+                            return None;
+                        }
+                        let source = chosen(d, &candidates)?;
+                        Some(Status::Decided {
+                            value: d.value,
+                            decision: i,
+                            source,
+                        })
+                    })
+                    .unwrap_or(Status::Unsettled),
+            };
+            Item {
+                indicator: ind.id.clone(),
+                candidates,
+                status,
+            }
+        })
+        .collect();
+    Merge { items }
+}
+
+impl Workspace {
+    /// The answer a candidate stands for.
+    pub fn answer_of(&self, c: &Candidate, indicator: &str) -> Option<&Answer> {
+        self.submissions.get(c.submission)?.answers.get(indicator)
+    }
+}
+
+/// A unit's part in an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Lead,
+    Support,
+    None,
+}
+
+/// What a unit did about an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellState {
+    /// Its current file answers the indicator with this value.
+    Answered(Value),
+    /// Its file came, without an answer to this indicator.
+    NotAnswered,
+    /// No file from this unit yet.
+    NotSent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub role: Role,
+    pub state: CellState,
+}
+
+impl Cell {
+    /// Asked for (lead or support) and not answered: what the coordinator chases.
+    pub fn is_missing(&self) -> bool {
+        self.role != Role::None && !matches!(self.state, CellState::Answered(_))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageRow {
+    pub indicator: String,
+    /// One cell per unit, in [`Coverage::units`] order.
+    pub cells: Vec<Cell>,
+    pub status: Status,
+    pub value: Option<Value>,
+}
+
+/// Indicators × units: who was asked, who answered, who has sent nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// Unit ids, in the workspace's order.
+    pub units: Vec<String>,
+    pub rows: Vec<CoverageRow>,
+    /// Units asked for at least one indicator that have sent no file.
+    pub not_sent: Vec<String>,
+    /// Indicators nobody answered.
+    pub unanswered: Vec<String>,
+    /// Indicators waiting for a decision.
+    pub unsettled: Vec<String>,
+}
+
+/// The coverage matrix of a merge.
+pub fn coverage(ws: &Workspace, merge: &Merge) -> Coverage {
+    let units: Vec<String> = ws.units.iter().map(|u| u.id.clone()).collect();
+    let has_file: Vec<bool> = units.iter().map(|u| ws.submission(u).is_some()).collect();
+    let mut asked = vec![false; units.len()];
+    let rows = merge
+        .items
+        .iter()
+        .map(|item| {
+            let a = ws.assignments.get(&item.indicator);
+            let cells = units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    let role = match a {
+                        Some(a) if a.lead.as_deref() == Some(u) => Role::Lead,
+                        Some(a) if a.support.iter().any(|s| s == u) => Role::Support,
+                        _ => Role::None,
+                    };
+                    if role != Role::None {
+                        asked[i] = true;
+                    }
+                    let state = match item.candidates.iter().find(|c| &c.unit == u) {
+                        Some(c) => CellState::Answered(c.value),
+                        None if has_file[i] => CellState::NotAnswered,
+                        None => CellState::NotSent,
+                    };
+                    Cell { role, state }
+                })
+                .collect();
+            CoverageRow {
+                indicator: item.indicator.clone(),
+                cells,
+                status: item.status.clone(),
+                value: item.value(),
+            }
+        })
+        .collect();
+    let not_sent = units
+        .iter()
+        .zip(&asked)
+        .zip(&has_file)
+        .filter(|((_, a), f)| **a && !**f)
+        .map(|((u, _), _)| u.clone())
+        .collect();
+    let unanswered = merge
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Unanswered)
+        .map(|i| i.indicator.clone())
+        .collect();
+    let unsettled = merge.unsettled().map(|i| i.indicator.clone()).collect();
+    Coverage {
+        units,
+        rows,
+        not_sent,
+        unanswered,
+        unsettled,
+    }
+}

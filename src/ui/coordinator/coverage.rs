@@ -1,0 +1,304 @@
+//! Tab 3, coverage: indicators × units — who was asked (lead/support), who answered
+//! what, who has sent nothing — and what is still unanswered overall. Built for
+//! 1366×768 with 15 units: sticky headers, compact cells, a text legend (the letters
+//! and signs carry the meaning; colour only repeats it).
+
+use super::state::Coord;
+use super::Tab;
+use crate::domain::consolidation::{
+    coverage, label, Cell, CellState, Coverage, CoverageRow, Role, Status,
+};
+use crate::domain::engine::format_hundredths;
+use crate::domain::text::Lang;
+use crate::domain::value::Value;
+use crate::ui::i18n::{lang, tr};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    /// Nobody answered.
+    Missing,
+    /// Units disagree (open or settled).
+    Conflicts,
+    /// A unit asked to answer has not.
+    Chase,
+}
+
+impl Filter {
+    fn keeps(self, row: &CoverageRow) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Missing => row.status == Status::Unanswered,
+            Filter::Conflicts => matches!(row.status, Status::Unsettled | Status::Decided { .. }),
+            Filter::Chase => row.cells.iter().any(Cell::is_missing),
+        }
+    }
+}
+
+pub(super) fn value_text(v: Value, l: Lang) -> String {
+    if v.is_whole() {
+        v.floor_level().to_string()
+    } else {
+        format_hundredths(v.hundredths() as i64, l)
+    }
+}
+
+#[component]
+pub fn CoverageTab() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let lang = lang();
+    let cov = Memo::new(move |_| c.ws.with(|w| c.merge.with(|m| coverage(w, m))));
+    let filter = RwSignal::new(Filter::All);
+    let total = c.framework.indicators.len();
+
+    let summary = move || {
+        cov.with(|cv| {
+            let answered = cv.rows.iter().filter(|r| r.value.is_some()).count();
+            match lang.get() {
+                Lang::Id => format!(
+                    "{answered} dari {total} indikator bernilai · {} belum dijawab siapa pun · {} perlu keputusan",
+                    cv.unanswered.len(),
+                    cv.unsettled.len()
+                ),
+                Lang::En => format!(
+                    "{answered} of {total} indicators have a value · {} answered by nobody · {} need a decision",
+                    cv.unanswered.len(),
+                    cv.unsettled.len()
+                ),
+            }
+        })
+    };
+    let not_sent = move || {
+        cov.with(|cv| {
+            c.ws.with(|w| {
+                cv.not_sent
+                    .iter()
+                    .map(|u| w.unit_label(u))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        })
+    };
+
+    let radio = move |f: Filter, id: &'static str, l_id: &'static str, l_en: &'static str| {
+        view! {
+            <span class="filter-option">
+                <input type="radio" name="coverage-filter" id=id prop:checked=move || filter.get() == f on:change=move |_| filter.set(f)/>
+                <label for=id>{tr(l_id, l_en)}</label>
+            </span>
+        }
+    };
+
+    view! {
+        <section class="card coverage" aria-labelledby="coverage-title">
+            <h2 id="coverage-title">{tr("Cakupan: indikator × unit", "Coverage: indicators × units")}</h2>
+            <p class="coverage-summary" role="status">{summary}</p>
+            <Show when=move || cov.with(|cv| !cv.not_sent.is_empty())>
+                <p class="coverage-notsent">
+                    <strong>{tr("Belum mengirim berkas: ", "Not sent a file yet: ")}</strong>{not_sent}
+                </p>
+            </Show>
+            <div class="coverage-controls">
+                <fieldset class="filters">
+                    <legend>{tr("Tampilkan", "Show")}</legend>
+                    {radio(Filter::All, "cov-all", "Semua indikator", "All indicators")}
+                    {radio(Filter::Missing, "cov-missing", "Belum terjawab", "Not answered")}
+                    {radio(Filter::Conflicts, "cov-conflicts", "Konflik", "Conflicts")}
+                    {radio(Filter::Chase, "cov-chase", "Penugasan belum dijawab", "Assigned, not answered")}
+                </fieldset>
+                <p class="legend" id="coverage-legend">
+                    <strong>{tr("Keterangan: ", "Legend: ")}</strong>
+                    <span><b>"P"</b>{tr(" penanggung jawab", " lead")}</span>
+                    <span><b>"D"</b>{tr(" pendukung", " support")}</span>
+                    <span><b>"3"</b>{tr(" nilai yang dijawab unit", " value the unit gave")}</span>
+                    <span><b>"✗"</b>{tr(" ditugasi, berkas masuk tanpa jawaban ini", " assigned, file came without this answer")}</span>
+                    <span><b>"…"</b>{tr(" ditugasi, belum mengirim berkas", " assigned, no file yet")}</span>
+                    <span><b>"≠"</b>{tr(" jawaban unit berbeda", " units' answers differ")}</span>
+                </p>
+            </div>
+            {move || {
+                let f = filter.get();
+                let l = lang.get();
+                let names = |i: &str| {
+                    c.framework.indicator(i).map_or_else(
+                        || (i.to_string(), String::new()),
+                        |ind| (ind.display_code().to_string(), ind.short_name.as_ref().unwrap_or(&ind.name).get(l).to_string()),
+                    )
+                };
+                cov.with(|cv| c.ws.with(|w| matrix(cv, f, l, &c.id(), |u| w.unit(u).map_or_else(|| (u.to_string(), u.to_string()), |x| (label(x), x.name.clone())), names)))
+            }}
+        </section>
+    }
+}
+
+/// The matrix as one escaped HTML string, set through `inner_html`: it has no event
+/// handlers, and with 100 units it is thousands of cells, which the browser's parser
+/// builds far faster than element-by-element DOM calls (scripts/bench-merge.mjs).
+/// Re-built when the merge, the filter or the language changes.
+fn matrix(
+    cv: &Coverage,
+    f: Filter,
+    l: Lang,
+    ws_id: &str,
+    unit: impl Fn(&str) -> (String, String),
+    name: impl Fn(&str) -> (String, String),
+) -> AnyView {
+    let id = |a: &'static str, b: &'static str| if l == Lang::Id { a } else { b };
+    let units: Vec<(String, String)> = cv.units.iter().map(|u| unit(u)).collect();
+    let konflik = Tab::Conflicts.route(ws_id).href();
+    let rows: Vec<&CoverageRow> = cv.rows.iter().filter(|r| f.keeps(r)).collect();
+    let shown = rows.len();
+
+    let mut h = String::with_capacity(256 + rows.len() * (units.len() + 2) * 64);
+    h.push_str(&format!(r#"<table class="matrix" aria-describedby="coverage-legend" data-units="{}" data-rows="{shown}"><thead><tr>"#, units.len()));
+    h.push_str(&format!(
+        r#"<th scope="col" class="ind-col">{}</th><th scope="col" class="status-col">{}</th>"#,
+        id("Indikator", "Indicator"),
+        id("Nilai gabungan", "Merged value")
+    ));
+    for (short, full) in &units {
+        h.push_str(&format!(
+            r#"<th scope="col" class="unit-col" title="{}"><span class="vhead">{}</span></th>"#,
+            esc(full),
+            esc(short)
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for r in rows {
+        let conflict = matches!(r.status, Status::Unsettled | Status::Decided { .. });
+        let (code, full) = name(&r.indicator);
+        let class = if conflict {
+            " class=\"row-conflict\""
+        } else if r.status == Status::Unanswered {
+            " class=\"row-missing\""
+        } else {
+            ""
+        };
+        h.push_str(&format!(
+            r#"<tr{class}><th scope="row" class="ind-col" title="{f}"><span class="ind-code">{c}</span> <span class="ind-name">{f}</span></th><td class="status-col">"#,
+            f = esc(&full),
+            c = esc(&code)
+        ));
+        match (&r.status, r.value) {
+            (Status::Unanswered, _) => h.push_str(&format!(
+                r#"<span class="st-missing">{}</span>"#,
+                id("Belum dijawab", "Not answered")
+            )),
+            (Status::Unsettled, _) => h.push_str(&format!(
+                r#"<a class="st-open" href="{}">{}</a>"#,
+                esc(&konflik),
+                id("≠ Perlu keputusan", "≠ Needs a decision")
+            )),
+            (Status::Decided { .. }, Some(v)) => h.push_str(&format!(
+                r#"<a class="st-decided" href="{}">{} {}</a>"#,
+                esc(&konflik),
+                value_text(v, l),
+                id("(diputuskan)", "(decided)")
+            )),
+            (_, Some(v)) => h.push_str(&format!(
+                r#"<span class="st-value">{}</span>"#,
+                value_text(v, l)
+            )),
+            (_, None) => {}
+        }
+        h.push_str("</td>");
+        for (cell, (short, _)) in r.cells.iter().zip(&units) {
+            let (text, title, class) = cell_text(cell, conflict, short, l);
+            if title.is_empty() {
+                h.push_str(&format!(r#"<td class="{class}"></td>"#));
+            } else {
+                h.push_str(&format!(
+                    r#"<td class="{class}" title="{}">{}</td>"#,
+                    esc(&title),
+                    esc(&text)
+                ));
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    view! {
+        <div class="matrix-wrap" tabindex="0" role="region" aria-label=id("Matriks cakupan (dapat digulir)", "Coverage matrix (scrollable)") inner_html=h></div>
+        {(shown == 0).then(|| view! { <p class="muted">{id("Tidak ada indikator yang cocok dengan pilihan ini.", "No indicator matches this choice.")}</p> })}
+    }
+    .into_any()
+}
+
+/// Text for HTML, in element content and quoted attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// (text, title, class) of one cell.
+fn cell_text(cell: &Cell, conflict: bool, unit: &str, l: Lang) -> (String, String, &'static str) {
+    let role = match cell.role {
+        Role::Lead => "P",
+        Role::Support => "D",
+        Role::None => "",
+    };
+    let role_words = match (cell.role, l) {
+        (Role::Lead, Lang::Id) => "penanggung jawab",
+        (Role::Lead, Lang::En) => "lead",
+        (Role::Support, Lang::Id) => "pendukung",
+        (Role::Support, Lang::En) => "support",
+        (Role::None, Lang::Id) => "tidak ditugasi",
+        (Role::None, Lang::En) => "not assigned",
+    };
+    let asked = cell.role != Role::None;
+    match cell.state {
+        CellState::Answered(v) => {
+            let mark = if conflict { "≠" } else { "" };
+            let words = if l == Lang::Id {
+                "menjawab"
+            } else {
+                "answered"
+            };
+            (
+                format!("{role}{mark}{}", value_text(v, l)),
+                format!("{unit}: {role_words}, {words} {}", value_text(v, l)),
+                if conflict {
+                    "c-ans c-conflict"
+                } else {
+                    "c-ans"
+                },
+            )
+        }
+        CellState::NotAnswered if asked => {
+            let words = if l == Lang::Id {
+                "berkas masuk tanpa jawaban ini"
+            } else {
+                "file came without this answer"
+            };
+            (
+                format!("{role}✗"),
+                format!("{unit}: {role_words}, {words}"),
+                "c-missing",
+            )
+        }
+        CellState::NotSent if asked => {
+            let words = if l == Lang::Id {
+                "belum mengirim berkas"
+            } else {
+                "no file yet"
+            };
+            (
+                format!("{role}…"),
+                format!("{unit}: {role_words}, {words}"),
+                "c-notsent",
+            )
+        }
+        _ => (String::new(), String::new(), "c-empty"),
+    }
+}

@@ -1,0 +1,126 @@
+//! The workspace header: what it is, how far the merge is, the live index, the save
+//! state, and the tabs.
+
+use super::state::Coord;
+use super::Tab;
+use crate::domain::engine::format_hundredths;
+use crate::domain::text::Lang;
+use crate::ui::i18n::{lang, text, tr};
+use crate::ui::state::SaveState;
+use crate::ui::widgets::{Progress, SaveIndicator};
+use leptos::prelude::*;
+
+#[component]
+pub fn WorkspaceHeader(tab: Tab) -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let lang = lang();
+    let fw = c.framework;
+    let id = c.id();
+    let total = fw.indicators.len();
+    let answered = Memo::new(move |_| c.merge.with(|m| m.answered()));
+    let open = Memo::new(move |_| c.merge.with(|m| m.unsettled().count()));
+    let files = Memo::new(move |_| c.ws.with(|w| w.submissions.len()));
+
+    let index = move || {
+        c.evaluation.with(|e| {
+            let l = lang.get();
+            match e.index.displayed() {
+                None => match l {
+                    Lang::Id => "belum ada".to_string(),
+                    Lang::En => "none yet".to_string(),
+                },
+                Some(h) => {
+                    let predicate = fw.predicate_for(h).name.get(l).to_string();
+                    format!("{} · {predicate}", format_hundredths(h, l))
+                }
+            }
+        })
+    };
+    let provisional = move || {
+        c.evaluation
+            .with(|e| !e.is_complete() && e.index.exact.is_some())
+    };
+
+    let link = move |t: Tab, label: Box<dyn Fn() -> String + Send + Sync>| {
+        let href = t.route(&id).href();
+        view! {
+            <a href=href aria-current=if t == tab { "page" } else { "false" }>{label}</a>
+        }
+    };
+    let conflicts_label = move || {
+        let n = open.get();
+        let base = match lang.get() {
+            Lang::Id => "4. Konflik",
+            Lang::En => "4. Conflicts",
+        };
+        if n > 0 {
+            format!("{base} ({n})")
+        } else {
+            base.to_string()
+        }
+    };
+    let tr_s = |id: &'static str, en: &'static str| -> Box<dyn Fn() -> String + Send + Sync> {
+        let f = tr(id, en);
+        Box::new(move || f().to_string())
+    };
+
+    view! {
+        <div class="draft-header coord-header">
+            <div class="draft-title">
+                <p class="eyebrow">{tr("Ruang kerja koordinator", "Coordinator workspace")}</p>
+                <h1>{move || c.ws.with(|w| w.name.clone())}</h1>
+                <p class="muted">
+                    {move || c.ws.with(|w| format!("{} · {} · {} · ", w.institution, fw.short_name, w.period))}
+                    {tr("Koordinator: ", "Coordinator: ")}
+                    {move || c.ws.with(|w| if w.coordinator.is_empty() { "—".to_string() } else { w.coordinator.clone() })}
+                </p>
+            </div>
+            <div class="draft-status coord-status">
+                <div class="coord-figure">
+                    <span class="coord-figure-label" id="coord-index-label">
+                        {move || if provisional() {
+                            match lang.get() { Lang::Id => "Indeks sementara", Lang::En => "Provisional index" }
+                        } else {
+                            match lang.get() { Lang::Id => "Indeks", Lang::En => "Index" }
+                        }}
+                    </span>
+                    <output class="coord-figure-value" aria-labelledby="coord-index-label" data-testid="coord-index">{index}</output>
+                </div>
+                <div class="coord-progress">
+                    <Progress
+                        done=Signal::derive(move || answered.get())
+                        total=Signal::derive(move || total)
+                        label=Signal::derive(move || match lang.get() { Lang::Id => "Indikator terjawab".to_string(), Lang::En => "Indicators answered".to_string() })
+                    />
+                    <span class="progress-text">
+                        {move || { let (a, f) = (answered.get(), files.get()); match lang.get() {
+                            Lang::Id => format!("{a} dari {total} indikator · {f} berkas unit"),
+                            Lang::En => format!("{a} of {total} indicators · {f} unit files"),
+                        }}}
+                    </span>
+                </div>
+                <SaveIndicator state=c.save/>
+            </div>
+            <nav class="draft-tabs" aria-label=tr("Bagian ruang kerja", "Workspace sections")>
+                {link(Tab::Units, tr_s("1. Unit & penugasan", "1. Units & assignments"))}
+                {link(Tab::Import, tr_s("2. Impor berkas", "2. Import files"))}
+                {link(Tab::Coverage, tr_s("3. Cakupan", "3. Coverage"))}
+                {link(Tab::Conflicts, Box::new(conflicts_label))}
+                {link(Tab::Results, tr_s("Hasil & ekspor", "Results & export"))}
+                {link(Tab::Report, tr_s("Laporan", "Report"))}
+            </nav>
+        </div>
+        {move || match c.save.get() {
+            SaveState::Failed(message) => {
+                let href = Tab::Results.route(&c.id()).href();
+                view! {
+                    <div class="notice error" role="alert">
+                        <p>{text(message)}</p>
+                        <p><a class="btn btn-primary" href=href>{tr("Unduh berkas konsolidasi sekarang", "Download the consolidated file now")}</a></p>
+                    </div>
+                }.into_any()
+            }
+            _ => ().into_any(),
+        }}
+    }
+}

@@ -1,0 +1,387 @@
+//! Tab 2, import: many unit files at once (picker or drop). Each file is validated on
+//! its own; a bad one is listed with all its problems and skipped, the good ones load.
+//! Below, the files received and the history of replaced ones.
+
+use super::state::Coord;
+use super::{when, Tab};
+use crate::adapters::clock::{self, performance_now};
+use crate::adapters::files::{self, ReadError};
+use crate::domain::consolidation::{HistoryReason, Imported};
+use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
+use crate::domain::text::{Lang, Text};
+use crate::ui::i18n::{lang, tr};
+use crate::ui::widgets::ProblemList;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What happened to one file of a batch.
+#[derive(Clone)]
+struct FileResult {
+    name: String,
+    /// Ok: what happened, the warnings, and whether the file now counts.
+    result: Result<(Text, Vec<Problem>, bool), Vec<Problem>>,
+}
+
+/// The last batch: its results and how long it took, for the marker the benchmark reads.
+#[derive(Clone, Default)]
+struct Batch {
+    number: u32,
+    results: Vec<FileResult>,
+}
+
+fn describe(outcome: &Imported, label: &str) -> Text {
+    match outcome {
+        Imported::Added { answers, new_unit, .. } => {
+            let mut t = Text::new(format!("{answers} jawaban dari {label}."), format!("{answers} answers from {label}."));
+            if *new_unit {
+                t.id.push_str(" Unit ini belum ada di daftar dan telah ditambahkan.");
+                t.en.push_str(" This unit was not in the list and has been added.");
+            }
+            t
+        }
+        Imported::Replaced { answers, previous, .. } => Text::new(
+            format!("berkas {label} yang lebih baru ({answers} jawaban) menggantikan berkas ekspor {}; berkas lama disimpan di riwayat.", when(previous)),
+            format!("a newer file from {label} ({answers} answers) replaces the one exported {}; the old one is kept in the history.", when(previous)),
+        ),
+        Imported::Older { current, .. } => Text::new(
+            format!("berkas ini lebih lama daripada berkas {label} yang sudah ada (ekspor {}). Dicatat di riwayat.", when(current)),
+            format!("this file is older than the {label} file already received (exported {}). Recorded in the history.", when(current)),
+        ),
+        Imported::Duplicate { received_at, .. } => Text::new(
+            format!("berkas yang sama sudah diterima {}; tidak ada perubahan.", when(received_at)),
+            format!("the same file was already received {}; nothing changed.", when(received_at)),
+        ),
+        Imported::Completed { answers, .. } => Text::new(
+            format!("teks {answers} jawaban {label} dilengkapi dari berkas aslinya."),
+            format!("the texts of {label}'s {answers} answers were completed from its original file."),
+        ),
+    }
+}
+
+fn read_problem(e: ReadError, size: f64) -> Problem {
+    // Tenths of a megabyte, rounded up, in whole numbers (no float formatting in the wasm).
+    let tenths = (size as u64).div_ceil(1_048_576 / 10);
+    let (whole, tenth, limit) = (tenths / 10, tenths % 10, MAX_FILE_BYTES / 1_048_576);
+    let message = match e {
+        ReadError::TooLarge => Text::new(
+            format!("Berkas berukuran {whole},{tenth} MB, melebihi batas {limit} MB. Berkas jawaban unit biasanya di bawah 1 MB."),
+            format!("The file is {whole}.{tenth} MB, above the {limit} MB limit. A unit's answer file is usually under 1 MB."),
+        ),
+        ReadError::Failed => Text::new("Berkas tidak dapat dibaca oleh browser.", "The browser could not read the file."),
+    };
+    Problem {
+        path: "$".into(),
+        severity: Severity::Error,
+        message,
+    }
+}
+
+#[component]
+pub fn ImportTab() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let lang = lang();
+    let batch = RwSignal::new(Batch::default());
+    let busy = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    // Milliseconds from the files being given to the results being on screen.
+    let import_ms = RwSignal::new(None::<f64>);
+
+    let handle = move |list: web_sys::FileList| {
+        let started = performance_now();
+        // Taken out now: the input is reset right after, which empties the list.
+        let taken = files::files_of(&list);
+        import_ms.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let picked = files::read_all(taken, MAX_FILE_BYTES).await;
+            let now = clock::now();
+            // One update for the whole batch: memos and autosave run once.
+            let results =
+                c.ws.try_maybe_update(|w| {
+                    let mut changed = false;
+                    let results: Vec<FileResult> = picked
+                        .into_iter()
+                        .map(|f| {
+                            let result = match f.bytes {
+                                Err(e) => Err(vec![read_problem(e, f.size)]),
+                                Ok(bytes) => w.import_bytes(&bytes, &f.name, &now).map(|r| {
+                                    changed |= r.changed();
+                                    let unit = match &r.outcome {
+                                        Imported::Added { unit, .. }
+                                        | Imported::Replaced { unit, .. }
+                                        | Imported::Older { unit, .. }
+                                        | Imported::Duplicate { unit, .. }
+                                        | Imported::Completed { unit, .. } => unit.id.clone(),
+                                    };
+                                    let counts = matches!(
+                                        r.outcome,
+                                        Imported::Added { .. }
+                                            | Imported::Replaced { .. }
+                                            | Imported::Completed { .. }
+                                    );
+                                    (
+                                        describe(&r.outcome, &w.unit_label(&unit)),
+                                        r.warnings,
+                                        counts,
+                                    )
+                                }),
+                            };
+                            FileResult {
+                                name: f.name,
+                                result,
+                            }
+                        })
+                        .collect();
+                    (changed, results)
+                })
+                .unwrap_or_default();
+            batch.update(|b| {
+                b.number += 1;
+                b.results = results;
+            });
+            busy.set(false);
+            // Two frames later the results have been laid out and painted.
+            request_animation_frame(move || {
+                request_animation_frame(move || import_ms.set(Some(performance_now() - started)))
+            });
+        });
+    };
+
+    let summary = move || {
+        batch.with(|b| {
+            let accepted = b
+                .results
+                .iter()
+                .filter(|r| matches!(r.result, Ok((_, _, true))))
+                .count();
+            let unused = b
+                .results
+                .iter()
+                .filter(|r| matches!(r.result, Ok((_, _, false))))
+                .count();
+            let refused = b.results.len() - accepted - unused;
+            let l = lang.get();
+            let mut parts = vec![match l {
+                Lang::Id => format!("{accepted} diterima"),
+                Lang::En => format!("{accepted} accepted"),
+            }];
+            if unused > 0 {
+                parts.push(match l {
+                    Lang::Id => format!("{unused} tidak dipakai"),
+                    Lang::En => format!("{unused} not used"),
+                });
+            }
+            if refused > 0 {
+                parts.push(match l {
+                    Lang::Id => format!("{refused} ditolak"),
+                    Lang::En => format!("{refused} refused"),
+                });
+            }
+            match l {
+                Lang::Id => format!("{} berkas diproses: {}.", b.results.len(), parts.join(", ")),
+                Lang::En => format!("{} files processed: {}.", b.results.len(), parts.join(", ")),
+            }
+        })
+    };
+    // Refused files first: they are the ones that need someone to act.
+    let ordered = move || {
+        let mut results = batch.get().results;
+        crate::domain::sort::sort_by_key(&mut results, |r| match r.result {
+            Err(_) => 0,
+            Ok((_, _, false)) => 1,
+            Ok((_, _, true)) => 2,
+        });
+        results
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">{tr("Impor berkas jawaban unit", "Import the units' answer files")}</h2>
+            <p class="hint">{tr(
+                "Pilih atau seret banyak berkas sekaligus. Setiap berkas diperiksa sendiri-sendiri: berkas yang bermasalah dilewati dengan daftar masalahnya dan tidak mengubah apa pun. Berkas yang sama dua kali tidak mengubah apa pun; berkas yang lebih baru dari unit yang sama menggantikan yang lama (yang lama tetap di riwayat).",
+                "Choose or drag many files at once. Each file is checked on its own: a file with problems is skipped with its list of problems and changes nothing. The same file twice changes nothing; a newer file from the same unit replaces the older one (which stays in the history).",
+            )}</p>
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                role="group" aria-label=tr("Tempat menaruh berkas jawaban", "Drop area for answer files")
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    if let Some(list) = ev.data_transfer().and_then(|d| d.files()) { handle(list) }
+                }>
+                <label for="import-files" class="btn btn-primary">{tr("Pilih berkas jawaban (.json, boleh banyak)", "Choose answer files (.json, several allowed)")}</label>
+                <input id="import-files" class="visually-hidden-input" type="file" multiple=true accept=".json,application/json"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(list) = input.files() { handle(list) }
+                        input.set_value("");
+                    }/>
+                <span class="muted">{tr("atau seret berkas-berkasnya ke sini", "or drag the files here")}</span>
+                <Show when=move || busy.get()>
+                    <span class="muted" role="status">{tr("Memproses…", "Processing…")}</span>
+                </Show>
+            </div>
+            <div class="import-results" aria-live="polite"
+                data-import-batch=move || batch.with(|b| b.number)
+                data-import-ms=move || import_ms.get().map(|ms| (ms.round() as i64).to_string())>
+                <Show when=move || batch.with(|b| !b.results.is_empty())>
+                    <h3>{tr("Hasil impor terakhir", "Last import")}</h3>
+                    <p class="import-summary">{summary}</p>
+                    <ul class="import-list">
+                        {move || ordered().into_iter().map(|r| view! { <ResultItem r=r/> }).collect_view()}
+                    </ul>
+                    <p class="button-row">
+                        <a class="btn" href=Tab::Coverage.route(&c.id()).href()>{tr("Lihat cakupan →", "See coverage →")}</a>
+                        <a class="btn" href=Tab::Conflicts.route(&c.id()).href()>{move || {
+                            let n = c.merge.with(|m| m.unsettled().count());
+                            match lang.get() {
+                                Lang::Id => format!("Konflik yang perlu keputusan: {n} →"),
+                                Lang::En => format!("Conflicts needing a decision: {n} →"),
+                            }
+                        }}</a>
+                    </p>
+                </Show>
+            </div>
+        </section>
+        <Received/>
+        <History/>
+    }
+}
+
+#[component]
+fn ResultItem(r: FileResult) -> impl IntoView {
+    let lang = lang();
+    match r.result {
+        Ok((message, warnings, counts)) => view! {
+            <li class=if counts { "import-ok" } else { "import-same" }>
+                {if counts {
+                    view! { <span class="import-badge ok-badge">{tr("Diterima", "Accepted")}</span> }.into_any()
+                } else {
+                    view! { <span class="import-badge same-badge">{tr("Tidak dipakai", "Not used")}</span> }.into_any()
+                }}
+                " " <strong>{r.name}</strong> " — " {move || message.get(lang.get()).to_string()}
+                {(!warnings.is_empty()).then(|| view! {
+                    <ul class="import-warnings">
+                        {warnings.into_iter().map(|w| {
+                            let m = w.message.clone();
+                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || m.get(lang.get()).to_string()}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </li>
+        }
+        .into_any(),
+        Err(problems) => view! {
+            <li class="import-refused">
+                <span class="import-badge refused-badge">{tr("Ditolak", "Refused")}</span>
+                " " <strong>{r.name}</strong> " — "
+                {tr("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
+                <ProblemList problems=problems/>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Received() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let rows = move || {
+        c.ws.with(|w| {
+            w.submissions
+                .iter()
+                .map(|s| {
+                    let label = w.unit_label(&s.unit.id);
+                    let other_period = !s.period.trim().eq_ignore_ascii_case(w.period.trim());
+                    view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td>{when(&s.exported_at)}</td>
+                            <td class="num">{s.answers.len()}</td>
+                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { s.file_name.clone() }}</td>
+                            <td>{when(&s.received_at)}</td>
+                            <td>
+                                {s.restored.then(|| view! { <span class="badge">{tr("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
+                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{s.period.clone()}</span> })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="received-title">
+            <h2 id="received-title">{tr("Berkas yang dipakai", "Files in use")}</h2>
+            <Show when=move || c.ws.with(|w| !w.submissions.is_empty())
+                fallback=|| view! { <p class="muted">{tr("Belum ada berkas unit.", "No unit files yet.")}</p> }>
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{tr("Unit", "Unit")}</th>
+                        <th scope="col">{tr("Diekspor", "Exported")}</th>
+                        <th scope="col" class="num">{tr("Jawaban", "Answers")}</th>
+                        <th scope="col">{tr("Nama berkas", "File name")}</th>
+                        <th scope="col">{tr("Diterima", "Received")}</th>
+                        <th scope="col">{tr("Catatan", "Notes")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn History() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let lang = lang();
+    let rows = move || {
+        c.ws.with(|w| {
+            w.history
+                .iter()
+                .map(|h| {
+                    let reason = match &h.reason {
+                        HistoryReason::Replaced { by } => Text::new(format!("Digantikan berkas ekspor {}", when(by)), format!("Replaced by the file exported {}", when(by))),
+                        HistoryReason::ArrivedOlder { current } => Text::new(
+                            format!("Datang setelah berkas yang lebih baru (ekspor {}); tidak dipakai", when(current)),
+                            format!("Arrived after a newer file (exported {}); not used", when(current)),
+                        ),
+                        HistoryReason::Withdrawn { at } => Text::new(
+                            format!("Ditarik karena unit dihapus ({}); impor lagi untuk memakainya", when(at)),
+                            format!("Withdrawn when the unit was removed ({}); import again to use it", when(at)),
+                        ),
+                    };
+                    let values = h.values.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <tr>
+                            <th scope="row">{w.unit_label(&h.unit.id)}</th>
+                            <td>{when(&h.exported_at)}</td>
+                            <td>{move || reason.get(lang.get()).to_string()}</td>
+                            <td class="small">{if values.is_empty() { format!("{} indikator", h.answered.len()) } else { values }}</td>
+                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { h.file_name.clone() }}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="history-title">
+            <h2 id="history-title">{tr("Riwayat berkas yang tidak dipakai lagi", "History of files no longer used")}</h2>
+            <Show when=move || c.ws.with(|w| !w.history.is_empty())
+                fallback=|| view! { <p class="muted">{tr("Belum ada berkas yang digantikan.", "No file has been replaced yet.")}</p> }>
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">{tr("Unit", "Unit")}</th>
+                        <th scope="col">{tr("Diekspor", "Exported")}</th>
+                        <th scope="col">{tr("Mengapa tidak dipakai", "Why it is not used")}</th>
+                        <th scope="col">{tr("Nilai di berkas itu", "Values in that file")}</th>
+                        <th scope="col">{tr("Nama berkas", "File name")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,205 @@
+//! The open workspace: one signal holding the domain [`Workspace`], memos derived from
+//! it, and its autosave (the same debounce as the unit's draft, `ui::state`).
+
+use crate::adapters::{clock, storage};
+use crate::domain::catalogue::Framework;
+use crate::domain::consolidation::{self, merge, to_consolidated_with, Merge, Workspace};
+use crate::domain::engine::{evaluate_map, Evaluation};
+use crate::domain::exchange::ExchangeFile;
+use crate::domain::text::Text;
+use crate::ui::state::SaveState;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::time::Duration;
+
+/// Storage kind of the coordinator's workspaces.
+pub const WORKSPACES: &str = consolidation::STORAGE_KIND;
+
+/// The workspace being worked on, provided to every tab.
+#[derive(Clone, Copy)]
+pub struct Coord {
+    pub ws: RwSignal<Workspace>,
+    pub framework: &'static Framework,
+    pub save: RwSignal<SaveState>,
+    /// The merged assessment: recomputed once per change of the workspace.
+    pub merge: Memo<Merge>,
+    pub evaluation: Memo<Evaluation>,
+    /// The consolidated file as it would be exported now: what results and report read.
+    pub file: Memo<ExchangeFile>,
+}
+
+thread_local! {
+    /// The open workspace and the reactive owner its signals live in. It outlives the
+    /// screen that shows it: whenever the screen is re-rendered (a tab switch may do that),
+    /// the same in-memory workspace comes back instead of being re-read from storage — with
+    /// storage full or blocked, re-reading would silently lose the work on screen.
+    static OPEN: RefCell<Option<(String, Owner, Coord)>> = const { RefCell::new(None) };
+}
+
+/// Closes the open workspace, if any: a pending change is saved, the autosave stops.
+/// Called when the workspace list is shown, since it may rename or delete workspaces.
+pub fn close() {
+    if let Some((_, owner, _)) = OPEN.with_borrow_mut(Option::take) {
+        // Runs the autosave's cleanup (which saves a pending change) and frees the signals.
+        owner.cleanup();
+    }
+}
+
+/// The app's top owner: the open workspace's owner hangs there, not under a screen.
+fn root_owner() -> Option<Owner> {
+    let mut owner = Owner::current()?;
+    while let Some(parent) = owner.parent() {
+        owner = parent;
+    }
+    Some(owner)
+}
+
+impl Coord {
+    /// The workspace `id`, already open or loaded from storage with its autosave started.
+    /// `Err` says why it cannot be opened.
+    pub fn open(id: &str) -> Result<Coord, Text> {
+        if let Some(c) = OPEN.with_borrow(|o| {
+            o.as_ref()
+                .filter(|(open, _, _)| open == id)
+                .map(|(_, _, c)| *c)
+        }) {
+            return Ok(c);
+        }
+        close();
+        let owner = match root_owner() {
+            Some(root) => root.with(Owner::new),
+            None => Owner::new(),
+        };
+        let coord = owner.with(|| Coord::load(id))?;
+        OPEN.with_borrow_mut(|o| *o = Some((id.to_string(), owner, coord)));
+        Ok(coord)
+    }
+
+    fn load(id: &str) -> Result<Coord, Text> {
+        let store = storage::store();
+        let ws: Workspace = match store.load(WORKSPACES, id) {
+            Ok(Some(w)) => w,
+            Ok(None) => {
+                return Err(Text::new(
+                    "Ruang kerja ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus. Buka berkas konsolidasinya dari halaman Koordinator.",
+                    "This workspace is not in this browser. It may have been made on another computer or deleted. Open its consolidated file from the Coordinator page.",
+                ))
+            }
+            Err(kept_as) => {
+                return Err(Text::new(
+                    format!("Ruang kerja ini rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal."),
+                    format!("This workspace is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page."),
+                ))
+            }
+        };
+        let Some(fw) = ws.framework() else {
+            return Err(Text::new(
+                format!(
+                    "Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.",
+                    ws.framework
+                ),
+                format!(
+                    "Framework \"{}\" is not known to this version.",
+                    ws.framework
+                ),
+            ));
+        };
+        let initial = if store.persistent {
+            SaveState::Saved(ws.updated_at.clone())
+        } else {
+            SaveState::Failed(storage::StoreError::Unavailable.message())
+        };
+        let ws = RwSignal::new(ws);
+        let merged = Memo::new(move |_| ws.with(merge));
+        let evaluation = Memo::new(move |_| merged.with(|m| evaluate_map(fw, &m.values())));
+        let file = Memo::new(move |_| {
+            ws.with(|w| merged.with(|m| to_consolidated_with(w, m, &w.updated_at)))
+        });
+        let coord = Coord {
+            ws,
+            framework: fw,
+            save: RwSignal::new(initial),
+            merge: merged,
+            evaluation,
+            file,
+        };
+        coord.autosave();
+        Ok(coord)
+    }
+
+    /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
+    fn autosave(self) {
+        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            self.ws.track();
+            if first.get_value() {
+                first.set_value(false);
+                return;
+            }
+            self.save.set(SaveState::Pending);
+            if let Some(h) = timer.get_value() {
+                h.clear();
+            }
+            let handle =
+                set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
+            timer.set_value(handle);
+        });
+        let flush_now = move || {
+            if self.save.get_untracked() == SaveState::Pending {
+                if let Some(h) = timer.get_value() {
+                    h.clear();
+                }
+                self.flush();
+            }
+        };
+        let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
+        let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
+        on_cleanup(move || {
+            flush_now();
+            a.remove();
+            b.remove();
+        });
+    }
+
+    /// Writes the workspace now.
+    pub fn flush(self) {
+        let result = self
+            .ws
+            .with_untracked(|w| storage::store().save(WORKSPACES, &w.id, w));
+        self.save.set(match result {
+            Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
+            Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
+            Err(e) => SaveState::Failed(e.message()),
+        });
+    }
+
+    /// Runs a domain change at the current time. Subscribers (memos, autosave) hear of it
+    /// only when it succeeded: a refused change changes nothing, not even the save state.
+    pub fn change<R>(
+        self,
+        f: impl FnOnce(&mut Workspace, &str) -> Result<R, Text>,
+    ) -> Result<R, Text> {
+        let now = clock::now();
+        self.ws
+            .try_maybe_update(|w| {
+                let r = f(w, &now);
+                (r.is_ok(), r)
+            })
+            .unwrap_or_else(|| {
+                Err(Text::new(
+                    "Ruang kerja sudah ditutup.",
+                    "The workspace was closed.",
+                ))
+            })
+    }
+
+    pub fn id(self) -> String {
+        self.ws.with_untracked(|w| w.id.clone())
+    }
+
+    /// A unit's label ("BKPSDM"), tracked.
+    pub fn unit_label(self, id: &str) -> String {
+        self.ws.with(|w| w.unit_label(id))
+    }
+}
