@@ -8,7 +8,7 @@
 //
 // Version is pinned exactly (5.5.1) in package.json: charming 0.6 is built for it.
 import * as echarts from 'echarts/core';
-import { RadarChart, BarChart, GaugeChart } from 'echarts/charts';
+import { RadarChart, BarChart } from 'echarts/charts';
 import {
   TitleComponent,
   TooltipComponent,
@@ -16,30 +16,24 @@ import {
   GridComponent,
   RadarComponent,
   MarkLineComponent,
-  MarkAreaComponent,
-  DatasetComponent,
-  AriaComponent,
 } from 'echarts/components';
-// Both renderers: Canvas is the default on screen; SVG gives crisp print/PDF
-// output and is selectable per chart via echarts.init(el, theme, { renderer: 'svg' }).
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+// SVG only: src/adapters/charts.rs draws every chart with it (sharp in print and PDF,
+// real text); the canvas renderer would be dead weight.
+import { SVGRenderer } from 'echarts/renderers';
 
+// Exactly what src/adapters/charts.rs draws: radar and bar series, with title,
+// tooltip, legend, grid, radar coordinates and mark lines (targets).
 echarts.use([
   RadarChart,
   BarChart,
-  GaugeChart,
   TitleComponent,
   TooltipComponent,
   LegendComponent,
   GridComponent,
   RadarComponent,
   MarkLineComponent,
-  MarkAreaComponent,
-  DatasetComponent,
-  AriaComponent,
-  CanvasRenderer,
   SVGRenderer,
 ]);
 
-// charming's WasmRenderer calls the global `echarts.init(...)`, so expose it.
+// src/adapters/charts.rs calls the global `echarts.init(...)`, so expose it.
 globalThis.echarts = echarts;

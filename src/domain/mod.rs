@@ -13,6 +13,7 @@
 
 pub mod catalogue;
 pub mod checks;
+pub mod comparison;
 pub mod consolidation;
 pub mod draft;
 pub mod engine;
@@ -21,6 +22,7 @@ pub mod json;
 pub mod planning;
 pub mod rational;
 pub mod sort;
+pub mod spreadsheet;
 pub mod text;
 pub mod value;
 pub mod zip;

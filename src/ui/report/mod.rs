@@ -1,17 +1,162 @@
-//! The printable "Laporan Penilaian Mandiri" (issue 5) of any assessment given as an
-//! exchange file.
+//! The printable "Laporan Penilaian Mandiri" (issue 5 §5) of any assessment given as an
+//! exchange file: cover, summary, charts, per-aspect tables, per-indicator justification and
+//! evidence, the coordinator's conflict decisions, and the Berita Acara Penilaian Mandiri
+//! with signature blocks (PermenPANRB 59/2020 Bab III: signed by the Koordinator SPBE;
+//! 8/2026 Pasal 5: Koordinator Pemdi). On screen the same document is shown as A4 sheets
+//! with a print button; style/report.css lays it out for paper.
 
-use crate::domain::exchange::ExchangeFile;
-use crate::ui::i18n::tr;
+mod berita_acara;
+mod sections;
+
+use crate::adapters::clock;
+use crate::domain::catalogue::framework;
+use crate::domain::engine::evaluate;
+use crate::domain::exchange::{ExchangeFile, Kind};
+use crate::domain::spreadsheet::indicator_rows;
+use crate::domain::text::Lang;
+use crate::ui::i18n::{lang, text, tr};
+use crate::ui::route::{ReportSource, Route};
+use crate::ui::state::Nav;
 use leptos::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2026-12-02T03:15:00Z" → "2 Desember 2026" (the date part of an RFC 3339 time).
+pub fn long_date(s: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = s
+        .get(..10)
+        .unwrap_or("")
+        .split('-')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match parts.as_slice() {
+        [y, m, d] if (1..=12).contains(m) => {
+            let month = if lang == Lang::Id {
+                MONTHS[*m as usize - 1]
+            } else {
+                MONTHS_EN[*m as usize - 1]
+            };
+            format!("{d} {month} {y}")
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// The route back to the results this report belongs to.
+fn results_href(route: &Route) -> Option<String> {
+    match route {
+        Route::Report {
+            source: ReportSource::Draft,
+            id,
+        } => Some(Route::DraftResults { draft: id.clone() }.href()),
+        Route::Report {
+            source: ReportSource::Coordinator,
+            id,
+        } => Some(
+            Route::CoordinatorResults {
+                workspace: id.clone(),
+            }
+            .href(),
+        ),
+        _ => None,
+    }
+}
 
 #[component]
 pub fn ReportScreen(file: Memo<ExchangeFile>) -> impl IntoView {
-    let _ = file;
+    let fw_id = file.with_untracked(|f| f.framework.clone());
+    let Some(fw) = framework(&fw_id) else {
+        return view! {
+            <div class="notice error" role="alert"><p>{tr("Kerangka penilaian berkas ini tidak dikenal.", "This file's framework is not known.")} " " <code>{fw_id}</code></p></div>
+        }
+        .into_any();
+    };
+    provide_context(sections::ReportFile(file));
+    let lang = lang();
+    let eval =
+        Memo::new(move |_| file.with(|f| evaluate(fw, |id| f.answers.get(id).map(|a| a.value))));
+    let rows = Memo::new(move |_| file.with(|f| indicator_rows(fw, f)));
+    let back = use_context::<Nav>().and_then(|n| results_href(&n.0.get_untracked()));
+    let printed = clock::today();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let index_name = fw.index_name.clone();
+    let fw_name = fw.name.clone();
+    let legal = fw.legal_basis.clone();
+
     view! {
-        <section class="card">
-            <h2>{tr("Laporan", "Report")}</h2>
-            <p class="muted">{tr("Segera hadir.", "Coming soon.")}</p>
-        </section>
+        <div class="report-screen">
+            <div class="report-toolbar no-print" role="toolbar" aria-label=tr("Laporan", "Report")>
+                {back.map(|href| view! { <a class="btn" href=href>{tr("← Kembali ke hasil", "← Back to results")}</a> })}
+                <button type="button" class="btn btn-primary" on:click=print>{tr("Cetak / Simpan PDF", "Print / Save as PDF")}</button>
+                <span class="small muted">{tr(
+                    "Pilih kertas A4. Untuk PDF, pilih \"Simpan sebagai PDF\" di dialog cetak.",
+                    "Choose A4 paper. For a PDF, pick \"Save as PDF\" in the print dialog.",
+                )}</span>
+            </div>
+            <article class="report" aria-label=tr("Laporan Penilaian Mandiri", "Self-Assessment Report")>
+                <section class="report-page report-cover" aria-labelledby="report-title">
+                    <p class="cover-kicker">{move || index_name.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</p>
+                    <h1 id="report-title" class="cover-title">{tr("LAPORAN PENILAIAN MANDIRI", "SELF-ASSESSMENT REPORT")}</h1>
+                    <p class="cover-framework">{text(fw_name.clone())}</p>
+                    <p class="cover-institution">{move || file.with(|f| f.institution.clone())}</p>
+                    <p class="cover-period">{tr("Periode ", "Period ")} {move || file.with(|f| f.period.clone())}</p>
+                    <dl class="cover-meta">
+                        <dt>{tr("Disusun oleh", "Prepared by")}</dt>
+                        <dd>{move || file.with(|f| match (f.kind, &f.unit) {
+                            (Kind::Consolidated, Some(u)) => format!("{} — {}", tr("Tim Asesor Internal (hasil konsolidasi)", "Internal assessment team (consolidated)")(), u.name),
+                            (Kind::Consolidated, None) => tr("Tim Asesor Internal (hasil konsolidasi)", "Internal assessment team (consolidated)")().to_string(),
+                            (_, Some(u)) => u.name.clone(),
+                            _ => String::new(),
+                        })}</dd>
+                        <dt>{tr("Dasar hukum", "Legal basis")}</dt>
+                        <dd class="small">{text(legal.clone())}</dd>
+                        <dt>{tr("Data per", "Data as of")}</dt>
+                        <dd>{move || file.with(|f| long_date(&f.exported_at, lang.get()))}</dd>
+                        <dt>{tr("Dicetak", "Printed")}</dt>
+                        <dd>{move || long_date(&printed, lang.get())}</dd>
+                    </dl>
+                    <p class="cover-note small">{tr(
+                        "Disusun dengan Swanilai. Angka dihitung tepat (pecahan, tanpa pembulatan antara) dan dibulatkan setengah ke atas ke dua desimal hanya saat ditampilkan.",
+                        "Prepared with Swanilai. Figures are computed exactly (fractions, no intermediate rounding) and rounded half up to two decimals only for display.",
+                    )}</p>
+                </section>
+                <sections::Summary fw=fw file=file eval=eval/>
+                <sections::Charts fw=fw file=file eval=eval/>
+                <sections::AspectTables fw=fw rows=rows eval=eval/>
+                <sections::Decisions fw=fw file=file/>
+                <sections::Justifications fw=fw file=file rows=rows/>
+                <berita_acara::BeritaAcara fw=fw file=file eval=eval/>
+            </article>
+        </div>
     }
+    .into_any()
 }

@@ -1,0 +1,667 @@
+//! Charts: the one module that knows charming and ECharts. The UI describes a chart with
+//! plain numbers and words ([`ChartSpec`]); this module turns it into an ECharts option built
+//! from charming's typed components ([`EchartsOption`]) and hands it to the global `echarts`
+//! object: the tree-shaken bundle built from scripts/echarts-entry.js, copied beside each
+//! page and loaded by [`load`] when the first chart mounts (only the results app draws
+//! charts, so the other apps never download it).
+//!
+//! Three departures from charming's own `Chart` and `WasmRenderer`, all deliberate:
+//! * only the components the app draws are serialised ([`EchartsOption`]), not charming's
+//!   `Chart` with every series type;
+//! * charts are created with ECharts' **SVG renderer** (`echarts.init(el, null, {renderer:
+//!   'svg'})`): vector output stays sharp when the report is printed or saved as PDF, and the
+//!   text in it is real text;
+//! * the option is handed over as JSON (`serde_json` + `JSON.parse`) instead of through
+//!   `serde_wasm_bindgen`, which the app does not otherwise need: one serializer less in the
+//!   shipped wasm.
+//!
+//! Animation is off: charts are drawn final at once, so print, PDF and screenshots never catch
+//! a half-grown bar.
+
+use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, Title};
+use charming::datatype::{CompositeValue, DataPointItem};
+use charming::element::{
+    AreaStyle, AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkLine, MarkLineData, MarkLineVariant, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+};
+use charming::series::{Bar, Radar};
+use charming::Echarts;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How a series is drawn: the assessment itself, the previous period, the target or a
+/// what-if projection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Current,
+    Previous,
+    Target,
+    WhatIf,
+}
+
+impl Role {
+    fn color(self) -> &'static str {
+        match self {
+            Role::Current => "#0b5cad",
+            Role::Previous => "#8a93a3",
+            Role::Target => "#b35c00",
+            Role::WhatIf => "#1e6b34",
+        }
+    }
+}
+
+/// A named row of figures, one per category or radar axis (`None`: no figure).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub role: Role,
+    pub values: Vec<Option<f64>>,
+    /// How each figure is written on a bar ("2,40"), in the user's language; empty: no
+    /// labels. ECharts would write "2.4".
+    pub labels: Vec<String>,
+}
+
+/// A predicate band on the band bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub name: String,
+    pub from: f64,
+    pub to: f64,
+}
+
+/// A marker on the band bar: the index, or the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub label: String,
+    pub value: f64,
+    pub role: Role,
+}
+
+/// What to draw, in plain numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartSpec {
+    /// A radar of figures on `axes` from `min` to `max`.
+    Radar {
+        title: String,
+        axes: Vec<String>,
+        min: f64,
+        max: f64,
+        series: Vec<Series>,
+    },
+    /// Vertical bars per category; an optional horizontal target line.
+    Bars {
+        title: String,
+        categories: Vec<String>,
+        min: f64,
+        max: f64,
+        series: Vec<Series>,
+        target: Option<Marker>,
+    },
+    /// One horizontal bar cut into predicate bands, with markers for the index and target.
+    Bands {
+        title: String,
+        bands: Vec<Band>,
+        markers: Vec<Marker>,
+    },
+}
+
+/// Soft band colours from Kurang to Memuaskan; dark text stays readable on each.
+const BAND_COLORS: [&str; 5] = ["#f2b8b0", "#f6d58e", "#d9e9b0", "#9fd0a8", "#5fa876"];
+
+fn title(text: &str) -> Title {
+    Title::new().text(text).left("center").text_style(
+        TextStyle::new()
+            .font_size(14)
+            .font_weight("600")
+            .color("#1a1f2b"),
+    )
+}
+
+fn value(v: Option<f64>) -> CompositeValue {
+    v.into()
+}
+
+/// Where a band-bar marker writes its label, so the index, the target and a what-if value
+/// close together do not print over each other: the index above the bar, the target below,
+/// the what-if value above the index label.
+fn marker_label(m: &Marker) -> Label {
+    let label = Label::new()
+        .formatter(m.label.as_str())
+        .color(m.role.color())
+        .font_weight("700")
+        .font_size(12);
+    match m.role {
+        Role::Target | Role::Previous => label.position(LabelPosition::Start),
+        Role::WhatIf => label.offset((0.0, -16.0)),
+        Role::Current => label,
+    }
+}
+
+/// The ECharts option of a chart, assembled from charming's typed components. Not charming's
+/// own `Chart`: serialising that pulls in the serialisers of every series type and component
+/// ECharts knows (sankey, map, 3-D …), tens of kilobytes of wasm this app never uses; this
+/// struct serialises only what the three charts draw.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EchartsOption {
+    animation: bool,
+    background_color: &'static str,
+    /// Series colours in order, so the legend shows each role's colour.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    color: Vec<&'static str>,
+    title: Title,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legend: Option<Legend>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tooltip: Option<Tooltip>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grid: Option<Grid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    radar: Option<RadarCoordinate>,
+    series: Vec<SeriesOption>,
+}
+
+/// The series types the app draws. A chart holds a handful; their size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SeriesOption {
+    Bar(Bar),
+    Radar(Radar),
+}
+
+impl EchartsOption {
+    fn new(title: Title) -> EchartsOption {
+        EchartsOption {
+            animation: false,
+            background_color: "#ffffff",
+            color: Vec::new(),
+            title,
+            legend: None,
+            tooltip: None,
+            grid: None,
+            x_axis: None,
+            y_axis: None,
+            radar: None,
+            series: Vec::new(),
+        }
+    }
+}
+
+/// The ECharts option of a spec (pure; host-tested by serialising it).
+pub fn build(spec: &ChartSpec) -> EchartsOption {
+    match spec {
+        ChartSpec::Radar {
+            title: t,
+            axes,
+            min,
+            max,
+            series,
+        } => {
+            let coordinate = RadarCoordinate::new()
+                .indicator(
+                    axes.iter()
+                        .map(|a| (a.as_str(), *min, *max))
+                        .collect::<Vec<_>>(),
+                )
+                .axis_name(
+                    RadarAxisName::new()
+                        .color("#1a1f2b")
+                        .font_size(11)
+                        .line_height(14),
+                )
+                .radius("58%")
+                .center(vec!["50%", "50%"])
+                .split_number(max.round().max(1.0) - min.round().max(0.0));
+            let data = series
+                .iter()
+                .map(|s| {
+                    let item = DataPointItem::new(CompositeValue::Array(
+                        s.values.iter().map(|v| value(*v)).collect(),
+                    ))
+                    .name(s.name.as_str());
+                    item.item_style(ItemStyle::new().color(s.role.color()))
+                })
+                .collect::<Vec<_>>();
+            // One radar series per role, so each gets its own line style.
+            let mut chart = EchartsOption::new(title(t));
+            chart.legend = Some(Legend::new().bottom(0));
+            chart.radar = Some(coordinate);
+            chart.color = series.iter().map(|s| s.role.color()).collect();
+            chart.tooltip = Some(Tooltip::new());
+            for (s, item) in series.iter().zip(data) {
+                let mut r = Radar::new()
+                    .name(s.name.as_str())
+                    .symbol_size(5)
+                    .data(vec![item]);
+                r = match s.role {
+                    Role::Current => r
+                        .area_style(AreaStyle::new().opacity(0.18))
+                        .line_style(LineStyle::new().width(2).color(s.role.color())),
+                    Role::Previous => r.line_style(
+                        LineStyle::new()
+                            .width(1.5)
+                            .type_(LineStyleType::Dashed)
+                            .color(s.role.color()),
+                    ),
+                    Role::Target => r.symbol(Symbol::None).line_style(
+                        LineStyle::new()
+                            .width(1.5)
+                            .type_(LineStyleType::Dotted)
+                            .color(s.role.color()),
+                    ),
+                    Role::WhatIf => r.line_style(LineStyle::new().width(2).color(s.role.color())),
+                };
+                chart.series.push(SeriesOption::Radar(r));
+            }
+            chart
+        }
+        ChartSpec::Bars {
+            title: t,
+            categories,
+            min,
+            max,
+            series,
+            target,
+        } => {
+            let mut chart = EchartsOption::new(title(t));
+            chart.legend = Some(Legend::new().bottom(0));
+            chart.color = series.iter().map(|s| s.role.color()).collect();
+            chart.tooltip = Some(Tooltip::new().trigger(Trigger::Axis));
+            chart.grid = Some(Grid::new().left(40).right(24).top(44).bottom(56));
+            chart.x_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .data(categories.clone())
+                    .axis_label(AxisLabel::new().interval(0)),
+            );
+            chart.y_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .min(*min)
+                    .max(*max)
+                    .interval(1)
+                    .split_line(SplitLine::new()),
+            );
+            for (i, s) in series.iter().enumerate() {
+                // A labelled figure carries its written form as the data item's name, shown
+                // with the "{b}" formatter.
+                let data = s
+                    .values
+                    .iter()
+                    .enumerate()
+                    .map(|(k, v)| {
+                        let item =
+                            DataPointItem::new(value(v.map(|x| (x * 100.0).round() / 100.0)));
+                        match s.labels.get(k) {
+                            Some(l) => item.name(l.as_str()),
+                            None => item,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                let mut bar = Bar::new()
+                    .name(s.name.as_str())
+                    .item_style(ItemStyle::new().color(s.role.color()))
+                    .label(
+                        Label::new()
+                            .show(!s.labels.is_empty())
+                            .position(LabelPosition::Top)
+                            .formatter("{b}")
+                            .font_size(10)
+                            .color("#1a1f2b"),
+                    )
+                    .data(data);
+                if let (0, Some(m)) = (i, target) {
+                    bar = bar.mark_line(
+                        MarkLine::new()
+                            .silent(true)
+                            .symbol(vec![Symbol::None, Symbol::None])
+                            .line_style(
+                                LineStyle::new()
+                                    .color(m.role.color())
+                                    .width(2)
+                                    .type_(LineStyleType::Dashed),
+                            )
+                            .label(
+                                Label::new()
+                                    .formatter(m.label.as_str())
+                                    .position(LabelPosition::InsideEndTop)
+                                    .color(m.role.color()),
+                            )
+                            .data(vec![MarkLineVariant::Simple(
+                                MarkLineData::new().y_axis(m.value),
+                            )]),
+                    );
+                }
+                chart.series.push(SeriesOption::Bar(bar));
+            }
+            chart
+        }
+        ChartSpec::Bands {
+            title: t,
+            bands,
+            markers,
+        } => {
+            let lo = bands.first().map_or(0.0, |b| b.from);
+            let hi = bands.last().map_or(5.0, |b| b.to);
+            let mut chart = EchartsOption::new(title(t));
+            chart.grid = Some(Grid::new().left(8).right(8).top(58).bottom(30));
+            chart.x_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .min(lo)
+                    .max(hi)
+                    .show(false),
+            );
+            chart.y_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .data(vec![String::new()])
+                    .show(false),
+            );
+            for (i, b) in bands.iter().enumerate() {
+                let mut bar = Bar::new()
+                    .name(b.name.as_str())
+                    .stack("bands")
+                    .bar_width("70%")
+                    .item_style(
+                        ItemStyle::new()
+                            .color(BAND_COLORS[i.min(BAND_COLORS.len() - 1)])
+                            .border_color("#ffffff")
+                            .border_width(1),
+                    )
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Inside)
+                            .formatter(b.name.as_str())
+                            .color("#1a1f2b")
+                            .font_size(11),
+                    )
+                    // Stacks add up from zero: the first band reaches to its upper edge (the
+                    // axis starts at its lower one), the others add their width.
+                    .data(vec![if i == 0 {
+                        b.to
+                    } else {
+                        (b.to - b.from).max(0.0)
+                    }]);
+                // Each marker rides on its own band series, so each gets its own line colour.
+                if let Some(m) = markers.get(i) {
+                    bar = bar.mark_line(
+                        MarkLine::new()
+                            .silent(true)
+                            .symbol(vec![Symbol::None, Symbol::None])
+                            .line_style(LineStyle::new().color(m.role.color()).width(3).type_(
+                                if m.role == Role::Current {
+                                    LineStyleType::Solid
+                                } else {
+                                    LineStyleType::Dashed
+                                },
+                            ))
+                            .label(marker_label(m))
+                            .data(vec![MarkLineVariant::Simple(
+                                MarkLineData::new().x_axis(m.value),
+                            )]),
+                    );
+                }
+                chart.series.push(SeriesOption::Bar(bar));
+            }
+            chart
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `echarts.init(element, theme, opts)` with options charming's renderer does not pass.
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn echarts_init(el: &web_sys::Element, theme: &JsValue, opts: &JsValue) -> Echarts;
+}
+
+/// A drawn chart, kept to update or dispose it later.
+pub struct Handle(Echarts);
+
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| format!("echarts: no {method}"))?;
+    let argv = js_sys::Array::new();
+    for a in args {
+        argv.push(a);
+    }
+    f.apply(target, &argv)
+        .map_err(|_| format!("echarts {method} failed"))
+}
+
+/// The option as JSON text, with what charming's types cannot say added: a line height for
+/// two-line labels (charming's `Label` has no `lineHeight`; without it ECharts' SVG renderer
+/// draws the two lines on top of each other). Patched in the text rather than through a
+/// `serde_json::Value`, which would compile a second serializer for every charming type.
+pub fn option_json(spec: &ChartSpec) -> String {
+    let json = serde_json::to_string(&build(spec)).unwrap_or_default();
+    json.replace("\"label\":{", "\"label\":{\"lineHeight\":14,")
+}
+
+fn set_option(handle: &Echarts, spec: &ChartSpec) -> Result<(), String> {
+    let option = js_sys::JSON::parse(&option_json(spec))
+        .map_err(|_| "echarts option: not JSON".to_string())?;
+    // notMerge: a changed spec replaces the old option entirely (series may come and go).
+    call(handle, "setOption", &[option, JsValue::TRUE]).map(|_| ())
+}
+
+thread_local! {
+    static LOADING: std::cell::RefCell<Load> = const { std::cell::RefCell::new(Load::NotStarted) };
+}
+
+enum Load {
+    NotStarted,
+    Waiting(Vec<Box<dyn FnOnce(bool)>>),
+    Done(bool),
+}
+
+/// The bundle's file name, copied beside every page by index.html.
+const BUNDLE: &str = "echarts.custom.min.js";
+
+/// Loads the ECharts bundle once (a `<script>` beside the page) and calls `done` with
+/// whether it is usable: at once when it already is, else when the script has loaded.
+pub fn load(done: impl FnOnce(bool) + 'static) {
+    if js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false) {
+        return done(true);
+    }
+    let start = LOADING.with(|l| {
+        let mut l = l.borrow_mut();
+        match &mut *l {
+            Load::Done(ok) => {
+                let ok = *ok;
+                drop(l);
+                done(ok);
+                false
+            }
+            Load::Waiting(queue) => {
+                queue.push(Box::new(done));
+                false
+            }
+            Load::NotStarted => {
+                *l = Load::Waiting(vec![Box::new(done)]);
+                true
+            }
+        }
+    });
+    if start && !append_script() {
+        finish(false);
+    }
+}
+
+fn finish(ok: bool) {
+    let waiting = LOADING.with(|l| std::mem::replace(&mut *l.borrow_mut(), Load::Done(ok)));
+    if let Load::Waiting(queue) = waiting {
+        for f in queue {
+            f(ok);
+        }
+    }
+}
+
+fn append_script() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return false;
+    };
+    let _ = script.set_attribute("src", BUNDLE);
+    let onload = Closure::once_into_js(|| finish(true));
+    let onerror = Closure::once_into_js(|| finish(false));
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onload"), &onload);
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onerror"), &onerror);
+    document
+        .head()
+        .is_some_and(|h| h.append_child(&script).is_ok())
+}
+
+/// Draws `spec` into `el` (which must be in the document and have a size).
+pub fn render(el: &web_sys::Element, spec: &ChartSpec) -> Result<Handle, String> {
+    let has_echarts =
+        js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false);
+    if !has_echarts {
+        return Err("echarts is not loaded".into());
+    }
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &opts,
+        &JsValue::from_str("renderer"),
+        &JsValue::from_str("svg"),
+    );
+    let handle = echarts_init(el, &JsValue::NULL, &opts);
+    set_option(&handle, spec)?;
+    Ok(Handle(handle))
+}
+
+/// Redraws a chart with a new spec.
+pub fn update(h: &Handle, spec: &ChartSpec) -> Result<(), String> {
+    set_option(&h.0, spec)
+}
+
+/// Fits the chart to its element's current size (after a window resize).
+pub fn resize(h: &Handle) {
+    let _ = call(&h.0, "resize", &[]);
+}
+
+/// Frees the chart (when its element leaves the page).
+pub fn dispose(h: Handle) {
+    let _ = call(&h.0, "dispose", &[]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(spec: &ChartSpec) -> serde_json::Value {
+        serde_json::from_str(&option_json(spec)).unwrap()
+    }
+
+    #[test]
+    fn radar_has_one_axis_per_aspect_and_no_animation() {
+        let spec = ChartSpec::Radar {
+            title: "Indeks per aspek".into(),
+            axes: vec!["A1".into(), "A2".into(), "A3".into()],
+            min: 0.0,
+            max: 5.0,
+            series: vec![
+                Series {
+                    name: "2026".into(),
+                    role: Role::Current,
+                    values: vec![Some(2.4), Some(2.25), None],
+                    labels: vec![],
+                },
+                Series {
+                    name: "2025".into(),
+                    role: Role::Previous,
+                    values: vec![Some(1.7), Some(1.75), Some(2.25)],
+                    labels: vec![],
+                },
+            ],
+        };
+        let j = json(&spec);
+        assert_eq!(j["animation"], false);
+        assert_eq!(j["radar"]["indicator"].as_array().unwrap().len(), 3);
+        assert_eq!(j["radar"]["indicator"][0]["max"], 5.0);
+        assert_eq!(j["series"].as_array().unwrap().len(), 2);
+        assert_eq!(j["series"][0]["type"], "radar");
+        assert_eq!(
+            j["series"][0]["data"][0]["value"],
+            serde_json::json!([2.4, 2.25, null])
+        );
+    }
+
+    #[test]
+    fn bars_carry_the_target_line_and_bands_stack() {
+        let bars = ChartSpec::Bars {
+            title: "Domain".into(),
+            categories: vec!["D1".into(), "D2".into()],
+            min: 0.0,
+            max: 5.0,
+            series: vec![Series {
+                name: "2026".into(),
+                role: Role::Current,
+                values: vec![Some(2.4), Some(1.905)],
+                labels: vec!["2,40".into(), "1,91".into()],
+            }],
+            target: Some(Marker {
+                label: "Target 2,60".into(),
+                value: 2.6,
+                role: Role::Target,
+            }),
+        };
+        let j = json(&bars);
+        assert_eq!(j["series"][0]["type"], "bar");
+        assert_eq!(
+            j["series"][0]["data"],
+            serde_json::json!([{ "value": 2.4, "name": "2,40" }, { "value": 1.91, "name": "1,91" }])
+        );
+        assert_eq!(j["series"][0]["label"]["formatter"], "{b}");
+        assert_eq!(j["series"][0]["markLine"]["data"][0]["yAxis"], 2.6);
+
+        let bands = ChartSpec::Bands {
+            title: "Predikat".into(),
+            bands: vec![
+                Band {
+                    name: "Kurang".into(),
+                    from: 1.0,
+                    to: 1.8,
+                },
+                Band {
+                    name: "Cukup".into(),
+                    from: 1.8,
+                    to: 2.6,
+                },
+            ],
+            markers: vec![Marker {
+                label: "2,50".into(),
+                value: 2.5,
+                role: Role::Current,
+            }],
+        };
+        let j = json(&bands);
+        assert_eq!(j["series"].as_array().unwrap().len(), 2);
+        assert!(j["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["stack"] == "bands"));
+        // Stacked from zero: the first band reaches its upper edge, the next adds its width.
+        assert_eq!(j["series"][0]["data"], serde_json::json!([1.8]));
+        assert!((j["series"][1]["data"][0].as_f64().unwrap() - 0.8).abs() < 1e-9);
+        assert_eq!(j["xAxis"]["min"], 1.0);
+        assert_eq!(j["series"][0]["markLine"]["data"][0]["xAxis"], 2.5);
+        assert_eq!(
+            j["series"][0]["label"]["lineHeight"], 14,
+            "two-line band labels get a line height"
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! The .xlsx workbook and the CSV of the indicator table (issue 5 §6).
+//!
+//! The workbook is read back here with a small stored-ZIP reader and plain string searches,
+//! independent of the writer: the package parts Excel requires exist, every part is
+//! well-formed XML, figures are numeric cells (not text), and user text is escaped.
+
+// Host-only: these run under plain `cargo test`; the wasm32 test build skips them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use swanilai::domain::exchange::{parse, ExchangeFile};
+use swanilai::domain::framework;
+use swanilai::domain::planning::{plan, PlanOutcome, Target};
+use swanilai::domain::spreadsheet::{indicator_csv, indicator_rows, workbook, PlanSheet};
+use swanilai::domain::text::Lang;
+use swanilai::domain::zip::crc32;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn fixture(path: &str) -> ExchangeFile {
+    let bytes = std::fs::read(format!("{FIXTURES}/{path}")).unwrap();
+    parse(&bytes)
+        .unwrap_or_else(|p| panic!("{path}: {p:?}"))
+        .file
+}
+
+/// Reads a ZIP of stored entries (what the writer makes) into name → bytes, checking CRCs.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
+    let u32_at =
+        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let mut out = BTreeMap::new();
+    let mut at = 0;
+    while bytes[at..].starts_with(b"PK\x03\x04") {
+        assert_eq!(u16_at(at + 8), 0, "stored (no compression)");
+        let crc = u32_at(at + 14);
+        let size = u32_at(at + 18) as usize;
+        let name_len = u16_at(at + 26);
+        let extra = u16_at(at + 28);
+        let name = String::from_utf8(bytes[at + 30..at + 30 + name_len].to_vec()).unwrap();
+        let start = at + 30 + name_len + extra;
+        let data = bytes[start..start + size].to_vec();
+        assert_eq!(crc32(&data), crc, "CRC of {name}");
+        out.insert(name, data);
+        at = start + size;
+    }
+    assert!(
+        bytes[at..].starts_with(b"PK\x01\x02"),
+        "central directory follows the entries"
+    );
+    out
+}
+
+/// A minimal well-formedness check: declarations aside, every start tag is closed in order.
+fn assert_well_formed(name: &str, xml: &str) {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..]
+            .find('>')
+            .unwrap_or_else(|| panic!("{name}: unclosed '<'"))
+            + open;
+        let tag = &rest[open + 1..close];
+        assert!(!tag.contains('<'), "{name}: '<' inside a tag");
+        if tag.starts_with('?') || tag.starts_with('!') {
+        } else if let Some(end) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(end.trim()), "{name}: mismatched </{end}>");
+        } else if !tag.ends_with('/') {
+            stack.push(tag.split_whitespace().next().unwrap());
+        }
+        // Text between tags holds no raw markup characters.
+        let text_end = rest[close + 1..]
+            .find('<')
+            .map_or(rest.len(), |i| close + 1 + i);
+        let text = &rest[close + 1..text_end];
+        assert!(!text.contains('>'), "{name}: raw '>' in text {text:?}");
+        for (i, _) in text.match_indices('&') {
+            let entity = &text[i..text[i..].find(';').map_or(text.len(), |e| i + e + 1)];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&entity),
+                "{name}: bad entity {entity:?}"
+            );
+        }
+        rest = &rest[close + 1..];
+    }
+    assert!(stack.is_empty(), "{name}: unclosed {stack:?}");
+}
+
+/// The cell at `at` ("B3") of a sheet: (its `t` attribute, its `<v>` text).
+fn cell<'a>(sheet: &'a str, at: &str) -> Option<(Option<&'a str>, &'a str)> {
+    let start = sheet.find(&format!("<c r=\"{at}\""))?;
+    let end = start + sheet[start..].find("</c>")?;
+    let c = &sheet[start..end];
+    let t = c
+        .find(" t=\"")
+        .map(|i| &c[i + 4..i + 4 + c[i + 4..].find('"').unwrap()]);
+    let v = &c[c.find("<v>")? + 3..c.find("</v>")?];
+    Some((t, v))
+}
+
+fn shared_strings(xml: &str) -> Vec<String> {
+    xml.split("<si>")
+        .skip(1)
+        .map(|si| {
+            let t = &si[si.find('>').unwrap() + 1..];
+            t[..t.find("</t>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The text of a shared-string cell, or the number of a numeric one.
+fn cell_text(sheet: &str, strings: &[String], at: &str) -> Option<String> {
+    let (t, v) = cell(sheet, at)?;
+    Some(if t == Some("s") {
+        strings[v.parse::<usize>().unwrap()].clone()
+    } else {
+        v.to_string()
+    })
+}
+
+fn row_of(sheet: &str, strings: &[String], col: &str, label: &str) -> Option<usize> {
+    (1..200).find(|r| cell_text(sheet, strings, &format!("{col}{r}")).as_deref() == Some(label))
+}
+
+#[test]
+fn workbook_has_the_parts_excel_requires_and_numeric_figures() {
+    let fw = framework("spbe-2020").unwrap();
+    let file = fixture("results/consolidated-spbe-2020-2026.json");
+    let values = file
+        .answers
+        .iter()
+        .map(|(k, a)| (k.clone(), a.value))
+        .collect();
+    let locked = BTreeSet::new();
+    let outcome = plan(fw, &values, Target::Predicate(2), &locked);
+    let bytes = workbook(
+        fw,
+        &file,
+        Some(PlanSheet {
+            target: Target::Predicate(2),
+            outcome: &outcome,
+            locked: &locked,
+        }),
+        Lang::Id,
+        "2026-12-03T08:00:00Z",
+    );
+    let parts = unzip(&bytes);
+
+    for required in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/sharedStrings.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(parts.contains_key(required), "missing {required}");
+    }
+    let text = |name: &str| String::from_utf8(parts[name].clone()).unwrap();
+    for name in parts.keys() {
+        assert_well_formed(name, &text(name));
+    }
+    let types = text("[Content_Types].xml");
+    for i in 1..=3 {
+        assert!(
+            types.contains(&format!("/xl/worksheets/sheet{i}.xml")),
+            "content type of sheet {i}"
+        );
+    }
+    let wb = text("xl/workbook.xml");
+    assert!(
+        wb.contains("name=\"Ringkasan\"")
+            && wb.contains("name=\"Indikator\"")
+            && wb.contains("name=\"Rencana Aksi\""),
+        "{wb}"
+    );
+
+    let strings = shared_strings(&text("xl/sharedStrings.xml"));
+    // Ringkasan: the index 2.502 shown as 2.50, a numeric cell (no t="s"), two decimals.
+    let summary = text("xl/worksheets/sheet1.xml");
+    let r = row_of(&summary, &strings, "A", "Indeks").expect("an Indeks row");
+    assert_eq!(cell(&summary, &format!("B{r}")), Some((None, "2.50")));
+    assert!(
+        summary.contains(&format!("<c r=\"B{r}\" s=\"2\">")),
+        "index uses the 0.00 style"
+    );
+    let r = row_of(&summary, &strings, "A", "Predikat").unwrap();
+    assert_eq!(
+        cell_text(&summary, &strings, &format!("B{r}")).as_deref(),
+        Some("Cukup")
+    );
+    let r = row_of(&summary, &strings, "B", "A7").expect("aspect A7 row");
+    assert_eq!(
+        cell(&summary, &format!("E{r}")),
+        Some((None, "3.00")),
+        "A7 = 27.5×… = 3.00"
+    );
+    assert_eq!(
+        cell(&summary, &format!("D{r}")),
+        Some((None, "27.5")),
+        "aspect weight"
+    );
+
+    // Indikator: one header row and 47 indicator rows; values, weights and evidence counts
+    // are numbers.
+    let ind = text("xl/worksheets/sheet2.xml");
+    assert_eq!(cell_text(&ind, &strings, "A1").as_deref(), Some("Kode"));
+    assert_eq!(cell_text(&ind, &strings, "A48").as_deref(), Some("47"));
+    assert!(cell(&ind, "A49").is_none());
+    // Row 36 is indicator 35 (weight 2.75, level 4, one piece of evidence).
+    assert_eq!(cell_text(&ind, &strings, "A36").as_deref(), Some("35"));
+    assert_eq!(cell(&ind, "E36"), Some((None, "2.75")));
+    assert_eq!(cell(&ind, "F36"), Some((None, "4")));
+    assert_eq!(
+        cell_text(&ind, &strings, "G36").as_deref(),
+        Some("Kolaborasi")
+    );
+    assert_eq!(cell(&ind, "I36"), Some((None, "1")));
+    // Indicator 40 was settled by the coordinator's own value.
+    assert_eq!(
+        cell_text(&ind, &strings, "H41").as_deref(),
+        Some("Koordinator")
+    );
+    assert!(ind.contains("<pane ySplit=\"1\""), "header row frozen");
+
+    // Rencana Aksi: the planner's raises, with from/to levels as numbers.
+    let PlanOutcome::Plan { raises, steps, .. } = &outcome else {
+        panic!("{outcome:?}")
+    };
+    let ra = text("xl/worksheets/sheet3.xml");
+    let header = row_of(&ra, &strings, "A", "No").expect("table header");
+    assert_eq!(
+        cell(&ra, &format!("A{}", header + raises.len())),
+        Some((None, &*raises.len().to_string()))
+    );
+    assert!(cell(&ra, &format!("A{}", header + raises.len() + 1)).is_none());
+    let first = &raises[0];
+    assert_eq!(
+        cell_text(&ra, &strings, &format!("B{}", header + 1)),
+        Some(
+            fw.indicator(&first.indicator)
+                .unwrap()
+                .display_code()
+                .to_string()
+        )
+    );
+    assert_eq!(
+        cell(&ra, &format!("F{}", header + 1)),
+        Some((None, &*first.from.floor_level().to_string()))
+    );
+    assert_eq!(
+        cell(&ra, &format!("G{}", header + 1)),
+        Some((None, &*first.to.floor_level().to_string()))
+    );
+    let r = row_of(&ra, &strings, "A", "Jumlah kenaikan tingkat").unwrap();
+    assert_eq!(
+        cell(&ra, &format!("B{r}")),
+        Some((None, &*steps.to_string()))
+    );
+}
+
+#[test]
+fn user_text_is_escaped_in_the_workbook() {
+    let fw = framework("spbe-2020").unwrap();
+    let mut file = fixture("results/consolidated-spbe-2020-2026.json");
+    let tricky = "Fakta: <b>Perbup</b> & \"SK\" 'Kepala'\u{1}\nAnalisis: 5 > 4";
+    file.answers.get_mut("1").unwrap().justification = tricky.to_string();
+    file.institution = "Pemkab <Sukamaju> & Co".into();
+    let parts = unzip(&workbook(fw, &file, None, Lang::En, ""));
+    let sst = String::from_utf8(parts["xl/sharedStrings.xml"].clone()).unwrap();
+    assert_well_formed("sharedStrings", &sst);
+    assert!(sst.contains("Fakta: &lt;b&gt;Perbup&lt;/b&gt; &amp; &quot;SK&quot; &apos;Kepala&apos;\nAnalisis: 5 &gt; 4"), "{sst}");
+    assert!(!sst.contains('\u{1}'), "control characters are dropped");
+    assert!(sst.contains("Pemkab &lt;Sukamaju&gt; &amp; Co"));
+    let wb = String::from_utf8(parts["xl/workbook.xml"].clone()).unwrap();
+    assert!(
+        wb.contains("name=\"Summary\"") && wb.contains("name=\"Action Plan\""),
+        "English sheet names"
+    );
+}
+
+#[test]
+fn csv_has_bom_crlf_and_quotes_what_needs_quoting() {
+    let fw = framework("spbe-2020").unwrap();
+    let mut file = fixture("results/consolidated-spbe-2020-2026.json");
+    file.answers.get_mut("1").unwrap().justification =
+        "Fakta: Perbup 18/2024, \"Arsitektur\"\nAnalisis: ok".into();
+    file.answers.get_mut("2").unwrap().justification = "=HYPERLINK(\"x\")".into();
+    let csv = indicator_csv(fw, &indicator_rows(fw, &file), Lang::Id);
+
+    assert!(
+        csv.starts_with('\u{FEFF}'),
+        "UTF-8 byte-order mark for Excel"
+    );
+    let body = &csv['\u{FEFF}'.len_utf8()..];
+    assert!(body.ends_with("\r\n"));
+    assert!(
+        !body.replace("\r\n", "").contains('\r'),
+        "only CRLF line ends"
+    );
+    let header = body.split("\r\n").next().unwrap();
+    assert_eq!(
+        header,
+        "Kode,Indikator,Aspek,Domain,Bobot (%),Nilai,Nama tingkat,Unit pemilik,Jumlah bukti,Layanan,Penjelasan,Keterangan"
+    );
+    // A comma, quotes and a line break: the field is quoted and inner quotes doubled.
+    assert!(
+        body.contains(",\"Fakta: Perbup 18/2024, \"\"Arsitektur\"\"\nAnalisis: ok\","),
+        "{body}"
+    );
+    // A formula-looking justification is neutralised.
+    assert!(body.contains(",\"'=HYPERLINK(\"\"x\"\")\","));
+    // 47 indicator records after the header (records, not lines: one field holds a newline).
+    let records = body.matches("\r\n").count() - 1;
+    assert_eq!(records, 47);
+    // Indicator 35: weight 2.75 with a dot, level 4, its level name.
+    assert!(body.contains("\r\n35,Layanan Pengadaan Barang dan Jasa,Layanan Administrasi Pemerintahan Berbasis Elektronik,Layanan SPBE,2.75,4,Kolaborasi,"), "{body}");
+}
+
+#[test]
+fn pemdi_rows_mark_assumed_external_values() {
+    let fw = framework("pemdi-2026").unwrap();
+    let file = fixture("results/consolidated-pemdi-2026.json");
+    let rows = indicator_rows(fw, &file);
+    let assumed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.assumed)
+        .map(|r| r.indicator.id.as_str())
+        .collect();
+    assert_eq!(assumed, ["5", "6", "7", "18"]);
+    for r in rows.iter().filter(|r| r.assumed) {
+        assert_eq!(r.value.map(|v| v.hundredths()), Some(100));
+        assert!(r.owner.is_none(), "nobody answered it");
+        assert!(r.remark().unwrap().en.contains("Assumed"));
+    }
+    let csv = indicator_csv(fw, &rows, Lang::En);
+    // Decimal values keep two decimals and a dot in the CSV; no Domain column for Pemdi.
+    assert!(
+        csv.contains("Code,Indicator,Aspect,Weight (%),Value,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",1.26,"), "{csv}");
+}
