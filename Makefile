@@ -64,6 +64,7 @@ e2e:
 bench: setup-test
 	$(TRUNK_DIST)
 	node scripts/bench.mjs
+	cargo run --release --quiet --example bench_domain
 
 clean:
 	rm -rf dist vendor/echarts.custom.min.js test-results
