@@ -6,9 +6,7 @@
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
 use crate::domain::catalogue::{Framework, Indicator};
-use crate::domain::exchange::{
-    Answer, AssignmentPart, Evidence, ExchangeFile, Kind, UnitRef, FORMAT, VERSION,
-};
+use crate::domain::exchange::{Answer, AssignmentPart, Evidence, ExchangeFile, Kind, UnitRef};
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
@@ -244,24 +242,15 @@ impl Draft {
                 },
             );
         }
-        let file = ExchangeFile {
-            format: FORMAT.to_string(),
-            version: VERSION,
-            kind: Kind::Submission,
-            framework: self.framework.clone(),
-            institution: self.institution.clone(),
-            period: self.period.clone(),
-            unit: Some(self.unit.clone()),
-            exported_at: now.to_string(),
-            answers,
-            assignment: None,
-            results: None,
-            provenance: BTreeMap::new(),
-            decisions: Vec::new(),
-            sources: Vec::new(),
-            generator: Some(GENERATOR.to_string()),
-            extra: Map::new(),
-        };
+        let mut file = ExchangeFile::new(
+            Kind::Submission,
+            &self.framework,
+            &self.institution,
+            &self.period,
+            Some(self.unit.clone()),
+            now,
+        );
+        file.answers = answers;
         (file, notes)
     }
 }
@@ -280,17 +269,7 @@ pub fn export_file_name(
         Kind::Submission => "jawaban",
         Kind::Consolidated => "konsolidasi",
     };
-    // "2026-11-28T09:30:00Z" → "20261128-0930".
-    let digits: String = now
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .take(12)
-        .collect();
-    let stamp = if digits.len() == 12 {
-        format!("{}-{}", &digits[..8], &digits[8..])
-    } else {
-        digits
-    };
+    let stamp = file_stamp(now);
     let parts = [
         kind,
         &slug(unit_id),
@@ -333,6 +312,20 @@ pub fn unit_for_name(name: &str) -> UnitRef {
             id: slug(n),
             name: n.to_string(),
         },
+    }
+}
+
+/// The time part of a file name: "2026-11-28T09:30:00Z" → "20261128-0930".
+pub fn file_stamp(now: &str) -> String {
+    let digits: String = now
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(12)
+        .collect();
+    if digits.len() == 12 {
+        format!("{}-{}", &digits[..8], &digits[8..])
+    } else {
+        digits
     }
 }
 

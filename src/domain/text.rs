@@ -48,3 +48,23 @@ impl Text {
         }
     }
 }
+
+/// Escapes text for XML or HTML content and quoted attribute values, dropping the control
+/// characters XML 1.0 forbids: the one escaping used by the xlsx writer and the HTML the
+/// UI builds as a string (the coverage matrix).
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -79,6 +79,54 @@ pub enum SaveState {
     Failed(Text),
 }
 
+/// Keeps a value edited on screen saved: `flush` runs 400 ms after the last change, and at
+/// once when the page is hidden or closed or the screen goes away. `save` shows "Menyimpan…"
+/// meanwhile. Shared by the unit's draft and the coordinator's workspace.
+pub fn autosave<T: Send + Sync + 'static>(
+    value: RwSignal<T>,
+    save: RwSignal<SaveState>,
+    flush: impl Fn() + Copy + Send + Sync + 'static,
+) {
+    let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        value.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        save.set(SaveState::Pending);
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+        timer.set_value(set_timeout_with_handle(flush, Duration::from_millis(400)).ok());
+    });
+    let flush_now = move || {
+        if save.get_untracked() == SaveState::Pending {
+            if let Some(h) = timer.get_value() {
+                h.clear();
+            }
+            flush();
+        }
+    };
+    let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
+    let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
+    on_cleanup(move || {
+        flush_now();
+        a.remove();
+        b.remove();
+    });
+}
+
+/// What the save indicator shows after a write to storage.
+pub fn saved(result: Result<(), storage::StoreError>) -> SaveState {
+    match result {
+        Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
+        Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
+        Err(e) => SaveState::Failed(e.message()),
+    }
+}
+
 /// The unit's draft being edited, provided to the fill, export and results screens.
 #[derive(Clone, Copy)]
 pub struct DraftWorkspace {
@@ -144,37 +192,7 @@ impl DraftWorkspace {
 
     /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
     fn autosave(self) {
-        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-        let first = StoredValue::new(true);
-        Effect::new(move |_| {
-            self.draft.track();
-            if first.get_value() {
-                first.set_value(false);
-                return;
-            }
-            self.save.set(SaveState::Pending);
-            if let Some(h) = timer.get_value() {
-                h.clear();
-            }
-            let handle =
-                set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
-            timer.set_value(handle);
-        });
-        let flush_now = move || {
-            if self.save.get_untracked() == SaveState::Pending {
-                if let Some(h) = timer.get_value() {
-                    h.clear();
-                }
-                self.flush();
-            }
-        };
-        let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
-        let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
-        on_cleanup(move || {
-            flush_now();
-            a.remove();
-            b.remove();
-        });
+        autosave(self.draft, self.save, move || self.flush());
     }
 
     /// Writes the draft now.
@@ -182,11 +200,7 @@ impl DraftWorkspace {
         let result = self
             .draft
             .with_untracked(|d| storage::store().save(DRAFTS, &d.id, d));
-        self.save.set(match result {
-            Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
-            Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
-            Err(e) => SaveState::Failed(e.message()),
-        });
+        self.save.set(saved(result));
     }
 
     /// Edits one indicator's answer.

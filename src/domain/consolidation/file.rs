@@ -29,11 +29,11 @@ use super::merge::{merge, Merge, Status};
 use super::settle::OWN_EVIDENCE;
 use super::{Assignment, HistoryEntry, HistoryReason, Submission, Workspace};
 use crate::domain::catalogue::Framework;
-use crate::domain::draft::{export_file_name, GENERATOR};
+use crate::domain::draft::export_file_name;
 use crate::domain::engine::evaluate_map;
 use crate::domain::exchange::{
     parse_rfc3339, Answer, AssignmentPart, Candidate, Decision, Evidence, ExchangeFile, Kind,
-    Problem, Provenance, ResultsPart, Rule, Severity, SourceRecord, UnitRef, FORMAT, VERSION,
+    Problem, Provenance, ResultsPart, Rule, Severity, SourceRecord, UnitRef,
 };
 use crate::domain::text::Text;
 use crate::domain::value::Value;
@@ -62,24 +62,7 @@ pub struct Coordination {
 }
 
 fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> ExchangeFile {
-    ExchangeFile {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        kind,
-        framework: ws.framework.clone(),
-        institution: ws.institution.clone(),
-        period: ws.period.clone(),
-        unit,
-        exported_at: now.to_string(),
-        answers: BTreeMap::new(),
-        assignment: None,
-        results: None,
-        provenance: BTreeMap::new(),
-        decisions: Vec::new(),
-        sources: Vec::new(),
-        generator: Some(GENERATOR.to_string()),
-        extra: Map::new(),
-    }
+    ExchangeFile::new(kind, &ws.framework, &ws.institution, &ws.period, unit, now)
 }
 
 /// The assignment file for one unit and its file name; `None` when the unit is not in

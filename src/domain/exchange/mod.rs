@@ -78,6 +78,37 @@ pub struct ExchangeFile {
     pub extra: Extra,
 }
 
+impl ExchangeFile {
+    /// An empty file of `kind` written now by this version of Swanilai.
+    pub fn new(
+        kind: Kind,
+        framework: &str,
+        institution: &str,
+        period: &str,
+        unit: Option<UnitRef>,
+        now: &str,
+    ) -> ExchangeFile {
+        ExchangeFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            kind,
+            framework: framework.to_string(),
+            institution: institution.to_string(),
+            period: period.to_string(),
+            unit,
+            exported_at: now.to_string(),
+            answers: BTreeMap::new(),
+            assignment: None,
+            results: None,
+            provenance: BTreeMap::new(),
+            decisions: Vec::new(),
+            sources: Vec::new(),
+            generator: Some(crate::domain::draft::GENERATOR.to_string()),
+            extra: Map::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct UnitRef {
     pub id: String,

@@ -161,23 +161,8 @@ pub fn column_name(mut n: u32) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for XML content and attributes (see [`escape_markup`]).
+pub use crate::domain::text::escape_markup as escape;
 
 /// The longest text a cell holds (Excel's limit).
 const MAX_CELL_CHARS: usize = 32_767;

@@ -9,6 +9,7 @@ use crate::domain::consolidation::{
     coverage, label, Cell, CellState, Coverage, CoverageRow, Role, Status,
 };
 use crate::domain::engine::format_hundredths;
+use crate::domain::text::escape_markup;
 use crate::domain::text::Lang;
 use crate::domain::value::Value;
 use crate::ui::i18n::{lang, tr};
@@ -160,8 +161,8 @@ fn matrix(
     for (short, full) in &units {
         h.push_str(&format!(
             r#"<th scope="col" class="unit-col" title="{}"><span class="vhead">{}</span></th>"#,
-            esc(full),
-            esc(short)
+            escape_markup(full),
+            escape_markup(short)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -177,8 +178,8 @@ fn matrix(
         };
         h.push_str(&format!(
             r#"<tr{class}><th scope="row" class="ind-col" title="{f}"><span class="ind-code">{c}</span> <span class="ind-name">{f}</span></th><td class="status-col">"#,
-            f = esc(&full),
-            c = esc(&code)
+            f = escape_markup(&full),
+            c = escape_markup(&code)
         ));
         match (&r.status, r.value) {
             (Status::Unanswered, _) => h.push_str(&format!(
@@ -187,12 +188,12 @@ fn matrix(
             )),
             (Status::Unsettled, _) => h.push_str(&format!(
                 r#"<a class="st-open" href="{}">{}</a>"#,
-                esc(&konflik),
+                escape_markup(&konflik),
                 id("≠ Perlu keputusan", "≠ Needs a decision")
             )),
             (Status::Decided { .. }, Some(v)) => h.push_str(&format!(
                 r#"<a class="st-decided" href="{}">{} {}</a>"#,
-                esc(&konflik),
+                escape_markup(&konflik),
                 value_text(v, l),
                 id("(diputuskan)", "(decided)")
             )),
@@ -210,8 +211,8 @@ fn matrix(
             } else {
                 h.push_str(&format!(
                     r#"<td class="{class}" title="{}">{}</td>"#,
-                    esc(&title),
-                    esc(&text)
+                    escape_markup(&title),
+                    escape_markup(&text)
                 ));
             }
         }
@@ -223,22 +224,6 @@ fn matrix(
         {(shown == 0).then(|| view! { <p class="muted">{id("Tidak ada indikator yang cocok dengan pilihan ini.", "No indicator matches this choice.")}</p> })}
     }
     .into_any()
-}
-
-/// Text for HTML, in element content and quoted attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// (text, title, class) of one cell.

@@ -9,9 +9,9 @@ use crate::domain::catalogue::{framework, frameworks};
 use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
-use crate::ui::i18n::{lang, text, tr, trs};
+use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::state::{navigate, notify, NoticeKind};
-use crate::ui::widgets::{ConfirmButton, ProblemList};
+use crate::ui::widgets::{ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use storage::Entry;
@@ -231,32 +231,11 @@ fn NewWorkspace() -> impl IntoView {
         }
     };
 
-    let options = frameworks()
-        .iter()
-        .map(|f| {
-            let (id, id2) = (f.id.clone(), f.id.clone());
-            let input_id = format!("ws-fw-{}", f.id);
-            view! {
-                <div class="radio-card">
-                    <input type="radio" name="ws-framework" id=input_id.clone() value=f.id.clone()
-                        prop:checked=move || fw_id.get() == id on:change=move |_| fw_id.set(id2.clone())/>
-                    <label for=input_id>
-                        <strong>{f.short_name.clone()}</strong>
-                        <span class="muted small">{text(f.name.clone())}</span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-
     view! {
         <section class="card" aria-labelledby="new-ws-title">
             <h2 id="new-ws-title">{tr("Ruang kerja baru", "New workspace")}</h2>
             <form on:submit=submit novalidate>
-                <fieldset>
-                    <legend>{tr("Kerangka penilaian", "Framework")}</legend>
-                    {options}
-                </fieldset>
+                <FrameworkChoice name="ws-fw" selected=fw_id/>
                 <div class="field">
                     <label for="new-ws-institution">{tr("Nama instansi", "Institution")}</label>
                     <input id="new-ws-institution" type="text" autocomplete="organization"
@@ -310,10 +289,7 @@ fn NewWorkspace() -> impl IntoView {
 fn OpenConsolidated() -> impl IntoView {
     let lang = lang();
     let outcome = RwSignal::new(None::<(String, Vec<Problem>)>);
-    let dragging = RwSignal::new(false);
-    let handle = move |list: web_sys::FileList| {
-        // Taken out now: the input is reset right after, which empties the list.
-        let taken = files::files_of(&list);
+    let handle = move |taken: Vec<web_sys::File>| {
         spawn_local(async move {
             let picked = files::read_all(taken, MAX_FILE_BYTES).await;
             let Some(f) = picked.into_iter().next() else {
@@ -355,23 +331,10 @@ fn OpenConsolidated() -> impl IntoView {
                 "Lanjutkan hasil konsolidasi yang pernah diekspor (dari komputer ini atau lain). Keputusan, unit, penugasan dan nilai tiap unit dipulihkan; teks jawaban unit yang tidak dipakai lengkap kembali bila berkas asli unit diimpor lagi.",
                 "Continue a consolidation exported earlier (on this or another computer). Decisions, units, assignments and each unit's values come back; the texts of answers not taken come back when the unit's original file is imported again.",
             )}</p>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    if let Some(list) = ev.data_transfer().and_then(|d| d.files()) { handle(list) }
-                }>
-                <label for="open-consolidated" class="btn">{tr("Pilih berkas konsolidasi (.json)", "Choose a consolidated file (.json)")}</label>
-                <input id="open-consolidated" class="visually-hidden-input" type="file" accept=".json,application/json"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(list) = input.files() { handle(list) }
-                        input.set_value("");
-                    }/>
-                <span class="muted">{tr("atau seret berkas ke sini", "or drag the file here")}</span>
-            </div>
+            <FileDrop input_id="open-consolidated"
+                button=trs("Pilih berkas konsolidasi (.json)", "Choose a consolidated file (.json)")
+                hint=trs("atau seret berkas ke sini", "or drag the file here")
+                on_files=handle/>
             {move || outcome.get().map(|(name, problems)| view! {
                 <div class="notice error" role="alert">
                     <p><strong>{name}</strong> ": " {move || match lang.get() {

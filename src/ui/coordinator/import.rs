@@ -9,8 +9,8 @@ use crate::adapters::files::{self, ReadError};
 use crate::domain::consolidation::{HistoryReason, Imported};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
-use crate::ui::i18n::{lang, tr};
-use crate::ui::widgets::ProblemList;
+use crate::ui::i18n::{lang, tr, trs};
+use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -82,14 +82,11 @@ pub fn ImportTab() -> impl IntoView {
     let lang = lang();
     let batch = RwSignal::new(Batch::default());
     let busy = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
     // Milliseconds from the files being given to the results being on screen.
     let import_ms = RwSignal::new(None::<f64>);
 
-    let handle = move |list: web_sys::FileList| {
+    let handle = move |taken: Vec<web_sys::File>| {
         let started = performance_now();
-        // Taken out now: the input is reset right after, which empties the list.
-        let taken = files::files_of(&list);
         import_ms.set(None);
         busy.set(true);
         spawn_local(async move {
@@ -201,27 +198,15 @@ pub fn ImportTab() -> impl IntoView {
                 "Pilih atau seret banyak berkas sekaligus. Setiap berkas diperiksa sendiri-sendiri: berkas yang bermasalah dilewati dengan daftar masalahnya dan tidak mengubah apa pun. Berkas yang sama dua kali tidak mengubah apa pun; berkas yang lebih baru dari unit yang sama menggantikan yang lama (yang lama tetap di riwayat).",
                 "Choose or drag many files at once. Each file is checked on its own: a file with problems is skipped with its list of problems and changes nothing. The same file twice changes nothing; a newer file from the same unit replaces the older one (which stays in the history).",
             )}</p>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                role="group" aria-label=tr("Tempat menaruh berkas jawaban", "Drop area for answer files")
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    if let Some(list) = ev.data_transfer().and_then(|d| d.files()) { handle(list) }
-                }>
-                <label for="import-files" class="btn btn-primary">{tr("Pilih berkas jawaban (.json, boleh banyak)", "Choose answer files (.json, several allowed)")}</label>
-                <input id="import-files" class="visually-hidden-input" type="file" multiple=true accept=".json,application/json"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(list) = input.files() { handle(list) }
-                        input.set_value("");
-                    }/>
-                <span class="muted">{tr("atau seret berkas-berkasnya ke sini", "or drag the files here")}</span>
+            <FileDrop input_id="import-files" multiple=true primary=true
+                area=trs("Tempat menaruh berkas jawaban", "Drop area for answer files")
+                button=trs("Pilih berkas jawaban (.json, boleh banyak)", "Choose answer files (.json, several allowed)")
+                hint=trs("atau seret berkas-berkasnya ke sini", "or drag the files here")
+                on_files=handle>
                 <Show when=move || busy.get()>
                     <span class="muted" role="status">{tr("Memproses…", "Processing…")}</span>
                 </Show>
-            </div>
+            </FileDrop>
             <div class="import-results" aria-live="polite"
                 data-import-batch=move || batch.with(|b| b.number)
                 data-import-ms=move || import_ms.get().map(|ms| (ms.round() as i64).to_string())>

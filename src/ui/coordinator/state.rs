@@ -7,10 +7,9 @@ use crate::domain::consolidation::{self, merge, to_consolidated_with, Merge, Wor
 use crate::domain::engine::{evaluate_map, Evaluation};
 use crate::domain::exchange::ExchangeFile;
 use crate::domain::text::Text;
-use crate::ui::state::SaveState;
+use crate::ui::state::{autosave, saved, SaveState};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::time::Duration;
 
 /// Storage kind of the coordinator's workspaces.
 pub const WORKSPACES: &str = consolidation::STORAGE_KIND;
@@ -129,37 +128,7 @@ impl Coord {
 
     /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
     fn autosave(self) {
-        let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-        let first = StoredValue::new(true);
-        Effect::new(move |_| {
-            self.ws.track();
-            if first.get_value() {
-                first.set_value(false);
-                return;
-            }
-            self.save.set(SaveState::Pending);
-            if let Some(h) = timer.get_value() {
-                h.clear();
-            }
-            let handle =
-                set_timeout_with_handle(move || self.flush(), Duration::from_millis(400)).ok();
-            timer.set_value(handle);
-        });
-        let flush_now = move || {
-            if self.save.get_untracked() == SaveState::Pending {
-                if let Some(h) = timer.get_value() {
-                    h.clear();
-                }
-                self.flush();
-            }
-        };
-        let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
-        let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
-        on_cleanup(move || {
-            flush_now();
-            a.remove();
-            b.remove();
-        });
+        autosave(self.ws, self.save, move || self.flush());
     }
 
     /// Writes the workspace now.
@@ -167,11 +136,7 @@ impl Coord {
         let result = self
             .ws
             .with_untracked(|w| storage::store().save(WORKSPACES, &w.id, w));
-        self.save.set(match result {
-            Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
-            Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
-            Err(e) => SaveState::Failed(e.message()),
-        });
+        self.save.set(saved(result));
     }
 
     /// Runs a domain change at the current time. Subscribers (memos, autosave) hear of it

@@ -16,16 +16,7 @@ pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// `swanilai-hasil-pemerintah-kabupaten-sukamaju-spbe-2020-2026-20261203-0800.xlsx`
 fn file_name(r: &Results, ext: &str, now: &str) -> String {
-    let digits: String = now
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .take(12)
-        .collect();
-    let stamp = if digits.len() == 12 {
-        format!("{}-{}", &digits[..8], &digits[8..])
-    } else {
-        digits
-    };
+    let stamp = crate::domain::draft::file_stamp(now);
     r.file.with_untracked(|f| {
         format!(
             "swanilai-hasil-{}-{}-{}-{stamp}.{ext}",

@@ -19,10 +19,7 @@ pub fn Figures() -> impl IntoView {
     let period = Memo::new(move |_| r.file.with(|f| f.period.clone()));
     let bars = Signal::derive(move || {
         let c = r.valid_comparison();
-        let prev_period = r
-            .previous
-            .with(|p| p.as_ref().map(|p| p.file.period.clone()))
-            .unwrap_or_default();
+        let prev_period = r.previous_period();
         r.eval.with(|e| {
             specs::bars(
                 fw,

@@ -83,6 +83,13 @@ impl Results {
         self.comparison.get().and_then(Result::ok)
     }
 
+    /// The period of the previous-period file, or "" when none is open.
+    pub fn previous_period(&self) -> String {
+        self.previous
+            .with(|p| p.as_ref().map(|p| p.file.period.clone()))
+            .unwrap_or_default()
+    }
+
     /// The target as a displayed figure, in hundredths.
     pub fn target_hundredths(&self) -> Option<i64> {
         self.target.get().hundredths(self.fw)

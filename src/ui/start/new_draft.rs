@@ -4,9 +4,10 @@ use crate::adapters::{clock, storage};
 use crate::domain::catalogue::{framework, frameworks, units};
 use crate::domain::draft::{unit_for_name, Draft};
 use crate::domain::text::Lang;
-use crate::ui::i18n::{lang, text, tr};
+use crate::ui::i18n::{lang, tr};
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, notify, NoticeKind, DRAFTS};
+use crate::ui::widgets::FrameworkChoice;
 use leptos::prelude::*;
 
 #[component]
@@ -54,26 +55,6 @@ pub fn NewDraftForm() -> impl IntoView {
         }
     };
 
-    let options = frameworks()
-        .iter()
-        .map(|f| {
-            let id = f.id.clone();
-            let id2 = f.id.clone();
-            let input_id = format!("fw-{}", f.id);
-            view! {
-                <div class="radio-card">
-                    <input type="radio" name="framework" id=input_id.clone() value=f.id.clone()
-                        prop:checked=move || fw_id.get() == id
-                        on:change=move |_| fw_id.set(id2.clone())/>
-                    <label for=input_id>
-                        <strong>{f.short_name.clone()}</strong>
-                        <span class="muted small">{text(f.name.clone())}</span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-
     let unit_options = units()
         .iter()
         .map(|u| view! { <option value=format!("{} — {}", u.short, u.name.id)></option> })
@@ -83,10 +64,7 @@ pub fn NewDraftForm() -> impl IntoView {
         <section class="card" aria-labelledby="new-title">
             <h2 id="new-title">{tr("Mulai penilaian baru", "Start a new assessment")}</h2>
             <form on:submit=submit novalidate>
-                <fieldset>
-                    <legend>{tr("Kerangka penilaian", "Framework")}</legend>
-                    {options}
-                </fieldset>
+                <FrameworkChoice name="fw" selected=fw_id/>
                 <div class="field">
                     <label for="new-institution">{tr("Nama instansi", "Institution")}</label>
                     <input id="new-institution" type="text" autocomplete="organization"

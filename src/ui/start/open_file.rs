@@ -7,10 +7,10 @@ use crate::adapters::{clock, storage};
 use crate::domain::draft::Draft;
 use crate::domain::exchange::{self, Kind, Problem, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
-use crate::ui::i18n::{lang, tr};
+use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, notify, NoticeKind, DRAFTS};
-use crate::ui::widgets::ProblemList;
+use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -86,10 +86,8 @@ fn read_problem(e: ReadError, size: f64) -> Problem {
 pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let dragging = RwSignal::new(false);
 
-    let handle = move |list: web_sys::FileList| {
-        let list = files::files_of(&list);
+    let handle = move |list: Vec<web_sys::File>| {
         spawn_local(async move {
             let picked = files::read_all(list, MAX_FILE_BYTES).await;
             let mut results = Vec::new();
@@ -129,26 +127,10 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                 "Berkas penugasan dari koordinator, berkas jawaban unit untuk diperbaiki, atau hasil konsolidasi tahun lalu sebagai titik awal.",
                 "An assignment file from your coordinator, a unit's submission to revise, or last year's consolidated result as a starting point.",
             )}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    if let Some(list) = ev.data_transfer().and_then(|d| d.files()) { handle(list) }
-                }
-            >
-                <label for="open-file" class="btn">{tr("Pilih berkas .json", "Choose a .json file")}</label>
-                <input id="open-file" class="visually-hidden-input" type="file" multiple accept=".json,application/json"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(list) = input.files() { handle(list) }
-                        input.set_value("");
-                    }/>
-                <span class="muted">{tr("atau seret berkas ke sini", "or drag the file here")}</span>
-            </div>
+            <FileDrop input_id="open-file" multiple=true
+                button=trs("Pilih berkas .json", "Choose a .json file")
+                hint=trs("atau seret berkas ke sini", "or drag the file here")
+                on_files=handle/>
             <div aria-live="polite">
                 <For each={move || outcomes.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(i, o)| (*i, o.name.clone())
                     children=move |(_, o)| {

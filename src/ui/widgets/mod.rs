@@ -228,3 +228,83 @@ pub fn paragraphs(t: &Text) -> impl Fn() -> Vec<AnyView> + Send + Sync + 'static
             .collect()
     }
 }
+
+/// A file picker that also takes dropped files: a labelled button for the hidden file
+/// input, and the whole area as a drop target. `on_files` gets the files at once (taken
+/// out of the `FileList` before the input is reset, so the same file can be picked again).
+#[component]
+pub fn FileDrop(
+    /// The file input's id (its label is the visible button).
+    input_id: &'static str,
+    #[prop(into)] button: Signal<String>,
+    #[prop(into)] hint: Signal<String>,
+    #[prop(default = false)] multiple: bool,
+    #[prop(default = false)] primary: bool,
+    /// Names the drop area for assistive technology (and tests that drop files on it).
+    #[prop(optional, into)]
+    area: Option<Signal<String>>,
+    on_files: impl Fn(Vec<web_sys::File>) + Clone + Send + Sync + 'static,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let on_drop = on_files.clone();
+    view! {
+        <div class="drop-zone" class:dragging=move || dragging.get()
+            role=area.map(|_| "group") aria-label=move || area.map(|a| a.get())
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+                    on_drop(crate::adapters::files::files_of(&list))
+                }
+            }>
+            <label for=input_id class=if primary { "btn btn-primary" } else { "btn" }>{button}</label>
+            <input id=input_id class="visually-hidden-input" type="file" multiple=multiple accept=".json,application/json"
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(list) = input.files() {
+                        on_files(crate::adapters::files::files_of(&list))
+                    }
+                    input.set_value("");
+                }/>
+            <span class="muted">{hint}</span>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
+/// The framework radio list of the "new assessment" and "new workspace" forms: one card
+/// per registered framework, newest first.
+#[component]
+pub fn FrameworkChoice(
+    /// Radio group name; also the prefix of each input's id.
+    name: &'static str,
+    selected: RwSignal<String>,
+) -> impl IntoView {
+    let options = crate::domain::catalogue::frameworks()
+        .iter()
+        .map(|f| {
+            let (id, id2) = (f.id.clone(), f.id.clone());
+            let input_id = format!("{name}-{}", f.id);
+            view! {
+                <div class="radio-card">
+                    <input type="radio" name=name id=input_id.clone() value=f.id.clone()
+                        prop:checked=move || selected.get() == id
+                        on:change=move |_| selected.set(id2.clone())/>
+                    <label for=input_id>
+                        <strong>{f.short_name.clone()}</strong>
+                        <span class="muted small">{text(f.name.clone())}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{tr("Kerangka penilaian", "Framework")}</legend>
+            {options}
+        </fieldset>
+    }
+}
