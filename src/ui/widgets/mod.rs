@@ -18,10 +18,10 @@ pub fn LangSwitch() -> impl IntoView {
                 class="lang-option"
                 lang=l.code()
                 aria-pressed=move || (lang.get() == l).to_string()
-                aria-label=full
                 on:click=move |_| lang.set(l)
             >
-                {label}
+                // The visible code starts the accessible name ("ID Bahasa Indonesia").
+                {label}<span class="sr-only">" " {full}</span>
             </button>
         }
     };
