@@ -228,6 +228,15 @@ pub fn evaluate_map(fw: &Framework, values: &BTreeMap<String, Value>) -> Evaluat
     evaluate(fw, |id| values.get(id).copied())
 }
 
+/// An indicator value as shown: a whole level as "3", a Pemdi value as "2,47" / "2.47".
+pub fn format_value(v: Value, lang: Lang) -> String {
+    if v.is_whole() {
+        v.floor_level().to_string()
+    } else {
+        format_hundredths(v.hundredths() as i64, lang)
+    }
+}
+
 /// A displayed figure in the user's language: "3,28" in Indonesian, "3.28" in English.
 pub fn format_hundredths(h: i64, lang: Lang) -> String {
     let sign = if h < 0 { "-" } else { "" };
@@ -261,5 +270,14 @@ mod tests {
         assert_eq!(format_hundredths(328, Lang::En), "3.28");
         assert_eq!(format_hundredths(5, Lang::En), "0.05");
         assert_eq!(format_hundredths(-5, Lang::Id), "-0,05");
+        assert_eq!(format_value(Value::from_level(3).unwrap(), Lang::Id), "3");
+        assert_eq!(
+            format_value(Value::from_hundredths(247).unwrap(), Lang::Id),
+            "2,47"
+        );
+        assert_eq!(
+            format_value(Value::from_hundredths(250).unwrap(), Lang::En),
+            "2.50"
+        );
     }
 }

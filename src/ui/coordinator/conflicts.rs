@@ -3,11 +3,11 @@
 //! with a required note. Bulk rules list every indicator they would decide before and
 //! after. Every decision is shown with who, when and why.
 
-use super::coverage::value_text;
 use super::state::Coord;
 use super::when;
 use crate::domain::consolidation::{describe_rule, label, Item, RuleOutcome, Settlement, Status};
 use crate::domain::draft::split_justification;
+use crate::domain::engine::format_value;
 use crate::domain::exchange::Rule;
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
@@ -98,9 +98,9 @@ fn BulkRules() -> impl IntoView {
             .into_iter()
             .map(|o| {
                 let code = c.framework.indicator(&o.indicator).map_or(o.indicator.clone(), |i| i.display_code().to_string());
-                let answers = o.candidates.iter().map(|(u, v)| format!("{} {}", c.unit_label(u), value_text(*v, l))).collect::<Vec<_>>().join(" · ");
+                let answers = o.candidates.iter().map(|(u, v)| format!("{} {}", c.unit_label(u), format_value(*v, l))).collect::<Vec<_>>().join(" · ");
                 let result = match &o.chosen {
-                    Some((u, v)) => format!("{} ({})", value_text(*v, l), c.unit_label(u)),
+                    Some((u, v)) => format!("{} ({})", format_value(*v, l), c.unit_label(u)),
                     None => match l {
                         Lang::Id => "tidak dapat diputuskan aturan ini — putuskan sendiri".to_string(),
                         Lang::En => "this rule cannot decide — decide by hand".to_string(),
@@ -236,7 +236,7 @@ fn ConflictCard(indicator: String) -> impl IntoView {
                             view! {
                                 <div class="decision-box" role="status">
                                     <p>
-                                        <strong>{tr("Diputuskan: nilai ", "Decided: value ")}{move || value_text(value, lang.get())}</strong>
+                                        <strong>{tr("Diputuskan: nilai ", "Decided: value ")}{move || format_value(value, lang.get())}</strong>
                                         {unit.map(|u| format!(" ({u})"))}
                                         " — " {text(rule)} ". "
                                         {tr("Oleh ", "By ")} {who} ", " {at} "."
@@ -358,7 +358,7 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
                             <p class="muted small">{tr("Diekspor ", "Exported ")}{exported}</p>
                         </header>
                         <p class="candidate-value">
-                            <span class="value-big">{move || value_text(value, lang.get())}</span>
+                            <span class="value-big">{move || format_value(value, lang.get())}</span>
                             {level_name.map(|n| view! { " " <span class="level-name">{text(n)}</span> })}
                         </p>
                         {service.map(|s| view! { <p class="small">{tr("Layanan: ", "Service: ")}{s}</p> })}
@@ -393,8 +393,8 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
                                 }
                             }>
                             {move || match lang.get() {
-                                Lang::Id => format!("Pakai jawaban {unit_label} ({})", value_text(value, Lang::Id)),
-                                Lang::En => format!("Use {unit_label}'s answer ({})", value_text(value, Lang::En)),
+                                Lang::Id => format!("Pakai jawaban {unit_label} ({})", format_value(value, Lang::Id)),
+                                Lang::En => format!("Use {unit_label}'s answer ({})", format_value(value, Lang::En)),
                             }}
                         </button>
                     </article>
@@ -427,14 +427,14 @@ fn DecisionLog() -> impl IntoView {
                 .rev()
                 .map(|(n, d)| {
                     let code = c.framework.indicator(&d.indicator).map_or(d.indicator.clone(), |i| i.display_code().to_string());
-                    let candidates = d.candidates.iter().map(|x| format!("{} {}", w.unit_label(&x.unit), value_text(x.value, l))).collect::<Vec<_>>().join(" · ");
+                    let candidates = d.candidates.iter().map(|x| format!("{} {}", w.unit_label(&x.unit), format_value(x.value, l))).collect::<Vec<_>>().join(" · ");
                     let how = describe_rule(d.rule).get(l).to_string();
                     let unit = d.chosen_unit.as_deref().map(|u| format!(" ({})", w.unit_label(u))).unwrap_or_default();
                     let active = in_force.contains(&n);
                     view! {
                         <tr class:inactive=!active>
                             <th scope="row">{code}</th>
-                            <td>{format!("{}{unit}", value_text(d.value, l))}</td>
+                            <td>{format!("{}{unit}", format_value(d.value, l))}</td>
                             <td>{how}</td>
                             <td class="small">{candidates}</td>
                             <td>{d.decided_by.clone()}</td>

@@ -8,10 +8,9 @@ use super::Tab;
 use crate::domain::consolidation::{
     coverage, label, Cell, CellState, Coverage, CoverageRow, Role, Status,
 };
-use crate::domain::engine::format_hundredths;
+use crate::domain::engine::format_value;
 use crate::domain::text::escape_markup;
 use crate::domain::text::Lang;
-use crate::domain::value::Value;
 use crate::ui::i18n::{lang, tr};
 use leptos::prelude::*;
 
@@ -34,14 +33,6 @@ impl Filter {
             Filter::Conflicts => matches!(row.status, Status::Unsettled | Status::Decided { .. }),
             Filter::Chase => row.cells.iter().any(Cell::is_missing),
         }
-    }
-}
-
-pub(super) fn value_text(v: Value, l: Lang) -> String {
-    if v.is_whole() {
-        v.floor_level().to_string()
-    } else {
-        format_hundredths(v.hundredths() as i64, l)
     }
 }
 
@@ -194,12 +185,12 @@ fn matrix(
             (Status::Decided { .. }, Some(v)) => h.push_str(&format!(
                 r#"<a class="st-decided" href="{}">{} {}</a>"#,
                 escape_markup(&konflik),
-                value_text(v, l),
+                format_value(v, l),
                 id("(diputuskan)", "(decided)")
             )),
             (_, Some(v)) => h.push_str(&format!(
                 r#"<span class="st-value">{}</span>"#,
-                value_text(v, l)
+                format_value(v, l)
             )),
             (_, None) => {}
         }
@@ -251,8 +242,8 @@ fn cell_text(cell: &Cell, conflict: bool, unit: &str, l: Lang) -> (String, Strin
                 "answered"
             };
             (
-                format!("{role}{mark}{}", value_text(v, l)),
-                format!("{unit}: {role_words}, {words} {}", value_text(v, l)),
+                format!("{role}{mark}{}", format_value(v, l)),
+                format!("{unit}: {role_words}, {words} {}", format_value(v, l)),
                 if conflict {
                     "c-ans c-conflict"
                 } else {

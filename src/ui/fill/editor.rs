@@ -207,8 +207,8 @@ fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
         <aside class="external-source">
             <p>
                 {move || match lang.get() {
-                    Lang::Id => format!("Nilai indikator ini berasal dari {} ({}).", idx.id, ag.id),
-                    Lang::En => format!("This indicator's value comes from {} ({}).", idx.get(Lang::En), ag.get(Lang::En)),
+                    Lang::Id => format!("Nilai indikator ini berasal dari {}, yang dikelola {}.", idx.id, ag.id),
+                    Lang::En => format!("This indicator's value comes from {}, kept by {}.", idx.get(Lang::En), ag.get(Lang::En)),
                 }}
                 " "
                 {assumed.map(|h| move || match lang.get() {

@@ -7,6 +7,7 @@ mod level;
 
 use crate::domain::catalogue::{Aspect, Framework};
 use crate::domain::checks::check_answer;
+use crate::domain::engine::format_value;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
@@ -202,7 +203,10 @@ fn AspectGroup(
         .map(|ind| {
             let href = Route::Fill { draft: draft_id.clone(), indicator: Some(ind.id.clone()) }.href();
             let id = ind.id.as_str();
-            let value = move || ws.draft.with(|d| d.answers.get(id).and_then(|a| a.value)).map(|v| v.to_string());
+            let value = move || {
+                let v = ws.draft.with(|d| d.answers.get(id).and_then(|a| a.value));
+                v.map(|v| format_value(v, lang.get()))
+            };
             let warnings = Memo::new(move |_| {
                 let today = crate::adapters::clock::today();
                 ws.draft.with(|d| d.answers.get(id).map_or(0, |a| check_answer(fw, ind, a, &today).len()))
