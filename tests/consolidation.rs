@@ -890,6 +890,7 @@ fn a_consolidated_file_reopens_with_the_same_result() {
 
     let (reopened, restored) = Workspace::from_consolidated("ws2".into(), &parsed, LATER).unwrap();
     assert!(restored.unknown.is_empty(), "{:?}", restored.unknown);
+    assert!(restored.differs.is_empty(), "{:?}", restored.differs);
     assert_eq!(reopened.units, ws.units);
     assert_eq!(reopened.assignments, ws.assignments);
     assert_eq!(reopened.coordinator, ws.coordinator);
@@ -966,4 +967,29 @@ fn the_workspace_survives_storage() {
     let json = serde_json::to_string(&ws).unwrap();
     let back: Workspace = serde_json::from_str(&json).unwrap();
     assert_eq!(back, ws);
+}
+
+/// A consolidated file whose sources disagree with its answers and provenance (edited by
+/// hand here: the unit the provenance names for an answer no longer lists it among what it
+/// answered) reopens with the difference reported, never silently taken either way.
+#[test]
+fn a_file_whose_sources_disagree_with_its_answers_is_flagged_on_reopen() {
+    let mut ws = workspace();
+    for name in ["diskominfo.json", "bkpsdm-e2e.json"] {
+        import(&mut ws, name);
+    }
+    let mut file = consolidated(&ws, LATER);
+    let (id, unit) = file
+        .provenance
+        .iter()
+        .find_map(|(id, p)| Some((id.clone(), p.unit.clone()?)))
+        .expect("an answer taken from a unit");
+    let source = file
+        .sources
+        .iter_mut()
+        .find(|s| s.unit.id == unit && s.superseded_by.is_none())
+        .unwrap();
+    source.answered.retain(|a| a != &id);
+    let (_, restored) = Workspace::from_consolidated("ws3".into(), &file, LATER).unwrap();
+    assert_eq!(restored.differs, vec![id]);
 }

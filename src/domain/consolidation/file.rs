@@ -304,6 +304,10 @@ pub struct Restored {
     pub value_only: usize,
     /// Indicators a source answered whose value the file does not say (left out).
     pub unknown: Vec<(String, String)>,
+    /// Indicators whose value after reopening differs from the file's answer: the file's
+    /// sources and provenance do not agree with its answers (edited by hand, or written
+    /// by another tool). The coordinator is told; nothing is guessed.
+    pub differs: Vec<String>,
 }
 
 fn refuse(path: &str, id: String, en: String) -> Vec<Problem> {
@@ -463,6 +467,13 @@ impl Workspace {
             let pos = ws.submissions.partition_point(|x| x.unit.id < sub.unit.id);
             ws.submissions.insert(pos, sub);
         }
+        let merged = super::merge(&ws).values();
+        restored.differs = fw
+            .indicators
+            .iter()
+            .filter(|i| merged.get(&i.id) != file.answers.get(&i.id).map(|a| &a.value))
+            .map(|i| i.id.clone())
+            .collect();
         Ok((ws, restored))
     }
 }

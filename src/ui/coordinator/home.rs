@@ -374,5 +374,15 @@ fn open_consolidated(bytes: &[u8]) -> Result<String, Vec<Problem>> {
             ),
         );
     }
+    if !restored.differs.is_empty() {
+        let list = restored.differs.join(", ");
+        notify(
+            NoticeKind::Warning,
+            Text::new(
+                format!("Setelah dibuka kembali, nilai indikator {list} berbeda dari jawaban di berkas: sumber dan asal-usul jawaban dalam berkas tidak cocok. Periksa indikator tersebut, atau impor lagi berkas asli unit."),
+                format!("After reopening, the value of indicator {list} differs from the file's answer: the file's sources and provenance do not match its answers. Check those indicators, or import the units' original files again."),
+            ),
+        );
+    }
     Ok(ws.id)
 }
