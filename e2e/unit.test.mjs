@@ -200,3 +200,42 @@ test('bad import files show every problem and change nothing', async () => {
     await context.close();
   }
 });
+
+test('with browser storage full the unit keeps typing, is told plainly, and can still export', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    await newDraft(page);
+    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    // Fill local storage to within a few hundred bytes of its quota.
+    await page.evaluate(() => {
+      let size = 1 << 23;
+      let n = 0;
+      while (size >= 256) {
+        try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
+      }
+    });
+    const group = page.getByRole('group', { name: 'Tingkat indikator 1' });
+    await group.getByRole('radio', { name: /^Tingkat 2 / }).check();
+    await page.getByLabel('Fakta').fill('Perbup No. 7 Tahun 2025 tentang Arsitektur SPBE. '.repeat(20));
+    await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
+    await alert.waitFor();
+    // The work is still on screen, moving between indicators keeps it (nothing is re-read).
+    await openIndicator(page, '2', /Peta Rencana/);
+    await openIndicator(page, '1', /Arsitektur SPBE/);
+    assert.ok(await group.getByRole('radio', { name: /^Tingkat 2 / }).isChecked());
+    assert.match(await page.getByLabel('Fakta').inputValue(), /^Perbup No\. 7/);
+    // The offered way out: the export, which carries the unsaved answer.
+    await alert.getByRole('link', { name: 'Unduh berkas sekarang' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh berkas (.json)' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.answers['1'].value, 2);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
