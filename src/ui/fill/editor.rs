@@ -12,7 +12,7 @@ use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
 use crate::ui::state::DraftWorkspace;
-use crate::ui::widgets::paragraphs;
+use crate::ui::widgets::{paragraphs, SourceNotes};
 use leptos::prelude::*;
 
 #[component]
@@ -150,6 +150,12 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
                 </div>
             </section>
             <EvidenceEditor ind=ind/>
+            {(!ind.notes.is_empty()).then(|| view! {
+                <details class="details source">
+                    <summary>{tr("Catatan sumber untuk indikator ini", "Source notes for this indicator")}</summary>
+                    <SourceNotes notes=&ind.notes/>
+                </details>
+            })}
             <Show when=move || !findings.get().is_empty()>
                 <section class="findings" aria-labelledby="findings-title">
                     <h3 id="findings-title">{tr("Perlu diperhatikan sebelum dinilai asesor", "Check before the asesor does")}</h3>

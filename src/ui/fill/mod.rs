@@ -12,7 +12,7 @@ use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
 use crate::ui::state::{DraftWorkspace, Nav};
-use crate::ui::widgets::{Progress, SaveIndicator};
+use crate::ui::widgets::{Progress, SaveIndicator, SourceNotes};
 use leptos::prelude::*;
 
 /// The draft's header: what it is, how far along, whether it is saved, where to go next.
@@ -67,6 +67,7 @@ pub fn DraftHeader() -> impl IntoView {
                     {move || ws.draft.with(|d| format!("{} · {} · {} · ", d.unit.name, d.institution, d.period))}
                     {fw.short_name.clone()}
                 </p>
+                <FrameworkInfo/>
             </div>
             <div class="draft-status">
                 <Progress
@@ -89,6 +90,20 @@ pub fn DraftHeader() -> impl IntoView {
             </nav>
         </div>
         <StorageFailure/>
+    }
+}
+
+/// The legal basis of the framework and how sure each of its facts is: the weights, bands
+/// and criteria of a regulation the team could not always read in its primary text.
+#[component]
+fn FrameworkInfo() -> impl IntoView {
+    let fw = expect_context::<DraftWorkspace>().framework;
+    view! {
+        <details class="details framework-info">
+            <summary>{tr("Dasar hukum dan catatan sumber", "Legal basis and source notes")}</summary>
+            <p>{text(fw.legal_basis.clone())}</p>
+            <SourceNotes notes=&fw.notes/>
+        </details>
     }
 }
 

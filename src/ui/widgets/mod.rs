@@ -308,3 +308,28 @@ pub fn FrameworkChoice(
         </fieldset>
     }
 }
+
+/// Confidence notes on facts of the catalogue (how sure the team is of a weight, a band, a
+/// criterion), each with its confidence in words; uncertain ones stand out.
+#[component]
+pub fn SourceNotes(notes: &'static [crate::domain::catalogue::Note]) -> impl IntoView {
+    use crate::domain::catalogue::Confidence;
+    let items = notes
+        .iter()
+        .map(|n| {
+            let class = if n.confidence == Confidence::Uncertain {
+                "source-note uncertain"
+            } else {
+                "source-note"
+            };
+            view! {
+                <li class=class>
+                    <span class="source-confidence">{text(n.confidence.label())}</span>
+                    " "
+                    {text(n.text.clone())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="source-notes">{items}</ul> }
+}
