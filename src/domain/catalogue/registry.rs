@@ -1,7 +1,9 @@
 //! The registered frameworks, embedded at compile time and parsed once.
 //!
 //! To add a framework: write its JSON file (docs/CATALOGUE.md) and add one line to
-//! `SOURCES`. Nothing else in the code names a framework.
+//! `SOURCES`. Nothing else in the code names a framework. The files are embedded as the
+//! build script (`src/build.rs`) prepares them: without indentation, and without the texts
+//! only the unit's app shows in the other apps' builds.
 
 use super::{validate, Framework};
 use crate::domain::text::Text;
@@ -12,19 +14,19 @@ use std::sync::OnceLock;
 const SOURCES: &[(&str, &str)] = &[
     (
         "pemdi-2026.json",
-        include_str!("../frameworks/pemdi-2026.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/frameworks/pemdi-2026.json")),
     ),
     (
         "spbe-2020.json",
-        include_str!("../frameworks/spbe-2020.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/frameworks/spbe-2020.json")),
     ),
     (
         "spbe-2018.json",
-        include_str!("../frameworks/spbe-2018.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/frameworks/spbe-2018.json")),
     ),
 ];
 
-const UNITS: &str = include_str!("../frameworks/units.json");
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks/units.json"));
 
 /// A typical Pemda unit offered as the coordinator's starting list.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
