@@ -43,9 +43,11 @@ export function launchBrowser(opts = {}) {
  * A fresh context + page that records everything that should fail a test:
  * console.error messages, uncaught page errors, failed requests and HTTP >= 400.
  * `problems` is a live array of strings; assert it is empty at the end.
+ * Like the users' laptops, the page runs in Indonesian on Jakarta time (WIB) unless told
+ * otherwise.
  */
 export async function openPage(browser, contextOptions = {}) {
-  const context = await browser.newContext({ locale: 'id-ID', ...contextOptions });
+  const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

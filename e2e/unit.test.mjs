@@ -63,6 +63,8 @@ test('a unit fills three indicators, reloads, finds them restored and exports ex
     }
     // The save state turns to "Tersimpan" after the debounce.
     await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    // On the user's clock and named as they name it (the page runs on Jakarta time).
+    assert.match(await page.getByTestId('save-state').innerText(), /^Tersimpan \d{2}\.\d{2} WIB$/);
     assert.match(await page.getByText(/dari 47 indikator terjawab/).innerText(), /^3 dari 47/);
 
     // Close and reopen: a fresh page in the same browser profile.
@@ -102,6 +104,9 @@ test('a unit fills three indicators, reloads, finds them restored and exports ex
     assert.equal(file.period, '2026');
     assert.deepEqual(file.unit, { id: 'bkpsdm', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia' });
     assert.match(file.exported_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // The name carries the time on the user's clock (WIB, UTC+7), the file the UTC instant.
+    const wib = new Date(Date.parse(file.exported_at) + 7 * 3600_000).toISOString();
+    assert.equal(name.slice(-18, -5), `${wib.slice(0, 10).replaceAll('-', '')}-${wib.slice(11, 16).replace(':', '')}`);
     // Exactly the three answers, nothing else.
     assert.deepEqual(Object.keys(file.answers).sort(), ['1', '25', '36']);
     for (const a of ANSWERS) {

@@ -1,4 +1,7 @@
-//! The current time and fresh ids, from the browser.
+//! The current time, the user's time zone and fresh ids, from the browser.
+
+use crate::domain::exchange::{parse_rfc3339, Timestamp};
+use crate::domain::local_time::LocalTime;
 
 /// Now as RFC 3339 UTC without milliseconds: `2026-11-28T09:30:00Z`.
 pub fn now() -> String {
@@ -10,9 +13,29 @@ pub fn now() -> String {
     }
 }
 
-/// Today as `YYYY-MM-DD` (UTC).
+/// Today as `YYYY-MM-DD` on the user's clock (between 00.00 and 07.00 WIB the UTC date is
+/// still yesterday's).
 pub fn today() -> String {
-    now().chars().take(10).collect()
+    let now = now();
+    local(&now).map_or_else(|| now.chars().take(10).collect(), |t| t.date_iso())
+}
+
+/// Minutes east of UTC of the browser's time zone at `instant` (420 in WIB).
+pub fn offset_minutes_at(instant: Timestamp) -> i32 {
+    let date = js_sys::Date::new(&(instant.unix_millis() as f64).into());
+    -(date.get_timezone_offset() as i32)
+}
+
+/// `now` (from [`now`]) written with the user's offset, `2026-11-28T16:30:00+07:00`: the
+/// time stamp for file names, so a file saved at 16.30 WIB is named …-1630.
+pub fn on_wall_clock(now: &str) -> String {
+    local(now).map_or_else(|| now.to_string(), |t| t.to_rfc3339())
+}
+
+/// An RFC 3339 time on the user's clock; `None` when the text is not a time.
+pub fn local(rfc3339: &str) -> Option<LocalTime> {
+    let instant = parse_rfc3339(rfc3339)?;
+    Some(LocalTime::new(instant, offset_minutes_at(instant)))
 }
 
 /// A short id unlikely to repeat in one browser: time plus randomness, base 36.

@@ -9,6 +9,7 @@
 //! * [`consolidation`]: the coordinator's workspace: import, merge, conflicts, decisions.
 //! * [`comparison`], [`spreadsheet`]: previous-period deltas; xlsx and CSV exports.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
+//! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
 //! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
 
 pub mod catalogue;
@@ -19,6 +20,7 @@ pub mod draft;
 pub mod engine;
 pub mod exchange;
 pub mod json;
+pub mod local_time;
 pub mod planning;
 pub mod rational;
 pub mod sort;

@@ -37,6 +37,13 @@ pub fn tr_owned(id: String, en: String) -> impl Fn() -> String + Clone + Send + 
     }
 }
 
+/// An RFC 3339 time on the user's clock, "2026-11-28 16.30 WIB", whatever offset it was
+/// written in; the text itself when it is not a time.
+pub fn when(rfc3339: &str) -> String {
+    crate::adapters::clock::local(rfc3339)
+        .map_or_else(|| rfc3339.to_string(), |t| t.short(Lang::Id))
+}
+
 /// Domain text in the current language.
 pub fn text(t: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let lang = lang();

@@ -13,7 +13,7 @@
 mod time;
 mod validate;
 
-pub use time::{format_unix_millis, parse_rfc3339, Timestamp};
+pub use time::{format_unix_millis, parse_rfc3339, Civil, Timestamp};
 pub use validate::{megabytes, parse, Parsed, Problem, Severity};
 
 use crate::domain::value::Value;

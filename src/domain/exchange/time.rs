@@ -43,12 +43,40 @@ impl Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, whole seconds in UTC: the form Swanilai writes.
     pub fn to_rfc3339(self) -> String {
-        let days = self.secs.div_euclid(86_400);
-        let secs_of_day = self.secs.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        let (hh, mm, ss) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
+        let c = self.civil(0);
+        let (y, m, d, hh, mm, ss) = (c.year, c.month, c.day, c.hour, c.minute, c.second);
         format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
     }
+
+    /// The calendar date and clock time of this instant at `offset_minutes` east of UTC
+    /// (420 for WIB).
+    pub fn civil(self, offset_minutes: i32) -> Civil {
+        let secs = self.secs + i64::from(offset_minutes) * 60;
+        let days = secs.div_euclid(86_400);
+        let secs_of_day = secs.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        Civil {
+            year,
+            month: month as u32,
+            day: day as u32,
+            hour: (secs_of_day / 3600) as u32,
+            minute: (secs_of_day / 60 % 60) as u32,
+            second: (secs_of_day % 60) as u32,
+        }
+    }
+}
+
+/// A date and time on a wall clock: what [`Timestamp::civil`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i64,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31.
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
 }
 
 impl fmt::Display for Timestamp {

@@ -4,13 +4,13 @@
 //! after. Every decision is shown with who, when and why.
 
 use super::state::Coord;
-use super::when;
 use crate::domain::consolidation::{describe_rule, label, Item, RuleOutcome, Settlement, Status};
 use crate::domain::draft::split_justification;
 use crate::domain::engine::format_value;
 use crate::domain::exchange::Rule;
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
+use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, text, tr};
 use leptos::prelude::*;
 

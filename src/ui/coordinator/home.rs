@@ -107,7 +107,7 @@ fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
     let href = Tab::Coverage.route(&ws.id).href();
     let renaming = RwSignal::new(false);
     let name = RwSignal::new(ws.name.clone());
-    let when = ws.updated_at.get(..16).unwrap_or("").replace('T', " ");
+    let when = crate::ui::i18n::when(&ws.updated_at);
     let id = ws.id.clone();
     let save_name = move || {
         let store = storage::store();
@@ -152,7 +152,7 @@ fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
             <td class="num">{ws.submissions.len()}</td>
             <td class="num">{answered} " / " {total}</td>
             <td class="num">{open}</td>
-            <td>{when} " UTC"</td>
+            <td>{when}</td>
             <td class="actions">
                 <Show when=move || !renaming.get()>
                     <button type="button" class="btn btn-small" on:click={

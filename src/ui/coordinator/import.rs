@@ -3,12 +3,13 @@
 //! Below, the files received and the history of replaced ones.
 
 use super::state::Coord;
-use super::{when, Tab};
+use super::Tab;
 use crate::adapters::clock::{self, performance_now};
 use crate::adapters::files::{self, ReadError};
 use crate::domain::consolidation::{HistoryReason, Imported};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
+use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;

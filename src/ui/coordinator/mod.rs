@@ -112,17 +112,6 @@ pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
     }
 }
 
-/// An RFC 3339 time as "2026-11-28 02:30 UTC", whatever offset it was written in.
-pub(crate) fn when(s: &str) -> String {
-    match crate::domain::exchange::parse_rfc3339(s) {
-        Some(t) => {
-            let r = t.to_rfc3339();
-            format!("{} {} UTC", &r[..10], &r[11..16])
-        }
-        None => s.to_string(),
-    }
-}
-
 #[component]
 fn Unavailable(message: Text) -> impl IntoView {
     view! {

@@ -64,7 +64,8 @@ fn Details() -> impl IntoView {
 }
 
 fn download_assignment(c: Coord, unit: &str) {
-    let now = clock::now();
+    // Written with the user's offset: the file name then carries their clock's time.
+    let now = clock::on_wall_clock(&clock::now());
     let Some((name, file)) = c.ws.with_untracked(|w| assignment_file(w, unit, &now)) else {
         notify(
             NoticeKind::Warning,
@@ -92,7 +93,7 @@ fn download_assignment(c: Coord, unit: &str) {
 
 /// One zip with one assignment file per unit that has something assigned.
 fn download_all(c: Coord) {
-    let now = clock::now();
+    let now = clock::on_wall_clock(&clock::now());
     let (entries, skipped, fw, period) = c.ws.with_untracked(|w| {
         let mut entries = Vec::new();
         let mut skipped = Vec::new();

@@ -49,7 +49,7 @@ pub fn ExportScreen() -> impl IntoView {
                 &d.unit.id,
                 &d.framework,
                 &d.period,
-                &clock::now(),
+                &clock::on_wall_clock(&clock::now()),
             )
         })
     });
@@ -87,7 +87,13 @@ pub fn ExportScreen() -> impl IntoView {
             return;
         }
         let name = ws.draft.with_untracked(|d| {
-            export_file_name(Kind::Submission, &d.unit.id, &d.framework, &d.period, &now)
+            export_file_name(
+                Kind::Submission,
+                &d.unit.id,
+                &d.framework,
+                &d.period,
+                &clock::on_wall_clock(&now),
+            )
         });
         match files::download_json(&name, &json) {
             Ok(()) => last_export.set(Some(name)),

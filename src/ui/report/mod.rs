@@ -12,6 +12,7 @@ use crate::adapters::clock;
 use crate::domain::catalogue::framework;
 use crate::domain::engine::evaluate;
 use crate::domain::exchange::{ExchangeFile, Kind};
+use crate::domain::local_time;
 use crate::domain::spreadsheet::indicator_rows;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
@@ -19,54 +20,9 @@ use crate::ui::route::{ReportSource, Route};
 use crate::ui::state::Nav;
 use leptos::prelude::*;
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2026-12-02T03:15:00Z" → "2 Desember 2026" (the date part of an RFC 3339 time).
+/// A date-time as "28 November 2026" on the user's clock; a plain date as written.
 pub fn long_date(s: &str, lang: Lang) -> String {
-    let parts: Vec<u32> = s
-        .get(..10)
-        .unwrap_or("")
-        .split('-')
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    match parts.as_slice() {
-        [y, m, d] if (1..=12).contains(m) => {
-            let month = if lang == Lang::Id {
-                MONTHS[*m as usize - 1]
-            } else {
-                MONTHS_EN[*m as usize - 1]
-            };
-            format!("{d} {month} {y}")
-        }
-        _ => s.to_string(),
-    }
+    clock::local(s).map_or_else(|| local_time::long_date(s, lang), |t| t.long_date(lang))
 }
 
 /// The route back to the results this report belongs to.

@@ -16,7 +16,7 @@ pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// `swanilai-hasil-pemerintah-kabupaten-sukamaju-spbe-2020-2026-20261203-0800.xlsx`
 fn file_name(r: &Results, ext: &str, now: &str) -> String {
-    let stamp = crate::domain::draft::file_stamp(now);
+    let stamp = crate::domain::draft::file_stamp(&clock::on_wall_clock(now));
     r.file.with_untracked(|f| {
         format!(
             "swanilai-hasil-{}-{}-{}-{stamp}.{ext}",

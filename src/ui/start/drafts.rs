@@ -118,7 +118,7 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     .href();
     let renaming = RwSignal::new(false);
     let name = RwSignal::new(draft.name.clone());
-    let when = draft.updated_at.get(..16).unwrap_or("").replace('T', " ");
+    let when = crate::ui::i18n::when(&draft.updated_at);
     let id_for_rename = draft.id.clone();
     let save_name = move || {
         let new_name = name.get_untracked().trim().to_string();
@@ -177,7 +177,7 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
             <td>{fw_name}</td>
             <td>{draft.period.clone()}</td>
             <td>{answered} " / " {scope}</td>
-            <td>{when} " UTC"</td>
+            <td>{when}</td>
             <td class="actions">
                 <button type="button" class="btn btn-small" on:click=move |_| {
                     if renaming.get_untracked() { save_name2() } else { renaming.set(true) }

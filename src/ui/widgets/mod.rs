@@ -1,5 +1,6 @@
 //! Widgets shared by several screens.
 
+use crate::adapters::clock;
 use crate::domain::engine::format_hundredths;
 use crate::domain::exchange::{Problem, Severity};
 use crate::domain::text::{Lang, Text};
@@ -41,10 +42,12 @@ pub fn SaveIndicator(#[prop(into)] state: Signal<SaveState>) -> impl IntoView {
         let l = lang.get();
         match state.get() {
             SaveState::Saved(at) => {
-                let time = at.get(11..16).unwrap_or("").replace(':', ".");
+                let time = clock::local(&at)
+                    .map(|t| format!("{} {}", t.clock(l), t.zone()))
+                    .unwrap_or_default();
                 match l {
-                    Lang::Id => format!("Tersimpan {time} UTC"),
-                    Lang::En => format!("Saved {time} UTC"),
+                    Lang::Id => format!("Tersimpan {time}"),
+                    Lang::En => format!("Saved {time}"),
                 }
             }
             SaveState::Pending => match l {

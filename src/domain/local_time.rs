@@ -1,0 +1,229 @@
+//! Times as the user reads them: on their own wall clock, named the Indonesian way.
+//!
+//! Files carry UTC instants (RFC 3339, see [`crate::domain::exchange`]); a civil servant in
+//! Makassar saving at 16.30 should read "16.30 WITA", not "08.30 UTC". The browser knows the
+//! offset (the clock adapter asks it); everything else is here, pure and host-tested.
+
+use crate::domain::exchange::{parse_rfc3339, Civil, Timestamp};
+use crate::domain::text::Lang;
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An instant on the user's wall clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime {
+    civil: Civil,
+    offset_minutes: i32,
+}
+
+impl LocalTime {
+    /// `instant` at `offset_minutes` east of UTC (420 in Jakarta, 480 in Makassar, 540 in
+    /// Jayapura).
+    pub fn new(instant: Timestamp, offset_minutes: i32) -> LocalTime {
+        LocalTime {
+            civil: instant.civil(offset_minutes),
+            offset_minutes,
+        }
+    }
+
+    /// Reads an RFC 3339 text; `None` when it is not one.
+    pub fn parse(rfc3339: &str, offset_minutes: i32) -> Option<LocalTime> {
+        parse_rfc3339(rfc3339).map(|t| LocalTime::new(t, offset_minutes))
+    }
+
+    /// The zone's name: WIB, WITA or WIT for Indonesia's three zones, else `UTC+5.30`-style.
+    pub fn zone(&self) -> String {
+        zone_name(self.offset_minutes)
+    }
+
+    /// `2026-11-28`: the local date (what "today" means to the user).
+    pub fn date_iso(&self) -> String {
+        let c = self.civil;
+        format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
+    }
+
+    /// `16.30` in Indonesian (the EYD time separator), `16:30` in English.
+    pub fn clock(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::Id => '.',
+            Lang::En => ':',
+        };
+        format!("{:02}{sep}{:02}", self.civil.hour, self.civil.minute)
+    }
+
+    /// `2026-11-28 16.30 WIB`: for lists and histories.
+    pub fn short(&self, lang: Lang) -> String {
+        format!("{} {} {}", self.date_iso(), self.clock(lang), self.zone())
+    }
+
+    /// `2026-11-28T16:30:00+07:00`: the same instant, written with the local offset (its
+    /// digits are the wall clock's, which is what file names take).
+    pub fn to_rfc3339(&self) -> String {
+        let c = self.civil;
+        let m = self.offset_minutes;
+        let sign = if m < 0 { '-' } else { '+' };
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            c.year,
+            c.month,
+            c.day,
+            c.hour,
+            c.minute,
+            c.second,
+            m.abs() / 60,
+            m.abs() % 60
+        )
+    }
+
+    /// `28 November 2026`: for the report.
+    pub fn long_date(&self, lang: Lang) -> String {
+        long_date_parts(self.civil.year, self.civil.month, self.civil.day, lang)
+    }
+}
+
+/// Indonesia's zone names by offset; other offsets as `UTC+h` or `UTC+h.mm`.
+pub fn zone_name(offset_minutes: i32) -> String {
+    match offset_minutes {
+        420 => "WIB".into(),
+        480 => "WITA".into(),
+        540 => "WIT".into(),
+        0 => "UTC".into(),
+        m => {
+            let sign = if m < 0 { '-' } else { '+' };
+            let (h, min) = (m.abs() / 60, m.abs() % 60);
+            if min == 0 {
+                format!("UTC{sign}{h}")
+            } else {
+                format!("UTC{sign}{h}.{min:02}")
+            }
+        }
+    }
+}
+
+/// A `YYYY-MM-DD…` text (a date, or a date-time whose date part is meant as written) as
+/// `28 November 2026`; the text itself when it does not start with a valid date.
+pub fn long_date(text: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = text
+        .get(..10)
+        .unwrap_or("")
+        .split('-')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match parts.as_slice() {
+        [y, m, d] if (1..=12).contains(m) && (1..=31).contains(d) => {
+            long_date_parts(i64::from(*y), *m, *d, lang)
+        }
+        _ => text.to_string(),
+    }
+}
+
+fn long_date_parts(year: i64, month: u32, day: u32, lang: Lang) -> String {
+    let names = match lang {
+        Lang::Id => &MONTHS_ID,
+        Lang::En => &MONTHS_EN,
+    };
+    format!("{day} {} {year}", names[month as usize - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str, offset: i32) -> LocalTime {
+        LocalTime::parse(s, offset).unwrap()
+    }
+
+    #[test]
+    fn indonesian_zones_are_named_as_people_say_them() {
+        assert_eq!(zone_name(420), "WIB");
+        assert_eq!(zone_name(480), "WITA");
+        assert_eq!(zone_name(540), "WIT");
+        assert_eq!(zone_name(0), "UTC");
+        assert_eq!(zone_name(330), "UTC+5.30");
+        assert_eq!(zone_name(-300), "UTC-5");
+    }
+
+    #[test]
+    fn a_utc_instant_reads_on_the_local_clock() {
+        let t = at("2026-11-28T09:30:00Z", 420);
+        assert_eq!(t.short(Lang::Id), "2026-11-28 16.30 WIB");
+        assert_eq!(t.short(Lang::En), "2026-11-28 16:30 WIB");
+        // Written with another offset, the same instant reads the same.
+        assert_eq!(at("2026-11-28T17:30:00+08:00", 420), t);
+        assert_eq!(
+            at("2026-11-28T09:30:00Z", 540).short(Lang::Id),
+            "2026-11-28 18.30 WIT"
+        );
+    }
+
+    #[test]
+    fn written_back_with_the_local_offset_it_is_the_same_instant() {
+        let t = at("2026-11-28T09:30:05Z", 480);
+        assert_eq!(t.to_rfc3339(), "2026-11-28T17:30:05+08:00");
+        assert_eq!(
+            parse_rfc3339(&t.to_rfc3339()),
+            parse_rfc3339("2026-11-28T09:30:05Z")
+        );
+        assert_eq!(
+            at("2026-11-28T09:30:00Z", -330).to_rfc3339(),
+            "2026-11-28T04:00:00-05:30"
+        );
+        // File names take the wall clock's digits.
+        assert_eq!(
+            crate::domain::draft::file_stamp(&t.to_rfc3339()),
+            "20261128-1730"
+        );
+    }
+
+    #[test]
+    fn the_local_date_crosses_midnight_and_year_ends() {
+        // 23.00 UTC on 31 December is already New Year's Day in Jakarta.
+        let t = at("2026-12-31T23:00:00Z", 420);
+        assert_eq!(t.date_iso(), "2027-01-01");
+        assert_eq!(t.long_date(Lang::Id), "1 Januari 2027");
+        assert_eq!(t.long_date(Lang::En), "1 January 2027");
+        // West of UTC the date is still the day before.
+        assert_eq!(at("2026-03-01T02:00:00Z", -300).date_iso(), "2026-02-28");
+    }
+
+    #[test]
+    fn long_dates_of_plain_texts() {
+        assert_eq!(long_date("2026-08-17", Lang::Id), "17 Agustus 2026");
+        assert_eq!(long_date("2026-05-02T10:00:00Z", Lang::En), "2 May 2026");
+        assert_eq!(long_date("kemarin", Lang::Id), "kemarin");
+        assert_eq!(long_date("2026-13-01", Lang::Id), "2026-13-01");
+    }
+
+    #[test]
+    fn not_a_time_is_none() {
+        assert!(LocalTime::parse("2026-11-28", 420).is_none());
+        assert!(LocalTime::parse("", 420).is_none());
+    }
+}
