@@ -809,11 +809,12 @@ fn removing_a_unit_withdraws_its_answers_into_the_history_and_they_can_come_back
 #[test]
 fn assignment_files_name_the_units_indicators_and_validate() {
     let ws = workspace();
-    let (name, file) = assignment_file(&ws, "bkpsdm", NOW).unwrap();
+    let (name, file) = assignment_file(&ws, "bkpsdm", NOW, "2026-12-01T10:00:00+07:00").unwrap();
     assert_eq!(
-        name,
-        "swanilai-penugasan-bkpsdm-spbe-2020-2026-20261201-0300.json"
+        name, "swanilai-penugasan-bkpsdm-spbe-2020-2026-20261201-1000.json",
+        "named by the user's clock"
     );
+    assert_eq!(file.exported_at, NOW, "the file keeps the UTC instant");
     let part = file.assignment.as_ref().unwrap();
     assert!(part.lead.contains(&"36".to_string()) && part.lead.contains(&"25".to_string()));
     let bytes = serde_json::to_vec(&file).unwrap();
@@ -823,7 +824,7 @@ fn assignment_files_name_the_units_indicators_and_validate() {
     let mut empty = workspace();
     empty.add_unit("Dinas Pariwisata", NOW).unwrap();
     assert!(
-        assignment_file(&empty, "dinas-pariwisata", NOW).is_none(),
+        assignment_file(&empty, "dinas-pariwisata", NOW, NOW).is_none(),
         "nothing assigned: no file"
     );
 }

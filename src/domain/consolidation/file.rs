@@ -65,15 +65,28 @@ fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> Exc
     ExchangeFile::new(kind, &ws.framework, &ws.institution, &ws.period, unit, now)
 }
 
-/// The assignment file for one unit and its file name; `None` when the unit is not in
-/// the list or has no indicator to lead or support.
-pub fn assignment_file(ws: &Workspace, unit: &str, now: &str) -> Option<(String, ExchangeFile)> {
+/// The assignment file for one unit, exported at `now`, and its file name, stamped with
+/// `wall_clock` (the same instant written with the user's offset, so the name shows the
+/// time they read on their clock); `None` when the unit is not in the list or has no
+/// indicator to lead or support.
+pub fn assignment_file(
+    ws: &Workspace,
+    unit: &str,
+    now: &str,
+    wall_clock: &str,
+) -> Option<(String, ExchangeFile)> {
     let u = ws.unit(unit)?.clone();
     let (lead, support) = ws.assigned_to(unit);
     if lead.is_empty() && support.is_empty() {
         return None;
     }
-    let name = export_file_name(Kind::Assignment, &u.id, &ws.framework, &ws.period, now);
+    let name = export_file_name(
+        Kind::Assignment,
+        &u.id,
+        &ws.framework,
+        &ws.period,
+        wall_clock,
+    );
     let mut file = envelope(ws, Kind::Assignment, Some(u), now);
     file.assignment = Some(AssignmentPart {
         lead,

@@ -64,9 +64,11 @@ fn Details() -> impl IntoView {
 }
 
 fn download_assignment(c: Coord, unit: &str) {
-    // Written with the user's offset: the file name then carries their clock's time.
-    let now = clock::on_wall_clock(&clock::now());
-    let Some((name, file)) = c.ws.with_untracked(|w| assignment_file(w, unit, &now)) else {
+    let now = clock::now();
+    let wall_clock = clock::on_wall_clock(&now);
+    let Some((name, file)) =
+        c.ws.with_untracked(|w| assignment_file(w, unit, &now, &wall_clock))
+    else {
         notify(
             NoticeKind::Warning,
             Text::new(
@@ -93,12 +95,13 @@ fn download_assignment(c: Coord, unit: &str) {
 
 /// One zip with one assignment file per unit that has something assigned.
 fn download_all(c: Coord) {
-    let now = clock::on_wall_clock(&clock::now());
+    let now = clock::now();
+    let wall_clock = clock::on_wall_clock(&now);
     let (entries, skipped, fw, period) = c.ws.with_untracked(|w| {
         let mut entries = Vec::new();
         let mut skipped = Vec::new();
         for u in &w.units {
-            match assignment_file(w, &u.id, &now) {
+            match assignment_file(w, &u.id, &now, &wall_clock) {
                 Some((name, file)) => entries.push((name, file)),
                 None => skipped.push(label(u)),
             }
@@ -130,7 +133,7 @@ fn download_all(c: Coord) {
             }
         }
     }
-    let name = export_file_name(Kind::Assignment, "semua-unit", &fw, &period, &now)
+    let name = export_file_name(Kind::Assignment, "semua-unit", &fw, &period, &wall_clock)
         .replace(".json", ".zip");
     if let Err(e) = files::download(&name, "application/zip", &zip.finish()) {
         return notify(
