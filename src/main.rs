@@ -1,8 +1,9 @@
 //! Entry point: mount the app on the page.
 
 fn main() {
-    // Rust panics reach the console as readable errors instead of "unreachable".
-    console_error_panic_hook::set_once();
+    // A Rust panic reaches the console as a readable error, and the user sees a notice
+    // instead of screens that stop responding.
+    swanilai::ui::crash::install();
     // The static "Memuat Swanilai…" placeholder in index.html has done its job.
     if let Some(el) = leptos::prelude::document().get_element_by_id("app-loading") {
         el.remove();

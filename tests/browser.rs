@@ -64,8 +64,37 @@ fn clock_gives_rfc3339_utc_seconds_and_unique_ids() {
     assert_eq!(now.len(), 20, "{now}");
     assert!(now.ends_with('Z'));
     assert!(parse_rfc3339(&now).is_some(), "{now} parses");
-    assert_eq!(clock::today(), now[..10]);
     assert_ne!(clock::new_id(), clock::new_id());
+    // On the browser's clock: the same instant, and today is its date.
+    let local = clock::local(&now).unwrap();
+    assert_eq!(parse_rfc3339(&local.to_rfc3339()), parse_rfc3339(&now));
+    assert_eq!(clock::on_wall_clock(&now), local.to_rfc3339());
+    assert_eq!(clock::today(), local.date_iso());
+}
+
+#[wasm_bindgen_test]
+fn a_program_error_shows_one_notice_with_its_detail_as_text() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    swanilai::ui::crash::show_notice("panicked at <b>src/x.rs</b>");
+    swanilai::ui::crash::show_notice("a second panic");
+    let html = doc.body().unwrap().inner_html();
+    assert_eq!(html.matches("class=\"crash-notice").count(), 1, "shown once");
+    let notice = doc
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+        .unwrap();
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("Muat ulang halaman"), "{text}");
+    assert!(text.contains("Reload the page"), "{text}");
+    assert!(
+        text.contains("panicked at <b>src/x.rs</b>"),
+        "the detail, as text: {text}"
+    );
+    assert!(
+        notice.query_selector("b").unwrap().is_none(),
+        "never as HTML"
+    );
+    assert!(notice.query_selector("button").unwrap().is_some());
+    notice.remove();
 }
 
 /// Mounts the whole app on `#/draf/<id>` for a stored draft, chooses level 3 of

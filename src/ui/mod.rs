@@ -3,6 +3,7 @@
 //! Components read state and call domain functions; they compute nothing the domain could.
 
 pub mod coordinator;
+pub mod crash;
 pub mod export;
 pub mod fill;
 pub mod i18n;
