@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
 
@@ -180,9 +181,19 @@ test('coordinator merges unit files, settles a conflict and exports a valid cons
 });
 
 /** Viewport-sized screenshot (what a 1366×768 screen shows), as <artifacts>/<name>.png. */
+// With SCREENSHOTS=docs/screenshots (scripts/screenshots.mjs sets it), these views are also
+// the README's screenshots.
+const SHOTS = process.env.SCREENSHOTS
+  ? resolve(dirname(fileURLToPath(import.meta.url)), '..', process.env.SCREENSHOTS)
+  : null;
+
 async function viewShot(page, name) {
   const path = join(artifactDir(), `${name}.png`);
   await page.screenshot({ path, fullPage: false });
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await copyFile(path, join(SHOTS, `${name}.png`));
+  }
   return path;
 }
 

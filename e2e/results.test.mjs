@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
@@ -21,7 +21,7 @@ import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(root, 'tests/fixtures/results/consolidated-spbe-2020-2026.json');
 const PREVIOUS = join(root, 'tests/fixtures/results/consolidated-spbe-2020-2025.json');
-const SHOTS = process.env.SCREENSHOTS ? join(root, process.env.SCREENSHOTS) : null;
+const SHOTS = process.env.SCREENSHOTS ? resolve(root, process.env.SCREENSHOTS) : null;
 
 // ---------------------------------------------------------------- the expected figures
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Regenerates the README screenshots (docs/screenshots/*.png, 1366×768) from the
-// release build in dist/: the unit's start, fill and export screens.
+// release build in dist/: the unit's start, fill and export screens here, then the
+// coordinator's, the results and the report pages from their e2e tests (SCREENSHOTS set).
 //
 // Usage: make dist && node scripts/screenshots.mjs [outdir]
 import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve-dist.mjs';
@@ -53,8 +55,15 @@ try {
   await shot('export');
 
   if (problems.length) throw new Error(`page problems: ${problems.join('; ')}`);
-  console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();
   await server.close();
 }
+
+const run = spawnSync(
+  process.execPath,
+  [join(root, 'scripts', 'e2e.mjs'), 'e2e/coordinator.test.mjs', 'e2e/results.test.mjs'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, SCREENSHOTS: out } },
+);
+if (run.status !== 0) throw new Error('the coordinator or results e2e tests failed; screenshots incomplete');
+console.log(`screenshots written to ${out}`);
