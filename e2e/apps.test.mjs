@@ -12,6 +12,10 @@ test('the start page links to the coordinator app, and a deep link to another ap
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await gotoApp(page);
+    // Said at the top too, for a coordinator who never scrolls down.
+    const top = page.getByRole('link', { name: 'Ke ruang kerja koordinator' });
+    assert.ok(await top.isVisible());
+    assert.equal(await top.getAttribute('href'), await page.getByRole('link', { name: 'Buka ruang kerja koordinator' }).getAttribute('href'));
     await page.getByRole('link', { name: 'Buka ruang kerja koordinator' }).click();
     await page.waitForURL(`${baseUrl()}koordinator/#/koordinator`);
     await page.waitForSelector('main[data-ready]');

@@ -24,6 +24,11 @@ pub fn StartScreen() -> impl IntoView {
                         "Fill in the indicators your unit is responsible for, with explanation and evidence, then send the file to your coordinator. Everything is saved automatically in this browser.",
                     )}
                 </p>
+                // The coordinator's entry is further down; say at once that it exists.
+                <p class="intro-aside">
+                    {tr("Mengoordinasikan jawaban semua unit? ", "Coordinating the answers of all units? ")}
+                    <a href=Route::CoordinatorHome.href()>{tr("Ke ruang kerja koordinator", "Go to the coordinator workspace")}</a>
+                </p>
             </div>
             <DraftList refresh=refresh/>
             <div class="start-grid">
