@@ -78,7 +78,11 @@ fn a_program_error_shows_one_notice_with_its_detail_as_text() {
     swanilai::ui::crash::show_notice("panicked at <b>src/x.rs</b>");
     swanilai::ui::crash::show_notice("a second panic");
     let html = doc.body().unwrap().inner_html();
-    assert_eq!(html.matches("class=\"crash-notice").count(), 1, "shown once");
+    assert_eq!(
+        html.matches("class=\"crash-notice").count(),
+        1,
+        "shown once"
+    );
     let notice = doc
         .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
         .unwrap();

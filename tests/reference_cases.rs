@@ -9,6 +9,8 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use swanilai::domain::catalogue::framework;
 use swanilai::domain::engine::{evaluate_map, weighted_mean, Score};
+use swanilai::domain::explanation::worked_example;
+use swanilai::domain::Lang;
 use swanilai::domain::{Framework, Rational, Value};
 
 fn fixture() -> Json {
@@ -137,6 +139,82 @@ fn level_cases_give_the_expected_figures() {
             }
         }
     }
+}
+
+/// The written-out arithmetic ("how the index is computed") ends on each case's expected
+/// index and predicate, and an aspect it works through lands on that aspect's expected value.
+#[test]
+fn the_written_out_arithmetic_reaches_the_reference_figures() {
+    let fixture = fixture();
+    for case in fixture["level_cases"].as_array().unwrap() {
+        let name = case["case"].as_str().unwrap();
+        let fw = framework(case["framework"].as_str().unwrap()).unwrap();
+        let values = values_of(fw, case);
+        let eval = evaluate_map(fw, &values);
+        let lines = worked_example(fw, &eval, &values, Lang::Id);
+        assert!(
+            lines.len() >= 3,
+            "{name}: aspect, index, rounding: {lines:?}"
+        );
+        if let (Some(idx), Some(p)) = (case["index"].as_str(), case["predicate"].as_str()) {
+            let shown = idx.replace('.', ",");
+            assert_eq!(
+                lines.last().unwrap(),
+                &format!("Ditampilkan {shown} (dibulatkan setengah ke atas) → predikat {p}"),
+                "{name}"
+            );
+        }
+        let aspect_line = &lines[0];
+        let (id, result) = aspect_line
+            .strip_prefix("Aspek ")
+            .and_then(|l| Some((l.split(' ').next()?, l.rsplit(" = ").next()?)))
+            .unwrap_or_else(|| panic!("{name}: {aspect_line}"));
+        if let Some(expected) = case["aspects"][id].as_str() {
+            assert!(
+                result.starts_with(&expected.replace('.', ",")),
+                "{name}: {aspect_line}"
+            );
+        }
+        if let Some(all) = case["all_groups"].as_str() {
+            assert!(
+                result.starts_with(&all.replace('.', ",")),
+                "{name}: {aspect_line}"
+            );
+        }
+        // Every line's arithmetic is right: redoing "(a × b + …) / w" from the printed
+        // numbers gives the printed result (where no number was cut short with "…").
+        let mut checked = 0;
+        for line in &lines[..lines.len() - 1] {
+            if let Some((sum, w, v)) = redo(line) {
+                assert_eq!(sum / w, v, "{name}: {line}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 1, "{name}: some line could be redone: {lines:?}");
+    }
+}
+
+/// A printed number; `None` when cut short ("2,2087…").
+fn printed(s: &str) -> Option<Rational> {
+    if s.contains('…') {
+        return None;
+    }
+    s.trim().replace(',', ".").parse().ok()
+}
+
+/// From "X = (a × b + c × d) / w = … = v": (a·b + c·d, w, v).
+fn redo(line: &str) -> Option<(Rational, Rational, Rational)> {
+    let (_, rhs) = line.split_once(" = (")?;
+    let (terms, rest) = rhs.split_once(") / ")?;
+    let mut sum = Rational::ZERO;
+    for term in terms.split(" + ") {
+        let (a, b) = term.split_once(" × ")?;
+        sum = sum + printed(a)? * printed(b)?;
+    }
+    let mut parts = rest.split(" = ");
+    let w = printed(parts.next()?)?;
+    let v = printed(parts.last()?)?;
+    Some((sum, w, v))
 }
 
 #[test]

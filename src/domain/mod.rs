@@ -8,6 +8,7 @@
 //! * [`draft`], [`checks`]: a unit's answers in progress and the asesor-style warnings.
 //! * [`consolidation`]: the coordinator's workspace: import, merge, conflicts, decisions.
 //! * [`comparison`], [`spreadsheet`]: previous-period deltas; xlsx and CSV exports.
+//! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
 //! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
@@ -19,6 +20,7 @@ pub mod consolidation;
 pub mod draft;
 pub mod engine;
 pub mod exchange;
+pub mod explanation;
 pub mod json;
 pub mod local_time;
 pub mod planning;

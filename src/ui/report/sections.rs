@@ -4,7 +4,6 @@ use super::long_date;
 use crate::domain::catalogue::Framework;
 use crate::domain::engine::{format_hundredths, Evaluation, Score};
 use crate::domain::exchange::{ExchangeFile, Rule};
-use crate::domain::spreadsheet::xlsx::decimal_literal;
 use crate::domain::spreadsheet::{format_value, unit_name, IndicatorRow};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr};
@@ -14,12 +13,7 @@ use crate::ui::results::specs::{self, fig};
 use leptos::prelude::*;
 
 fn weight(r: crate::domain::rational::Rational, lang: Lang) -> String {
-    let s = decimal_literal(r);
-    if lang == Lang::Id {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    crate::domain::explanation::format_decimal(r, lang)
 }
 
 fn status(score: &Score) -> Text {

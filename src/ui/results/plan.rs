@@ -115,7 +115,7 @@ pub fn Planning() -> impl IntoView {
                                     <td>{text(name.clone())}</td>
                                     <td class="num">{move || format!("{} → {}", format_value(x.from, decimal, lang.get()), format_value(x.to, decimal, lang.get()))}</td>
                                     <td>{move || format!("{} → {}", level(x.from), level(x.to))}</td>
-                                    <td class="num">{move || format!("+{}", super::explain::exact(gain, lang.get()))}</td>
+                                    <td class="num">{move || format!("+{}", crate::domain::explanation::format_exact(gain, lang.get()))}</td>
                                     <td>{move || owner.as_ref().map(|o| o.label(lang.get())).unwrap_or_default()}</td>
                                     <td><button type="button" class="btn btn-small"
                                         aria-label=move || match lang.get() { Lang::Id => format!("Kunci indikator {code}"), Lang::En => format!("Lock indicator {code}") }
@@ -214,7 +214,7 @@ fn TopGains() -> impl IntoView {
                         let code = ind.display_code().to_string();
                         let decimal = fw.values.is_decimal();
                         view! { <li>{code} " " {text(name.clone())} ": "
-                            {move || format!("{} → {}, +{}", format_value(s.from, decimal, lang.get()), format_value(s.to, decimal, lang.get()), super::explain::exact(s.gain, lang.get()))}</li> }
+                            {move || format!("{} → {}, +{}", format_value(s.from, decimal, lang.get()), format_value(s.to, decimal, lang.get()), crate::domain::explanation::format_exact(s.gain, lang.get()))}</li> }
                     }).collect_view()}
                 </ol>
             </details>
