@@ -40,6 +40,19 @@ const ANSWERS = [
     evidence: { title: 'Tangkapan layar integrasi SIASN', reference: 'hlm. 2', link: 'https://simpeg.example.go.id', level: '4' } },
 ];
 
+/**
+ * Whether leaving the page would ask for confirmation: dispatches a cancelable
+ * "beforeunload" to the window and reports whether the app cancelled it. (Closing the page
+ * for real with runBeforeUnload makes headless Chromium's dialog handling flaky.)
+ */
+function leavingAsks(page) {
+  return page.evaluate(() => {
+    const ev = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  });
+}
+
 test('a unit fills three indicators, reloads, finds them restored and exports exactly those answers', async (t) => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
@@ -65,6 +78,8 @@ test('a unit fills three indicators, reloads, finds them restored and exports ex
     await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
     // On the user's clock and named as they name it (the page runs on Jakarta time).
     assert.match(await page.getByTestId('save-state').innerText(), /^Tersimpan \d{2}\.\d{2} WIB$/);
+    // Saved: leaving the page does not ask.
+    assert.equal(await leavingAsks(page), false);
     assert.match(await page.getByText(/dari 47 indikator terjawab/).innerText(), /^3 dari 47/);
 
     // Close and reopen: a fresh page in the same browser profile.
@@ -239,6 +254,9 @@ test('with browser storage full the unit keeps typing, is told plainly, and can 
     ]);
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     assert.equal(file.answers['1'].value, 2);
+    // The work is only on this page, so leaving it asks first: the app cancels the
+    // "beforeunload" event, which makes the browser show its "leave site?" dialog.
+    assert.equal(await leavingAsks(page), true);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -81,7 +81,8 @@ pub enum SaveState {
 
 /// Keeps a value edited on screen saved: `flush` runs 400 ms after the last change, and at
 /// once when the page is hidden or closed or the screen goes away. `save` shows "Menyimpan…"
-/// meanwhile. Shared by the unit's draft and the coordinator's workspace.
+/// meanwhile. While the last save failed, leaving the page asks for confirmation. Shared by
+/// the unit's draft and the coordinator's workspace.
 pub fn autosave<T: Send + Sync + 'static>(
     value: RwSignal<T>,
     save: RwSignal<SaveState>,
@@ -111,10 +112,21 @@ pub fn autosave<T: Send + Sync + 'static>(
     };
     let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
     let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
+    // Work browser storage could not keep lives only on this page: closing or reloading it
+    // asks first (the browser's own "leave site?" dialog).
+    let c = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        flush_now();
+        if matches!(save.get_untracked(), SaveState::Failed(_)) {
+            ev.prevent_default();
+            // Chrome and Edge before 119 show the dialog only when a return value is set.
+            ev.set_return_value("unsaved");
+        }
+    });
     on_cleanup(move || {
         flush_now();
         a.remove();
         b.remove();
+        c.remove();
     });
 }
 
