@@ -262,3 +262,26 @@ test('with browser storage full the unit keeps typing, is told plainly, and can 
     await context.close();
   }
 });
+
+test('a Pemdi indicator fed by another agency\'s index takes the typed index (decimal comma) as its value', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
+    await page.getByRole('radio', { name: /Pemdi 2026/ }).check();
+    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await page.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /Tata Kelola Data/ }).click();
+    // Reference case P6: Indeks SDI 68.75 gives the value 3.75.
+    await page.getByLabel('Nilai indeks asal (0–100)').fill('68,75');
+    await page.getByText('= nilai indikator 3,75').waitFor();
+    await page.getByRole('button', { name: 'Pakai nilai ini' }).click();
+    assert.equal(await page.getByLabel(/^Nilai \(1,00/).inputValue(), '3,75');
+    // Outside the index's range: nothing to use.
+    await page.getByLabel('Nilai indeks asal (0–100)').fill('120');
+    assert.equal(await page.getByRole('button', { name: 'Pakai nilai ini' }).isDisabled(), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -303,6 +303,16 @@ fn external_index_conversions() {
                 "{}: raw {raw}",
                 case["case"]
             );
+            // Typed by a person, with the Indonesian decimal comma.
+            let typed = raw.as_str().unwrap().replace('.', ",");
+            assert_eq!(
+                conversion
+                    .convert_typed(&typed)
+                    .map(|v| v.hundredths() as i64),
+                Some(hundredths(want.as_str().unwrap())),
+                "{}: typed {typed}",
+                case["case"]
+            );
         }
     }
 }

@@ -366,6 +366,15 @@ impl Conversion {
             Conversion::Unknown => None,
         }
     }
+
+    /// Converts a raw index as a person types it ("68,75" or "68.75") to the value an
+    /// answer holds: exact conversion, then rounded half up to two decimals. `None` when
+    /// the text is not a number, or as [`Conversion::convert`].
+    pub fn convert_typed(&self, typed: &str) -> Option<Value> {
+        let raw: Rational = typed.trim().replace(',', ".").parse().ok()?;
+        let h = self.convert(raw)?.round_hundredths_half_up();
+        Value::from_hundredths(u16::try_from(h).ok()?)
+    }
 }
 
 /// Default Pemda units for an indicator (process.md: who usually owns what).
@@ -514,6 +523,16 @@ mod tests {
             Some(Rational::from_int(2))
         );
         assert_eq!(assumed_when_missing, Some(Rational::ONE));
+        // As typed: comma or dot, rounded half up to two decimals; junk and out of range refused.
+        let typed = |s: &str| conversion.convert_typed(s).map(|v| v.hundredths());
+        assert_eq!(typed(" 68,75 "), Some(375));
+        assert_eq!(typed("33.3"), Some(233)); // 1 + 33.3/25 = 2.332
+        assert_eq!(typed("33.375"), Some(234)); // 2.335 → 2.34
+        assert_eq!(typed("100"), Some(500));
+        assert_eq!(typed("100,5"), None);
+        assert_eq!(typed("-1"), None);
+        assert_eq!(typed("tujuh"), None);
+        assert_eq!(typed(""), None);
         // Round trip through the JSON form.
         let back: Source =
             serde_json::from_value(serde_json::to_value(source(linear).unwrap()).unwrap()).unwrap();

@@ -7,7 +7,6 @@ use crate::adapters::clock;
 use crate::domain::catalogue::{Conversion, Indicator, Source};
 use crate::domain::checks::check_answer;
 use crate::domain::engine::format_hundredths;
-use crate::domain::rational::Rational;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
@@ -193,17 +192,12 @@ fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
         return ().into_any();
     };
     let raw = RwSignal::new(String::new());
-    let converted = Memo::new(move |_| {
-        let r: Rational = raw.get().trim().replace(',', ".").parse().ok()?;
-        conversion.convert(r)
-    });
+    let converted = Memo::new(move |_| conversion.convert_typed(&raw.get()));
     let assumed = assumed_when_missing.map(|a| a.round_hundredths_half_up());
     let ind_id = ind.id.clone();
     let apply = move |_| {
         if let Some(v) = converted.get_untracked() {
-            let v =
-                crate::domain::value::Value::from_hundredths(v.round_hundredths_half_up() as u16);
-            ws.edit(&ind_id, move |a| a.value = v);
+            ws.edit(&ind_id, move |a| a.value = Some(v));
         }
     };
     let input_id = format!("raw-{}", ind.id);
@@ -231,7 +225,7 @@ fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
                     </div>
                     <p class="converted" aria-live="polite">
                         {move || converted.get().map(|v| {
-                            let h = v.round_hundredths_half_up();
+                            let h = i64::from(v.hundredths());
                             match lang.get() {
                                 Lang::Id => format!("= nilai indikator {}", format_hundredths(h, Lang::Id)),
                                 Lang::En => format!("= indicator value {}", format_hundredths(h, Lang::En)),
