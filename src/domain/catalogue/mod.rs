@@ -367,6 +367,16 @@ impl Conversion {
         }
     }
 
+    /// The raw index's published range, when a conversion is known.
+    pub fn raw_range(&self) -> Option<(Rational, Rational)> {
+        match self {
+            Conversion::Linear {
+                raw_min, raw_max, ..
+            } => Some((*raw_min, *raw_max)),
+            Conversion::Unknown => None,
+        }
+    }
+
     /// Converts a raw index as a person types it ("68,75" or "68.75") to the value an
     /// answer holds: exact conversion, then rounded half up to two decimals. `None` when
     /// the text is not a number, or as [`Conversion::convert`].
@@ -533,6 +543,10 @@ mod tests {
         assert_eq!(typed("-1"), None);
         assert_eq!(typed("tujuh"), None);
         assert_eq!(typed(""), None);
+        assert_eq!(
+            conversion.raw_range(),
+            Some((Rational::ZERO, Rational::from_int(100)))
+        );
         // Round trip through the JSON form.
         let back: Source =
             serde_json::from_value(serde_json::to_value(source(linear).unwrap()).unwrap()).unwrap();

@@ -4,9 +4,10 @@
 use super::evidence::EvidenceEditor;
 use super::level::LevelPicker;
 use crate::adapters::clock;
-use crate::domain::catalogue::{Conversion, Indicator, Source};
+use crate::domain::catalogue::{Indicator, Source};
 use crate::domain::checks::check_answer;
 use crate::domain::engine::format_hundredths;
+use crate::domain::explanation::format_decimal;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
@@ -216,10 +217,17 @@ fn ExternalSource(ind: &'static Indicator) -> impl IntoView {
                     Lang::En => format!("While it is missing, the evaluation uses {}.", format_hundredths(h, Lang::En)),
                 })}
             </p>
-            {matches!(conversion, Conversion::Linear { .. }).then(|| view! {
+            {conversion.raw_range().map(|(lo, hi)| view! {
                 <div class="field-row">
                     <div class="field">
-                        <label for=input_id.clone()>{tr("Nilai indeks asal (0–100)", "Source index value (0–100)")}</label>
+                        <label for=input_id.clone()>{move || {
+                            let l = lang.get();
+                            let range = format!("{}–{}", format_decimal(lo, l), format_decimal(hi, l));
+                            match l {
+                                Lang::Id => format!("Nilai indeks asal ({range})"),
+                                Lang::En => format!("Source index value ({range})"),
+                            }
+                        }}</label>
                         <input id=input_id.clone() type="text" inputmode="decimal" size="8"
                             prop:value=move || raw.get() on:input=move |ev| raw.set(event_target_value(&ev))/>
                     </div>
