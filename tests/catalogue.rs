@@ -3,7 +3,9 @@
 // Host-only: these run under plain `cargo test`; the wasm32 test build skips them.
 #![cfg(not(target_arch = "wasm32"))]
 
-use swanilai::domain::catalogue::{frameworks, load, units, validate, Source};
+use swanilai::domain::catalogue::{
+    default_framework_id, frameworks, load, units, validate, Source,
+};
 use swanilai::domain::{framework, Rational};
 
 #[test]
@@ -11,6 +13,8 @@ fn every_registered_framework_loads_and_validates() {
     let all = load().expect("catalogue loads");
     let ids: Vec<&str> = all.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, ["pemdi-2026", "spbe-2020", "spbe-2018"]);
+    // New assessments start with the newest framework (issue 3: Pemdi 2026 by default).
+    assert_eq!(default_framework_id(), "pemdi-2026");
     for fw in all {
         assert_eq!(validate(fw), vec![], "{}", fw.id);
     }

@@ -20,6 +20,11 @@ pub fn today() -> String {
     local(&now).map_or_else(|| now.chars().take(10).collect(), |t| t.date_iso())
 }
 
+/// This year on the user's clock, `2026`: the period a new assessment starts with.
+pub fn this_year() -> String {
+    today().chars().take(4).collect()
+}
+
 /// Minutes east of UTC of the browser's time zone at `instant` (420 in WIB).
 pub fn offset_minutes_at(instant: Timestamp) -> i32 {
     let date = js_sys::Date::new(&(instant.unix_millis() as f64).into());

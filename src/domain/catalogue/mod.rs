@@ -9,7 +9,7 @@
 mod registry;
 mod validate;
 
-pub use registry::{framework, frameworks, load, units, UnitTemplate};
+pub use registry::{default_framework_id, framework, frameworks, load, units, UnitTemplate};
 pub use validate::{validate, CatalogueProblem};
 
 use crate::domain::rational::Rational;

@@ -72,6 +72,15 @@ pub fn framework(id: &str) -> Option<&'static Framework> {
     frameworks().iter().find(|f| f.id == id)
 }
 
+/// The id of the framework a new assessment or workspace starts with: the first registered,
+/// which is the newest (`SOURCES` lists newest first). Empty if the catalogue failed to load.
+pub fn default_framework_id() -> String {
+    frameworks()
+        .first()
+        .map(|f| f.id.clone())
+        .unwrap_or_default()
+}
+
 /// The starting list of typical Pemda units.
 pub fn units() -> &'static [UnitTemplate] {
     match UNIT_LIST.get_or_init(|| crate::domain::json::from_str(UNITS).map_err(|e| e.to_string()))

@@ -5,7 +5,7 @@ use super::state::WORKSPACES;
 use super::Tab;
 use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{framework, frameworks};
+use crate::domain::catalogue::{default_framework_id, framework};
 use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
@@ -175,14 +175,9 @@ fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn NewWorkspace() -> impl IntoView {
     let lang = lang();
-    let fw_id = RwSignal::new(
-        frameworks()
-            .first()
-            .map(|f| f.id.clone())
-            .unwrap_or_default(),
-    );
+    let fw_id = RwSignal::new(default_framework_id());
     let institution = RwSignal::new(String::new());
-    let period = RwSignal::new(clock::today().chars().take(4).collect::<String>());
+    let period = RwSignal::new(clock::this_year());
     let coordinator = RwSignal::new(String::new());
     let starter = RwSignal::new(true);
     // Which fields are empty after a submit attempt.

@@ -1,7 +1,7 @@
 //! Starting a new assessment by hand: framework, institution, period and unit.
 
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{framework, frameworks, units};
+use crate::domain::catalogue::{default_framework_id, framework, units};
 use crate::domain::draft::{unit_for_name, Draft};
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, tr};
@@ -13,14 +13,9 @@ use leptos::prelude::*;
 #[component]
 pub fn NewDraftForm() -> impl IntoView {
     let lang = lang();
-    let fw_id = RwSignal::new(
-        frameworks()
-            .first()
-            .map(|f| f.id.clone())
-            .unwrap_or_default(),
-    );
+    let fw_id = RwSignal::new(default_framework_id());
     let institution = RwSignal::new(String::new());
-    let period = RwSignal::new(clock::today().chars().take(4).collect::<String>());
+    let period = RwSignal::new(clock::this_year());
     let unit_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
 
