@@ -15,22 +15,7 @@ use leptos::prelude::*;
 pub fn Figures() -> impl IntoView {
     let r = expect_context::<Results>();
     let fw = r.fw;
-    let lang = lang();
-    let period = Memo::new(move |_| r.file.with(|f| f.period.clone()));
-    let bars = Signal::derive(move || {
-        let c = r.valid_comparison();
-        let prev_period = r.previous_period();
-        r.eval.with(|e| {
-            specs::bars(
-                fw,
-                e,
-                &period.get(),
-                c.as_ref().map(|c| (c, prev_period.as_str())),
-                r.target_hundredths(),
-                lang.get(),
-            )
-        })
-    });
+    let bars = r.chart(specs::bars);
     view! {
         <section class="card" aria-labelledby="figures-title">
             <h2 id="figures-title">{move || if fw.has_domains() { tr("Indeks per domain dan aspek", "Index per domain and aspect")() } else { tr("Indeks per aspek", "Index per aspect")() }}</h2>

@@ -15,6 +15,7 @@ mod plan;
 pub mod specs;
 mod summary;
 
+use crate::adapters::charts::ChartSpec;
 use crate::domain::catalogue::{framework, Framework};
 use crate::domain::comparison::{compare_files, values_of, Comparison};
 use crate::domain::engine::{evaluate, Evaluation};
@@ -93,6 +94,27 @@ impl Results {
     /// The target as a displayed figure, in hundredths.
     pub fn target_hundredths(&self) -> Option<i64> {
         self.target.get().hundredths(self.fw)
+    }
+
+    /// A chart of this period's figures against the previous period (when comparable) and
+    /// the target, drawn by `spec` ([`specs::radar`] or [`specs::bars`]), kept up to date.
+    pub fn chart(self, spec: specs::GroupChart) -> Signal<ChartSpec> {
+        let lang = crate::ui::i18n::lang();
+        Signal::derive(move || {
+            let c = self.valid_comparison();
+            let prev_period = self.previous_period();
+            let period = self.file.with(|f| f.period.clone());
+            self.eval.with(|e| {
+                spec(
+                    self.fw,
+                    e,
+                    &period,
+                    c.as_ref().map(|c| (c, prev_period.as_str())),
+                    self.target_hundredths(),
+                    lang.get(),
+                )
+            })
+        })
     }
 }
 

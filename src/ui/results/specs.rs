@@ -42,9 +42,14 @@ fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// A displayed figure in hundredths as a chart value (2.47).
+fn chart_value(hundredths: i64) -> f64 {
+    hundredths as f64 / 100.0
+}
+
 /// The figure of a group as a chart value (displayed, two decimals).
 fn point(g: &GroupScore) -> Option<f64> {
-    g.score.displayed().map(|h| h as f64 / 100.0)
+    g.score.displayed().map(chart_value)
 }
 
 /// A short label for a radar axis: the id and the first words of the name.
@@ -98,8 +103,8 @@ pub fn bands(
                     fig(Some(from), lang),
                     fig(Some(to), lang)
                 ),
-                from: from as f64 / 100.0,
-                to: to as f64 / 100.0,
+                from: chart_value(from),
+                to: chart_value(to),
             }
         })
         .collect();
@@ -107,14 +112,14 @@ pub fn bands(
     if let Some(h) = index {
         markers.push(Marker {
             label: format!("{} {}", pick(lang, "Indeks", "Index"), fig(Some(h), lang)),
-            value: h as f64 / 100.0,
+            value: chart_value(h),
             role: Role::Current,
         });
     }
     if let Some(h) = target {
         markers.push(Marker {
             label: format!("Target {}", fig(Some(h), lang)),
-            value: h as f64 / 100.0,
+            value: chart_value(h),
             role: Role::Target,
         });
     }
@@ -125,7 +130,7 @@ pub fn bands(
                 pick(lang, "Simulasi", "What-if"),
                 fig(Some(h), lang)
             ),
-            value: h as f64 / 100.0,
+            value: chart_value(h),
             role: Role::WhatIf,
         });
     }
@@ -140,6 +145,11 @@ pub fn bands(
         markers,
     }
 }
+
+/// The shape shared by [`radar`] and [`bars`]: the framework, this period's evaluation and
+/// name, the previous period's comparison and name, the target in hundredths, the language.
+pub type GroupChart =
+    fn(&Framework, &Evaluation, &str, Option<(&Comparison, &str)>, Option<i64>, Lang) -> ChartSpec;
 
 /// Radar of the aspect indices, with the previous period and the target as outlines.
 pub fn radar(
@@ -169,7 +179,7 @@ pub fn radar(
             values: c
                 .aspects
                 .iter()
-                .map(|f| f.previous.displayed().map(|h| h as f64 / 100.0))
+                .map(|f| f.previous.displayed().map(chart_value))
                 .collect(),
             labels: Vec::new(),
         });
@@ -178,7 +188,7 @@ pub fn radar(
         series.push(Series {
             name: format!("Target {}", fig(Some(t), lang)),
             role: Role::Target,
-            values: vec![Some(t as f64 / 100.0); fw.aspects.len()],
+            values: vec![Some(chart_value(t)); fw.aspects.len()],
             labels: Vec::new(),
         });
     }
@@ -209,7 +219,7 @@ pub fn bars(
             previous.filter(|(c, _)| c.same_instrument).map(|(c, _)| {
                 c.domains
                     .iter()
-                    .map(|f| f.previous.displayed().map(|h| h as f64 / 100.0))
+                    .map(|f| f.previous.displayed().map(chart_value))
                     .collect()
             }),
             pick(lang, "Indeks per domain", "Index per domain"),
@@ -220,7 +230,7 @@ pub fn bars(
             previous.filter(|(c, _)| c.same_instrument).map(|(c, _)| {
                 c.aspects
                     .iter()
-                    .map(|f| f.previous.displayed().map(|h| h as f64 / 100.0))
+                    .map(|f| f.previous.displayed().map(chart_value))
                     .collect()
             }),
             pick(lang, "Indeks per aspek", "Index per aspect"),
@@ -256,7 +266,7 @@ pub fn bars(
         series,
         target: target.map(|t| Marker {
             label: format!("Target {}", fig(Some(t), lang)),
-            value: t as f64 / 100.0,
+            value: chart_value(t),
             role: Role::Target,
         }),
     }

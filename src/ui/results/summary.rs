@@ -57,21 +57,7 @@ pub fn Summary() -> impl IntoView {
     });
     let index_name = fw.index_name.clone();
     let report = use_context::<Nav>().and_then(|n| super::report_href(&n.0.get_untracked()));
-    let period = Memo::new(move |_| r.file.with(|f| f.period.clone()));
-    let radar = Signal::derive(move || {
-        let c = r.valid_comparison();
-        let prev_period = r.previous_period();
-        r.eval.with(|e| {
-            specs::radar(
-                fw,
-                e,
-                &period.get(),
-                c.as_ref().map(|c| (c, prev_period.as_str())),
-                r.target_hundredths(),
-                lang.get(),
-            )
-        })
-    });
+    let radar = r.chart(specs::radar);
 
     view! {
         <section class="card results-summary" aria-labelledby="summary-title">
