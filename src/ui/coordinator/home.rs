@@ -5,7 +5,7 @@ use super::state::WORKSPACES;
 use super::Tab;
 use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{default_framework_id, framework};
+use crate::domain::catalogue::{default_framework_id, framework, units};
 use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
@@ -262,10 +262,14 @@ fn NewWorkspace() -> impl IntoView {
                 <div class="field checkbox">
                     <input id="new-ws-starter" type="checkbox" prop:checked=move || starter.get()
                         on:change=move |ev| starter.set(event_target_checked(&ev))/>
-                    <label for="new-ws-starter">{tr(
-                        "Mulai dengan daftar unit Pemda umum (15 unit) dan penugasan bawaan",
-                        "Start with the usual Pemda units (15) and the default assignment",
-                    )}</label>
+                    <label for="new-ws-starter">{move || {
+                        // The count comes from the unit list (frameworks/units.json).
+                        let n = units().len();
+                        match lang.get() {
+                            Lang::Id => format!("Mulai dengan daftar unit Pemda umum ({n} unit) dan penugasan bawaan"),
+                            Lang::En => format!("Start with the usual Pemda units ({n}) and the default assignment"),
+                        }
+                    }}</label>
                 </div>
                 <button type="submit" class="btn btn-primary">{tr("Buat ruang kerja", "Create workspace")}</button>
                 <Show when=move || !missing.with(Vec::is_empty)>
