@@ -11,23 +11,16 @@ import { join, dirname, resolve } from 'node:path';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { spbe2020Weight } from './oracle.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'];
 
-/** PermenPANRB 59/2020 Tabel 9: indicator weights in hundredths of a percent. */
-function weight(n) {
-  if (n <= 10) return 130;
-  if (n <= 20) return 250;
-  if (n <= 31) return 150;
-  if (n <= 41) return 275;
-  return 300;
-}
 
 /** A complete SPBE 2020 assessment's index in hundredths, rounded half up: Σ level × weight / 100. */
 function expectedIndex(values) {
   assert.equal(Object.keys(values).length, 47, 'complete assessment');
-  const sum = Object.entries(values).reduce((s, [k, v]) => s + weight(Number(k)) * v, 0);
+  const sum = Object.entries(values).reduce((s, [k, v]) => s + spbe2020Weight(Number(k)) * v, 0);
   return Math.floor((sum + 50) / 100);
 }
 

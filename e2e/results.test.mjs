@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { spbe2020Weight } from './oracle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(root, 'tests/fixtures/results/consolidated-spbe-2020-2026.json');
@@ -25,14 +26,6 @@ const SHOTS = process.env.SCREENSHOTS ? resolve(root, process.env.SCREENSHOTS) :
 
 // ---------------------------------------------------------------- the expected figures
 
-/** SPBE 2020 indicator weights in hundredths of a percent (PermenPANRB 59/2020 Tabel 9). */
-function weight(n) {
-  if (n <= 10) return 130;
-  if (n <= 20) return 250;
-  if (n <= 31) return 150;
-  if (n <= 41) return 275;
-  return 300;
-}
 /** Aspects as indicator ranges (Tabel 3–6). */
 const ASPECTS = { A1: [1, 10], A2: [11, 14], A3: [15, 18], A4: [19, 20], A5: [21, 28], A6: [29, 31], A7: [32, 41], A8: [42, 47] };
 /** SPBE 2020 predicate bands in hundredths (Tabel 13). */
@@ -42,8 +35,8 @@ const BANDS = [[420, 'Memuaskan'], [350, 'Sangat Baik'], [260, 'Baik'], [180, 'C
 function weighted(values, from, to) {
   let num = 0n, den = 0n;
   for (let n = from; n <= to; n++) {
-    num += BigInt(weight(n) * values[String(n)]);
-    den += BigInt(weight(n));
+    num += BigInt(spbe2020Weight(n) * values[String(n)]);
+    den += BigInt(spbe2020Weight(n));
   }
   return [num, den];
 }

@@ -7,6 +7,9 @@
 // Host-only: these run under plain `cargo test`; the wasm32 test build skips them.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod oracle;
+
+use oracle::spbe2020_weight;
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use swanilai::domain::comparison::{caveats, compare_files, Direction};
@@ -22,18 +25,6 @@ fn read(path: &str) -> (ExchangeFile, Json) {
         .unwrap_or_else(|p| panic!("{path} does not parse: {p:?}"))
         .file;
     (file, serde_json::from_slice(&bytes).unwrap())
-}
-
-/// SPBE 2020 indicator weights in hundredths of a percent (Tabel 9), by indicator number.
-fn spbe2020_weight(n: u32) -> i128 {
-    match n {
-        1..=10 => 130,
-        11..=20 => 250,
-        21..=31 => 150,
-        32..=41 => 275,
-        42..=47 => 300,
-        _ => unreachable!(),
-    }
 }
 
 /// SPBE 2020 aspects by indicator ranges (Tabel 3–6) and domains by aspects (Tabel 7–8).
@@ -76,7 +67,7 @@ fn hundredths(json: &Json) -> BTreeMap<String, i128> {
 fn weighted(values: &BTreeMap<String, i128>, from: u32, to: u32) -> (i128, i128) {
     let (mut num, mut den) = (0, 0);
     for n in from..=to {
-        let w = spbe2020_weight(n);
+        let w = i128::from(spbe2020_weight(n));
         num += w * values[&n.to_string()];
         den += w * 100;
     }

@@ -6,6 +6,9 @@
 //! index figures come from the regulation's weights (PermenPANRB 59/2020 Tabel 9), written
 //! out below, with integer arithmetic.
 
+mod oracle;
+
+use oracle::spbe2020_weight;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -440,25 +443,13 @@ fn an_unsettled_conflict_is_never_given_a_value_and_the_file_lists_it() {
     );
 }
 
-/// PermenPANRB 59/2020 Tabel 9, indicator weights in hundredths of a percent.
-fn weight(indicator: u32) -> i64 {
-    match indicator {
-        1..=10 => 130,
-        11..=20 => 250,
-        21..=31 => 150,
-        32..=41 => 275,
-        42..=47 => 300,
-        _ => panic!("no indicator {indicator}"),
-    }
-}
-
 /// The index of a complete SPBE 2020 assessment in hundredths, rounded half up:
 /// Σ level × weight / 100 (the weights nest exactly, spbe-2020.md §2).
 fn expected_index(values: &BTreeMap<String, u8>) -> i64 {
     assert_eq!(values.len(), 47);
     let sum: i64 = values
         .iter()
-        .map(|(k, v)| weight(k.parse().unwrap()) * *v as i64)
+        .map(|(k, v)| spbe2020_weight(k.parse().unwrap()) * *v as i64)
         .sum();
     // sum is in (hundredths of a percent × level); the index in hundredths is sum / 100.
     (sum + 50) / 100
