@@ -28,6 +28,21 @@ pub struct RuleOutcome {
     pub chosen: Option<(String, Value)>,
 }
 
+impl RuleOutcome {
+    /// The outcome on a conflict `item` when the rule chose `chosen` (or could not decide).
+    fn new(item: &Item, chosen: Option<&Candidate>) -> RuleOutcome {
+        RuleOutcome {
+            indicator: item.indicator.clone(),
+            candidates: item
+                .candidates
+                .iter()
+                .map(|c| (c.unit.clone(), c.value))
+                .collect(),
+            chosen: chosen.map(|c| (c.unit.clone(), c.value)),
+        }
+    }
+}
+
 impl Workspace {
     /// Settles the conflict on `indicator`, recording who (the workspace's coordinator),
     /// when and why. Refused, with the reason, when there is no conflict there, the unit
@@ -109,17 +124,7 @@ impl Workspace {
     pub fn preview_rule(&self, rule: Rule) -> Vec<RuleOutcome> {
         let m = merge(self);
         m.unsettled()
-            .map(|item| RuleOutcome {
-                indicator: item.indicator.clone(),
-                candidates: item
-                    .candidates
-                    .iter()
-                    .map(|c| (c.unit.clone(), c.value))
-                    .collect(),
-                chosen: self
-                    .rule_choice(rule, item)
-                    .map(|c| (c.unit.clone(), c.value)),
-            })
+            .map(|item| RuleOutcome::new(item, self.rule_choice(rule, item)))
             .collect()
     }
 
@@ -143,8 +148,8 @@ impl Workspace {
         let mut outcomes = Vec::new();
         let mut new = Vec::new();
         for item in m.unsettled() {
-            let chosen = self.rule_choice(rule, item).cloned();
-            if let Some(c) = &chosen {
+            let chosen = self.rule_choice(rule, item);
+            if let Some(c) = chosen {
                 let note = rule_note(rule);
                 new.push(self.decision(
                     item,
@@ -156,15 +161,7 @@ impl Workspace {
                     now,
                 ));
             }
-            outcomes.push(RuleOutcome {
-                indicator: item.indicator.clone(),
-                candidates: item
-                    .candidates
-                    .iter()
-                    .map(|c| (c.unit.clone(), c.value))
-                    .collect(),
-                chosen: chosen.map(|c| (c.unit, c.value)),
-            });
+            outcomes.push(RuleOutcome::new(item, chosen));
         }
         if !new.is_empty() {
             self.decisions.extend(new);
