@@ -3,7 +3,7 @@
 
 use crate::adapters::charts::{Band, ChartSpec, Marker, Role, Series};
 use crate::domain::catalogue::Framework;
-use crate::domain::comparison::Comparison;
+use crate::domain::comparison::{Comparison, FigureChange};
 use crate::domain::engine::{format_hundredths, Evaluation, GroupScore};
 use crate::domain::text::Lang;
 
@@ -50,6 +50,14 @@ fn chart_value(hundredths: i64) -> f64 {
 /// The figure of a group as a chart value (displayed, two decimals).
 fn point(g: &GroupScore) -> Option<f64> {
     g.score.displayed().map(chart_value)
+}
+
+/// The previous period's figures of the groups as chart values.
+fn previous_points(changes: &[FigureChange]) -> Vec<Option<f64>> {
+    changes
+        .iter()
+        .map(|f| f.previous.displayed().map(chart_value))
+        .collect()
 }
 
 /// A short label for a radar axis: the id and the first words of the name.
@@ -176,11 +184,7 @@ pub fn radar(
         series.push(Series {
             name: p.to_string(),
             role: Role::Previous,
-            values: c
-                .aspects
-                .iter()
-                .map(|f| f.previous.displayed().map(chart_value))
-                .collect(),
+            values: previous_points(&c.aspects),
             labels: Vec::new(),
         });
     }
@@ -216,23 +220,17 @@ pub fn bars(
     {
         (
             &eval.domains,
-            previous.filter(|(c, _)| c.same_instrument).map(|(c, _)| {
-                c.domains
-                    .iter()
-                    .map(|f| f.previous.displayed().map(chart_value))
-                    .collect()
-            }),
+            previous
+                .filter(|(c, _)| c.same_instrument)
+                .map(|(c, _)| previous_points(&c.domains)),
             pick(lang, "Indeks per domain", "Index per domain"),
         )
     } else {
         (
             &eval.aspects,
-            previous.filter(|(c, _)| c.same_instrument).map(|(c, _)| {
-                c.aspects
-                    .iter()
-                    .map(|f| f.previous.displayed().map(chart_value))
-                    .collect()
-            }),
+            previous
+                .filter(|(c, _)| c.same_instrument)
+                .map(|(c, _)| previous_points(&c.aspects)),
             pick(lang, "Indeks per aspek", "Index per aspect"),
         )
     };
