@@ -28,7 +28,7 @@ TRUNK_RELEASE = trunk build --release --offline --no-default-features
 # scripts/postbuild.mjs then adds what makes it one installable, offline release: the
 # strict-CSP start scripts, the manifest and icons, the service worker with every file
 # of the three apps, the .gz/.br copies and swanilai-<version>.zip.
-TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit --dist dist \
+TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit,texts-on-demand --dist dist \
 	&& $(TRUNK_RELEASE) --features app-coordinator --dist dist/koordinator \
 	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil \
 	&& node scripts/postbuild.mjs

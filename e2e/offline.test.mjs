@@ -9,7 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, gotoApp, baseUrl, screenshot } from './lib.mjs';
+import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, gotoApp, baseUrl, screenshot, CHROMIUM_PATH, CHROMIUM_ARGS } from './lib.mjs';
 import { startServer } from '../scripts/serve-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,15 +77,22 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
 });
 
 test('the browser finds the app installable: manifest, icons, service worker', async () => {
-  const { context, page, problems } = await openPage(browser);
+  // A profile on disk: Chromium never offers to install from an incognito-like context.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'swanilai-profile-')), {
+    executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, locale: 'id-ID',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   try {
     await gotoApp(page);
     await swReady(page);
     await page.reload({ waitUntil: 'domcontentloaded' }); // now controlled by the worker
     await page.waitForSelector('main[data-ready]');
     const cdp = await context.newCDPSession(page);
-    const { errors } = await cdp.send('Page.getInstallabilityErrors');
-    assert.deepEqual(errors, []);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
     const { url, errors: manifestErrors, data } = await cdp.send('Page.getAppManifest');
     assert.equal(url, `${baseUrl()}manifest.webmanifest`);
     assert.deepEqual(manifestErrors, []);

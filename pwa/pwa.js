@@ -72,6 +72,7 @@ async function start() {
   } catch {
     return; // e.g. blocked by the browser's settings: the app still runs online
   }
+  if (!reg) return; // some browsers' blocking answers with nothing at all
   // A new version installed while an older one controls this page: offer it.
   const watch = (worker) => {
     if (!worker) return;

@@ -204,7 +204,9 @@ fn DraftScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                 _ => None,
             });
             (move || match tab.get() {
-                Tab::Fill if UNIT => view! { <fill::FillScreen selected=selected/> }.into_any(),
+                Tab::Fill if UNIT => view! {
+                    <fill::WithTexts><fill::FillScreen selected=selected/></fill::WithTexts>
+                }.into_any(),
                 Tab::Export if UNIT => view! { <export::ExportScreen/> }.into_any(),
                 Tab::Results if RESULTS => view! {
                     <section class="screen results"><fill::DraftHeader/><results::ResultsScreen file=ws.file/></section>
