@@ -387,9 +387,9 @@ fn radar(title: &str, axes: &[String], min: f64, max: f64, series: &[Series]) ->
             dasharray(dash)
         );
         if se.role != Role::Target {
-            for i in 0..n {
+            for (i, label) in axes.iter().enumerate() {
                 let Some((x, y)) = point(i) else { continue };
-                let axis = axes[i].split('\n').next().unwrap_or_default();
+                let axis = label.split('\n').next().unwrap_or_default();
                 let tip = se
                     .labels
                     .get(i)
