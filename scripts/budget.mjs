@@ -15,7 +15,7 @@
 // browser considers installing), and the .gz/.br copies themselves.
 // e2e/csp.test.mjs checks that a real first visit requests nothing outside this list.
 //
-// Usage: node scripts/budget.mjs [--dist dist] [--json]
+// Usage: node scripts/budget.mjs [--dist dist] [--json]   (SWANILAI_BUDGET=warn: report, exit 0)
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const over = Object.entries(m).filter(([, r]) => r.gzip > r.budget);
   if (over.length) {
     console.error(`over budget: ${over.map(([a, r]) => `${a} ${r.gzip} B > ${r.budget} B`).join(', ')}`);
-    process.exit(1);
+    // SWANILAI_BUDGET=warn reports without failing (while the cuts are still under way).
+    if (process.env.SWANILAI_BUDGET !== 'warn') process.exit(1);
   }
 }
