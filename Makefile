@@ -25,9 +25,13 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # dist directory. --offline goes AFTER the subcommand: `trunk --offline build` makes
 # the optional-valued flag swallow the word "build".
 TRUNK_RELEASE = trunk build --release --offline --no-default-features
-TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit --dist dist \
+# scripts/postbuild.mjs then adds what makes it one installable, offline release: the
+# strict-CSP start scripts, the manifest and icons, the service worker with every file
+# of the three apps, the .gz/.br copies and swanilai-<version>.zip.
+TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit,texts-on-demand --dist dist \
 	&& $(TRUNK_RELEASE) --features app-coordinator --dist dist/koordinator \
-	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil
+	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil \
+	&& node scripts/postbuild.mjs
 
 .PHONY: setup-build setup-test serve dist test test-host test-wasm e2e bench clean
 
@@ -50,12 +54,13 @@ dist: setup-build
 test: setup-test
 	$(MAKE) --no-print-directory test-host test-wasm
 	$(TRUNK_DIST)
+	node scripts/budget.mjs
 	$(MAKE) --no-print-directory e2e
 
 # The pieces of `make test`, without the setup step (for quick re-runs).
 test-host:
 	cargo test
-	node --test tests/schema.test.mjs
+	node --test tests/schema.test.mjs tests/zip.test.mjs
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 e2e:
@@ -67,5 +72,5 @@ bench: setup-test
 	cargo run --release --quiet --example bench_domain
 
 clean:
-	rm -rf dist vendor/echarts.custom.min.js test-results
+	rm -rf dist test-results
 	cargo clean

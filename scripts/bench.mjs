@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve-dist.mjs';
 import { benchMerge } from './bench-merge.mjs';
+import { measure as measureBudgets } from './budget.mjs';
 import { launchBrowser, CHROMIUM_ARGS } from '../e2e/lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,10 +41,9 @@ const pad = (s, n) => String(s).padStart(n);
 // loads only its own wasm, so each app's sizes are what its users download.
 const APPS = [['unit', ''], ['koordinator', 'koordinator'], ['hasil', 'hasil']];
 function sizesOf(dir) {
-  const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
+  const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(gz|br)$/.test(f));
   const kind = (f) =>
     f.endsWith('.wasm') ? 'wasm'
-    : /^echarts.*\.js$/.test(f) ? 'echarts'
     : f.endsWith('.js') ? 'js (glue)'
     : f.endsWith('.css') ? 'css'
     : f === 'index.html' ? 'html'
@@ -63,28 +63,23 @@ function sizes() {
   const out = {};
   for (const [app, sub] of APPS) {
     const rows = sizesOf(join(dist, sub));
-    // ECharts is copied beside every page but loaded only by the results app, when its
-    // first chart mounts: it counts in that app's total only.
-    if (app !== 'hasil' && rows.echarts) {
-      rows['not loaded'] = rows.echarts;
-      delete rows.echarts;
-    }
     const total = Object.entries(rows)
       .filter(([k]) => k !== 'not loaded')
       .reduce((a, [, r]) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
     console.log(`\n== shipped sizes: ${app} app (dist/${sub}) ==`);
     console.log(`${'asset'.padEnd(10)} ${pad('raw bytes', 11)} ${pad('gzip -9', 11)}  files`);
-    for (const k of ['wasm', 'js (glue)', 'css', 'echarts', 'html', 'other', 'not loaded']) {
+    for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other']) {
       const r = rows[k];
       if (r) console.log(`${k.padEnd(10)} ${pad(r.raw, 11)} ${pad(r.gzip, 11)}  ${r.files.join(', ')}`);
     }
     console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip)`);
     out[app] = { ...rows, total };
   }
-  const budget = 400_000; // issue 3: "the shipped wasm is under 400 KB gzipped"
-  for (const [app] of APPS) {
-    const w = out[app].wasm?.gzip ?? 0;
-    console.log(`wasm gzip ${app.padEnd(12)} ${pad(w, 8)} B  ${w < budget ? 'under' : 'OVER'} the 400 KB budget`);
+  // The budgets of issue 12 (first-visit transfer; see scripts/budget.mjs).
+  console.log('\n== first-visit transfer against the budgets (scripts/budget.mjs) ==');
+  for (const [app, r] of Object.entries(measureBudgets(dist))) {
+    console.log(`${app.padEnd(12)} ${pad(r.gzip, 8)} B of ${pad(r.budget, 8)} B  ${r.gzip <= r.budget ? 'within' : 'OVER'}`);
+    out[app].first_visit = { gzip: r.gzip, budget: r.budget };
   }
   return out;
 }

@@ -26,9 +26,10 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
 
 /** Normalises a prefix to "/x/" form ("/" for the root). */
 function normPrefix(p) {
@@ -40,7 +41,7 @@ function normPrefix(p) {
 export async function startServer({ root = 'dist', prefix = '/spbe/', host = '127.0.0.1', port = 0, gzip = true, log = false } = {}) {
   const rootAbs = resolve(root);
   const pre = normPrefix(prefix);
-  const gzCache = new Map(); // path -> gzip -9 buffer (files don't change while serving)
+  const gzCache = new Map(); // path -> [mtime, gzip -9 buffer]
 
   const server = createServer(async (req, res) => {
     const send = (code, body, headers = {}) => {
@@ -71,8 +72,10 @@ export async function startServer({ root = 'dist', prefix = '/spbe/', host = '12
       };
       let body = await readFile(file);
       if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        if (!gzCache.has(file)) gzCache.set(file, gzipSync(body, { level: 9 }));
-        body = gzCache.get(file);
+        // A test may publish a new file into the folder it serves: keyed by mtime too.
+        const hit = gzCache.get(file);
+        if (!hit || hit[0] !== st.mtimeMs) gzCache.set(file, [st.mtimeMs, gzipSync(body, { level: 9 })]);
+        body = gzCache.get(file)[1];
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
       }

@@ -5,9 +5,8 @@
 #   rustup target wasm32-unknown-unknown
 #   trunk 0.21.14                       (cargo install; ~7 min cold)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen (cargo install; ~2 min cold)
-#   node_modules via `npm ci`           (wasm-opt 132, esbuild, echarts 5.5.1, playwright-core, ...)
+#   node_modules via `npm ci`           (wasm-opt 132, playwright-core, ...)
 #   cargo fetch                         (trunk runs cargo with --offline)
-#   vendor/echarts.custom.min.js        (tree-shaken echarts, built with esbuild)
 #
 # Run from anywhere; it works on the repo it lives in.
 set -euo pipefail
@@ -80,7 +79,7 @@ fi
 # install (a content hash, not mtimes, so fresh clones and checkouts behave).
 LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
 STAMP="node_modules/.swanilai-lock.sha256"
-if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] &&
+if [ -x node_modules/.bin/wasm-opt ] &&
    [ "$(cat "$STAMP" 2>/dev/null)" = "$LOCK_SUM" ]; then
   log "node_modules: up to date with package-lock.json"
 else
@@ -116,8 +115,5 @@ done
 # Trunk.toml has offline = true, which makes trunk run cargo --offline.
 log "cargo fetch"
 cargo fetch --quiet
-
-# --- 7. tree-shaken echarts --------------------------------------------------
-node scripts/build-echarts.mjs
 
 log "ok"

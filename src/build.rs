@@ -8,6 +8,13 @@
 //! notes — are replaced by a placeholder or left empty: about 35 KB gzipped less for each
 //! of those apps. Tests and the dev server build with every feature, so the full
 //! catalogue is what they load and validate.
+//!
+//! The unit's release build (feature `texts-on-demand`) leaves the same texts out too: the
+//! fill screen fetches them when a draft is opened, as the framework's own file copied
+//! beside the page (`katalog/<file>`, by scripts/postbuild.mjs), so the start page most
+//! users open first does not carry them. `texts.rs` in OUT_DIR tells the registry whether
+//! texts were left out and the FNV-1a 64 digest of each source file, which the fetched copy
+//! must match byte for byte (`domain::catalogue::texts`).
 
 use std::fs;
 use std::path::Path;
@@ -19,7 +26,9 @@ fn main() {
     println!("cargo:rerun-if-changed={SOURCE_DIR}");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("frameworks");
     fs::create_dir_all(&out).expect("create OUT_DIR/frameworks");
-    let strip = std::env::var_os("CARGO_FEATURE_APP_UNIT").is_none();
+    let strip = std::env::var_os("CARGO_FEATURE_APP_UNIT").is_none()
+        || std::env::var_os("CARGO_FEATURE_TEXTS_ON_DEMAND").is_some();
+    let mut digests = String::new();
     let mut entries: Vec<_> = fs::read_dir(SOURCE_DIR)
         .expect("read the frameworks folder")
         .flatten()
@@ -32,6 +41,11 @@ fn main() {
         }
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("read a framework file");
+        digests.push_str(&format!(
+            "    ({:?}, 0x{:016x}),\n",
+            entry.file_name().to_string_lossy(),
+            fnv1a64(text.as_bytes())
+        ));
         // A file that does not parse is written as it is: the registry's parse then reports
         // it with its name, and the catalogue tests fail on it.
         let json = match serde_json::from_str::<serde_json::Value>(&text) {
@@ -45,6 +59,21 @@ fn main() {
         };
         fs::write(out.join(entry.file_name()), json).expect("write OUT_DIR/frameworks");
     }
+    let texts = format!(
+        "/// Whether this build's catalogue left out the texts only the fill screen shows.\n\
+         const TEXTS_LEFT_OUT: bool = {strip};\n\
+         /// FNV-1a 64 of each framework file as it is in the repository (and as copied beside\n\
+         /// the unit's page by scripts/postbuild.mjs).\n\
+         const DIGESTS: &[(&str, u64)] = &[\n{digests}];\n"
+    );
+    fs::write(out.join("texts.rs"), texts).expect("write OUT_DIR/frameworks/texts.rs");
+}
+
+/// FNV-1a 64 (the same as `domain::catalogue::fnv1a64`, which checks fetched copies).
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Replaces the texts only the fill screen shows with a placeholder of the same shape (so

@@ -3,5 +3,6 @@
 
 pub mod charts;
 pub mod clock;
+pub mod fetch;
 pub mod files;
 pub mod storage;

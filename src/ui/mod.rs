@@ -125,6 +125,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
         Draft(String),
         CoordinatorHome,
         Coordinator(String),
+        ResultsHome,
         NotFound,
     }
     let area = Memo::new(move |_| match route.get() {
@@ -137,6 +138,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
             id,
         } => Area::Draft(id),
         Route::CoordinatorHome => Area::CoordinatorHome,
+        Route::ResultsHome => Area::ResultsHome,
         Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => {
             Area::Coordinator(workspace)
         }
@@ -165,6 +167,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
             Area::CoordinatorHome if COORDINATOR => {
                 view! { <coordinator::CoordinatorHome/> }.into_any()
             }
+            Area::ResultsHome if RESULTS => view! { <results::ResultsHome/> }.into_any(),
             Area::Coordinator(id) if COORDINATOR || RESULTS => {
                 view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any()
             }
@@ -201,7 +204,9 @@ fn DraftScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                 _ => None,
             });
             (move || match tab.get() {
-                Tab::Fill if UNIT => view! { <fill::FillScreen selected=selected/> }.into_any(),
+                Tab::Fill if UNIT => view! {
+                    <fill::WithTexts><fill::FillScreen selected=selected/></fill::WithTexts>
+                }.into_any(),
                 Tab::Export if UNIT => view! { <export::ExportScreen/> }.into_any(),
                 Tab::Results if RESULTS => view! {
                     <section class="screen results"><fill::DraftHeader/><results::ResultsScreen file=ws.file/></section>

@@ -24,6 +24,8 @@ pub enum Route {
     DraftResults { draft: String },
     /// The coordinator's workspaces: list, new, open a consolidated file.
     CoordinatorHome,
+    /// The results app's own home: the drafts and workspaces whose results can be shown.
+    ResultsHome,
     /// The coordinator's workspace, on one of its tabs.
     Coordinator { workspace: String, tab: String },
     /// Results of the coordinator's consolidation.
@@ -66,6 +68,16 @@ impl App {
         }
     }
 
+    /// The screen a bare URL of this app shows (`…/koordinator/` with no fragment): the
+    /// app's own home, never a forward to another app.
+    pub const fn home(self) -> Route {
+        match self {
+            App::Unit => Route::Start,
+            App::Coordinator => Route::CoordinatorHome,
+            App::Results => Route::ResultsHome,
+        }
+    }
+
     /// Where the app lives, relative to the unit's app.
     pub const fn dir(self) -> &'static str {
         match self {
@@ -83,6 +95,16 @@ pub enum ReportSource {
 }
 
 impl Route {
+    /// The route of page `here` whose URL fragment is `hash`: with no fragment at all, that
+    /// app's home ([`App::home`]); otherwise [`Route::parse`].
+    pub fn of_page(here: App, hash: &str) -> Route {
+        if hash.trim_start_matches('#').is_empty() {
+            here.home()
+        } else {
+            Route::parse(hash)
+        }
+    }
+
     /// Reads a fragment such as `#/draf/abc/12` (the leading `#` is optional).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -105,6 +127,7 @@ impl Route {
                 indicator: Some(s(i)),
             },
             ["koordinator"] => Route::CoordinatorHome,
+            ["hasil"] => Route::ResultsHome,
             ["koordinator", w] => Route::Coordinator {
                 workspace: s(w),
                 tab: "unit".into(),
@@ -129,7 +152,8 @@ impl Route {
                 App::Unit
             }
             Route::CoordinatorHome | Route::Coordinator { .. } => App::Coordinator,
-            Route::DraftResults { .. }
+            Route::ResultsHome
+            | Route::DraftResults { .. }
             | Route::CoordinatorResults { .. }
             | Route::Report { .. } => App::Results,
         }
@@ -167,6 +191,7 @@ impl Route {
             Route::Export { draft } => format!("#/draf/{}/ekspor", e(draft)),
             Route::DraftResults { draft } => format!("#/draf/{}/hasil", e(draft)),
             Route::CoordinatorHome => "#/koordinator".into(),
+            Route::ResultsHome => "#/hasil".into(),
             Route::Coordinator { workspace, tab } => {
                 format!("#/koordinator/{}/{}", e(workspace), e(tab))
             }
@@ -259,6 +284,7 @@ mod tests {
         let routes = [
             Route::Start,
             Route::CoordinatorHome,
+            Route::ResultsHome,
             Route::Fill {
                 draft: "k1x".into(),
                 indicator: None,
@@ -300,9 +326,32 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&r.fragment()), r);
         }
+        assert_eq!(Route::parse("#/hasil"), Route::ResultsHome);
         assert_eq!(
             Route::parse("#/tidak/ada/ini/itu"),
             Route::NotFound("tidak/ada/ini/itu".into())
         );
+    }
+
+    #[test]
+    fn a_bare_url_shows_its_own_apps_home() {
+        // `…/koordinator/` and `…/hasil/` with no fragment: that app's home, not the unit's
+        // start page (which would forward to the unit app and load a second app).
+        for (app, home) in [
+            (App::Unit, Route::Start),
+            (App::Coordinator, Route::CoordinatorHome),
+            (App::Results, Route::ResultsHome),
+        ] {
+            for bare in ["", "#"] {
+                assert_eq!(Route::of_page(app, bare), home);
+            }
+            assert_eq!(home.app(), app, "each home is shown by its own app");
+            // A fragment, even the start page's, means what it says in every app.
+            assert_eq!(Route::of_page(app, "#/"), Route::Start);
+            assert_eq!(
+                Route::of_page(app, "#/draf/d1/hasil"),
+                Route::DraftResults { draft: "d1".into() }
+            );
+        }
     }
 }

@@ -22,7 +22,10 @@ pub const DRAFTS: &str = "draft";
 pub struct Nav(pub RwSignal<Route>);
 
 pub fn current_route() -> Route {
-    Route::parse(&window().location().hash().unwrap_or_default())
+    Route::of_page(
+        crate::ui::route::App::here(),
+        &window().location().hash().unwrap_or_default(),
+    )
 }
 
 /// Goes to a screen (adds a history entry, so Back works); a screen of another app

@@ -7,9 +7,11 @@
 //! Pemdi external indices) is a property in the data.
 
 mod registry;
+mod texts;
 mod validate;
 
 pub use registry::{default_framework_id, framework, frameworks, load, units, UnitTemplate};
+pub use texts::{complete, complete_from, fnv1a64, texts_left_out, texts_url, TextsError};
 pub use validate::{validate, CatalogueProblem};
 
 use crate::domain::rational::Rational;

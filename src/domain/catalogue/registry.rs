@@ -36,6 +36,15 @@ pub struct UnitTemplate {
     pub name: Text,
 }
 
+/// How many frameworks are registered.
+pub(super) const SOURCE_COUNT: usize = SOURCES.len();
+
+/// The position in the registry and the file name of framework `id`.
+pub(super) fn source(id: &str) -> Option<(usize, &'static str)> {
+    let index = frameworks().iter().position(|f| f.id == id)?;
+    Some((index, SOURCES.get(index)?.0))
+}
+
 static FRAMEWORKS: OnceLock<Result<Vec<Framework>, String>> = OnceLock::new();
 static UNIT_LIST: OnceLock<Result<Vec<UnitTemplate>, String>> = OnceLock::new();
 

@@ -4,6 +4,9 @@
 mod editor;
 mod evidence;
 mod level;
+mod texts;
+
+pub use texts::WithTexts;
 
 use crate::domain::catalogue::{Aspect, Framework};
 use crate::domain::checks::check_answer;

@@ -1,11 +1,12 @@
-//! One chart on the page: an element that `adapters::charts` draws into once it is mounted,
-//! redraws when its spec changes, and frees when it leaves the page.
+//! One chart on the page: an element holding the SVG drawing of its spec
+//! (`adapters::charts`), redrawn whenever the spec changes.
 
-use crate::adapters::charts::{self, ChartSpec, Handle};
+use crate::adapters::charts::{self, ChartSpec};
 use leptos::prelude::*;
 
 /// A chart of `spec`. `label` names it for screen readers; `describedby` points at the table
-/// that holds the same numbers (the text alternative).
+/// that holds the same numbers (the text alternative). The drawing itself is hidden from
+/// assistive technology.
 #[component]
 pub fn ChartView(
     #[prop(into)] spec: Signal<ChartSpec>,
@@ -14,52 +15,8 @@ pub fn ChartView(
     #[prop(default = "chart")] class: &'static str,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    // The ECharts instance is a JS object: kept on this thread only.
-    let handle = StoredValue::new_local(None::<Handle>);
-    // ECharts is loaded on first use (only this app draws charts).
-    let ready = RwSignal::new(false);
-    charts::load(move |ok| {
-        if ok {
-            ready.try_set(true);
-        } else {
-            leptos::logging::warn!("chart: the ECharts bundle did not load");
-        }
-    });
-    Effect::new(move |_| {
-        let spec = spec.get();
-        if !ready.get() {
-            return;
-        }
-        let Some(el) = node.get() else { return };
-        handle.update_value(|h| match h {
-            Some(h) => {
-                if let Err(e) = charts::update(h, &spec) {
-                    leptos::logging::warn!("chart update: {e}");
-                }
-            }
-            None => match charts::render(&el, &spec) {
-                Ok(new) => *h = Some(new),
-                Err(e) => leptos::logging::warn!("chart: {e}"),
-            },
-        });
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        handle.with_value(|h| {
-            if let Some(h) = h {
-                charts::resize(h)
-            }
-        })
-    });
-    on_cleanup(move || {
-        resize.remove();
-        handle.try_update_value(|h| {
-            if let Some(h) = h.take() {
-                charts::dispose(h)
-            }
-        });
-    });
     view! {
-        <div class=class node_ref=node role="img" aria-label=label aria-describedby=describedby data-testid=testid></div>
+        <div class=class role="img" aria-label=label aria-describedby=describedby data-testid=testid
+            inner_html=move || spec.with(charts::svg)></div>
     }
 }

@@ -10,10 +10,13 @@ mod compare;
 mod downloads;
 mod explain;
 mod figures;
+mod home;
 mod indicators;
 mod plan;
 pub mod specs;
 mod summary;
+
+pub use home::ResultsHome;
 
 use crate::adapters::charts::ChartSpec;
 use crate::domain::catalogue::{framework, Framework};

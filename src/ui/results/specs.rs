@@ -60,6 +60,22 @@ fn previous_points(changes: &[FigureChange]) -> Vec<Option<f64>> {
         .collect()
 }
 
+/// The groups' figures as written ("2,40"), for bar labels and point tooltips.
+fn labels(groups: &[GroupScore], lang: Lang) -> Vec<String> {
+    groups
+        .iter()
+        .map(|g| fig(g.score.displayed(), lang))
+        .collect()
+}
+
+/// The previous period's figures of the groups as written.
+fn previous_labels(changes: &[FigureChange], lang: Lang) -> Vec<String> {
+    changes
+        .iter()
+        .map(|f| fig(f.previous.displayed(), lang))
+        .collect()
+}
+
 /// A short label for a radar axis: the id and the first words of the name.
 pub fn axis_label(id: &str, name: &str) -> String {
     let mut short = String::new();
@@ -178,14 +194,14 @@ pub fn radar(
         name: period.to_string(),
         role: Role::Current,
         values: eval.aspects.iter().map(point).collect(),
-        labels: Vec::new(),
+        labels: labels(&eval.aspects, lang),
     }];
     if let Some((c, p)) = previous.filter(|(c, _)| c.same_instrument) {
         series.push(Series {
             name: p.to_string(),
             role: Role::Previous,
             values: previous_points(&c.aspects),
-            labels: Vec::new(),
+            labels: previous_labels(&c.aspects, lang),
         });
     }
     if let Some(t) = target {
@@ -216,13 +232,13 @@ pub fn bars(
     lang: Lang,
 ) -> ChartSpec {
     let (min, max) = range(fw);
-    let (groups, prev, title): (&[GroupScore], Option<Vec<Option<f64>>>, &str) = if fw.has_domains()
+    let (groups, prev, title): (&[GroupScore], Option<&[FigureChange]>, &str) = if fw.has_domains()
     {
         (
             &eval.domains,
             previous
                 .filter(|(c, _)| c.same_instrument)
-                .map(|(c, _)| previous_points(&c.domains)),
+                .map(|(c, _)| c.domains.as_slice()),
             pick(lang, "Indeks per domain", "Index per domain"),
         )
     } else {
@@ -230,30 +246,22 @@ pub fn bars(
             &eval.aspects,
             previous
                 .filter(|(c, _)| c.same_instrument)
-                .map(|(c, _)| previous_points(&c.aspects)),
+                .map(|(c, _)| c.aspects.as_slice()),
             pick(lang, "Indeks per aspek", "Index per aspect"),
         )
     };
-    let labels = groups
-        .iter()
-        .map(|g| fig(g.score.displayed(), lang))
-        .collect();
     let mut series = vec![Series {
         name: period.to_string(),
         role: Role::Current,
         values: groups.iter().map(point).collect(),
-        labels,
+        labels: labels(groups, lang),
     }];
-    if let (Some(values), Some((_, p))) = (prev, previous) {
-        let labels = values
-            .iter()
-            .map(|v: &Option<f64>| fig(v.map(|x| (x * 100.0).round() as i64), lang))
-            .collect();
+    if let (Some(changes), Some((_, p))) = (prev, previous) {
         series.push(Series {
             name: p.to_string(),
             role: Role::Previous,
-            values,
-            labels,
+            values: previous_points(changes),
+            labels: previous_labels(changes, lang),
         });
     }
     ChartSpec::Bars {

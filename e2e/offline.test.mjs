@@ -1,0 +1,186 @@
+// Offline and installable (issue 12): after one visit of the unit's app, the service
+// worker has every file of the three apps, so with the network off the start page, a
+// draft, the coordinator and results with charts all open; the browser considers the
+// app installable; a new release is offered and applied only when the user accepts;
+// and where service workers are unavailable the app still runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { launchBrowser, openPage, gotoApp, baseUrl, screenshot, CHROMIUM_PATH, CHROMIUM_ARGS } from './lib.mjs';
+import { startServer } from '../scripts/serve-dist.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURE = join(root, 'tests/fixtures/results/consolidated-spbe-2020-2026.json');
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** Waits until a service worker controls nothing yet but is active: its install (the
+ *  download of every file) has finished. Returns the cache names. */
+async function swReady(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return caches.keys();
+  });
+}
+
+/** Opens the results fixture from the start page: it becomes a draft; returns its id. */
+async function draftFromFixture(page) {
+  await page.getByLabel('Pilih berkas .json').setInputFiles(FIXTURE);
+  await page.getByRole('link', { name: 'Hasil & perencanaan' }).waitFor();
+  return new URL(page.url()).hash.split('/')[2];
+}
+
+test('after one visit the unit app, a draft, the coordinator and results with charts work offline', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    const draft = await draftFromFixture(page);
+    const caches = await swReady(page);
+    assert.equal(caches.filter((c) => c.startsWith('swanilai-')).length, 1, `one release cached: ${caches}`);
+    const name = await page.getByRole('heading', { level: 1 }).first().innerText();
+
+    await context.setOffline(true);
+    await page.goto(baseUrl(), { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Mulai penilaian baru' }).waitFor();
+    // The existing draft is listed and opens, with its indicator texts (the framework's
+    // criteria come from a file of their own, cached like the rest).
+    await page.getByRole('link', { name: name.trim() }).first().click();
+    await page.getByRole('heading', { level: 1, name: name.trim() }).waitFor();
+    await page.getByRole('link', { name: /^1\b/ }).first().click();
+    await page.getByRole('radio').first().waitFor();
+    assert.ok(!(await page.getByText('—', { exact: true }).first().isVisible().catch(() => false)), 'criteria texts, not placeholders');
+
+    // The coordinator's app, from its bare URL: its own home.
+    await page.goto(`${baseUrl()}koordinator/`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+
+    // Results with charts (ECharts comes from the cache too).
+    await page.goto(`${baseUrl()}hasil/#/draf/${draft}/hasil`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('index').waitFor();
+    for (const id of ['chart-bands', 'chart-radar', 'chart-bars']) {
+      await page.getByTestId(id).locator('svg').first().waitFor();
+    }
+    // The results app's bare URL: its own home, listing the draft.
+    await page.goto(`${baseUrl()}hasil/`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Hasil dan laporan' }).waitFor();
+    assert.ok(await page.getByRole('link', { name: name.trim() }).first().isVisible());
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the browser finds the app installable: manifest, icons, service worker', async () => {
+  // A profile on disk: Chromium never offers to install from an incognito-like context.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'swanilai-profile-')), {
+    executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, locale: 'id-ID',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  try {
+    await gotoApp(page);
+    await swReady(page);
+    await page.reload({ waitUntil: 'domcontentloaded' }); // now controlled by the worker
+    await page.waitForSelector('main[data-ready]');
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const { url, errors: manifestErrors, data } = await cdp.send('Page.getAppManifest');
+    assert.equal(url, `${baseUrl()}manifest.webmanifest`);
+    assert.deepEqual(manifestErrors, []);
+    const manifest = JSON.parse(data);
+    assert.equal(manifest.short_name, 'Swanilai');
+    assert.equal(manifest.lang, 'id');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new release is offered, and applied only when the user accepts', async () => {
+  // A copy of the release to publish a "new version" into, on a server of its own.
+  const site = mkdtempSync(join(tmpdir(), 'swanilai-update-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  const server = await startServer({ root: site, prefix: '/spbe/' });
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('main[data-ready]');
+    const [before] = (await swReady(page)).filter((c) => c.startsWith('swanilai-'));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Nama instansi').waitFor();
+    // Work in progress: a half-filled form that a forced reload would lose.
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kota Belum Disimpan');
+    await page.evaluate(() => { window.__samePage = true; });
+
+    // The new release: another start page text and so another worker VERSION.
+    const sw = readFileSync(join(site, 'sw.js'), 'utf8');
+    writeFileSync(join(site, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'baru0000000000000'"));
+    // The browser looks for a new worker on navigation, or when asked (as pwa.js does
+    // when a tab comes back to the foreground).
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+
+    const offer = page.getByRole('status').filter({ hasText: 'Versi baru tersedia' });
+    await offer.waitFor();
+    await screenshot(page, 'update-offer');
+    // Offered, not forced: same page, the typed text still there, the old release in use.
+    assert.equal(await page.evaluate(() => window.__samePage), true);
+    assert.equal(await page.getByLabel('Nama instansi').inputValue(), 'Pemerintah Kota Belum Disimpan');
+    assert.ok((await page.evaluate(() => caches.keys())).includes(before), 'the running release keeps its files');
+
+    // "Nanti" hides it; the next look (here: a reload) offers it again.
+    await offer.getByRole('button', { name: 'Nanti' }).click();
+    assert.equal(await offer.count(), 0);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await offer.waitFor();
+
+    // Accepting reloads into the new release; the old one's cache is gone.
+    await Promise.all([
+      page.waitForEvent('load'),
+      offer.getByRole('button', { name: 'Muat ulang' }).click(),
+    ]);
+    await page.waitForSelector('main[data-ready]');
+    const after = await page.evaluate(() => caches.keys());
+    assert.deepEqual(after.filter((c) => c.startsWith('swanilai-')), ['swanilai-baru0000000000000']);
+    assert.equal(await offer.count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('without service workers the app still runs online', async () => {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  try {
+    await gotoApp(page);
+    await page.getByRole('heading', { name: 'Mulai penilaian baru' }).waitFor();
+    await gotoApp(page, 'koordinator/');
+    await page.getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('opened from a file (file://) the page says how to run it instead of hanging', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(pathToFileURL(join(root, 'dist', 'index.html')).href);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /python -m http\.server 8000/);
+    assert.match(await alert.innerText(), /file:\/\//);
+    await screenshot(page, 'file-url');
+  } finally {
+    await context.close();
+  }
+});

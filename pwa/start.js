@@ -1,0 +1,59 @@
+// Starts one app of the release. scripts/postbuild.mjs writes it beside each app's
+// index.html (as start-<hash>.js, with the names below filled in) in place of the inline
+// module script trunk injects, which the strict Content-Security-Policy (script-src
+// 'self', no 'unsafe-inline') would block.
+//
+// A classic deferred script (not a module) so that it also runs where module scripts
+// cannot (a page opened from file:// in Chromium) and can say what to do instead of
+// leaving "Memuat Swanilai…" on screen forever.
+/* global GLUE, WASM, PWA */
+(() => {
+  const here = document.currentScript.src;
+  const at = (path) => new URL(path, here).href;
+
+  // Both languages: the user's choice is in the app, which did not start.
+  const fail = (id, en) => {
+    const box = document.getElementById('app-loading');
+    if (!box) return;
+    box.setAttribute('role', 'alert');
+    box.classList.add('app-failed');
+    box.replaceChildren(...[[id, 'id'], [en, 'en']].map(([text, lang]) => {
+      const p = document.createElement('p');
+      p.lang = lang;
+      p.textContent = text;
+      return p;
+    }));
+  };
+
+  import(at(GLUE))
+    .then(async (bindings) => {
+      const wasm = await bindings.default({ module_or_path: at(WASM) });
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+      // The app is on screen. Offline support (the service worker, which downloads the
+      // other apps in the background) only once the page has loaded and is idle.
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+      const later = () => idle(() => import(at(PWA)).catch(() => {}), { timeout: 3000 });
+      if (document.readyState === 'complete') later();
+      else addEventListener('load', later, { once: true });
+    })
+    .catch((e) => {
+      console.error(e);
+      if (location.protocol === 'file:') {
+        fail(
+          'Browser ini tidak menjalankan Swanilai langsung dari berkas (file://). Buka folder Swanilai di terminal, jalankan "python -m http.server 8000" (atau "py -m http.server 8000" di Windows), lalu buka http://localhost:8000/ di browser. Lihat BACA-SAYA.txt.',
+          'This browser does not run Swanilai straight from a file (file://). Open the Swanilai folder in a terminal, run "python -m http.server 8000" (or "py -m http.server 8000" on Windows), then open http://localhost:8000/ in the browser. See BACA-SAYA.txt.',
+        );
+      } else if (typeof WebAssembly !== 'object') {
+        fail(
+          'Browser ini terlalu lama untuk Swanilai (tidak mendukung WebAssembly). Pakai Chrome, Edge atau Firefox versi terbaru.',
+          'This browser is too old for Swanilai (no WebAssembly). Use a current Chrome, Edge or Firefox.',
+        );
+      } else {
+        fail(
+          'Swanilai gagal dimuat. Periksa sambungan, lalu muat ulang halaman ini.',
+          'Swanilai failed to load. Check the connection, then reload this page.',
+        );
+      }
+    });
+})();

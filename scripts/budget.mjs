@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Size budgets of the release build (issue 12), checked by `make test`: each app's
+// first-visit transfer must stay within its budget, or this exits 1.
+//
+// What is counted, per app: the gzip -9 size (what a gzip-serving host sends) of
+//   * its index.html;
+//   * every local file that page names in <link href> or <script src> (styles, the
+//     start script, trunk's preloads of the JS glue and the wasm, the manifest, icons);
+//   * what the start script loads: the glue, the wasm, pwa-<hash>.js, and sw.js (which
+//     the browser fetches to register it);
+//   (The results app's charts are drawn by its own wasm: nothing more to load for them.)
+// Not counted: the service worker's background download of the other apps' files
+// (it starts once the page is loaded and idle: the price of working offline, paid
+// after the first screen), the PNG icons named only in the manifest (fetched when the
+// browser considers installing), and the .gz/.br copies themselves.
+// e2e/csp.test.mjs checks that a real first visit requests nothing outside this list.
+//
+// Usage: node scripts/budget.mjs [--dist dist] [--json]   (SWANILAI_BUDGET=warn: report, exit 0)
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Budgets in bytes (1 KB = 1000 B, as in the issue). */
+export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000 };
+/** Aimed-for room under each budget, for features still to come (warned, not failed). */
+export const HEADROOM = 30_000;
+const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
+
+/** The files (relative to dist/) a first visit of the app in `dir` transfers. */
+export function firstVisitFiles(dist, dir) {
+  const html = readFileSync(join(dist, dir, 'index.html'), 'utf8');
+  const files = new Set([`${dir}index.html`]);
+  const local = (ref) => !/^[a-z]+:/i.test(ref) && !ref.startsWith('//') && !ref.startsWith('#');
+  for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]+)"/g)) {
+    if (local(m[1])) files.add(normalize(join(dir, m[1])).split('\\').join('/'));
+  }
+  const start = [...files].find((f) => /(^|\/)start-[0-9a-f]{16}\.js$/.test(f));
+  if (!start) throw new Error(`${dir}index.html names no start-<hash>.js: run scripts/postbuild.mjs`);
+  for (const m of readFileSync(join(dist, start), 'utf8').matchAll(/const (?:GLUE|WASM|PWA) = '([^']+)'/g)) {
+    files.add(normalize(join(dir, m[1])).split('\\').join('/'));
+  }
+  files.add('sw.js');
+  return [...files].sort();
+}
+
+const gz = (dist, f) => (existsSync(join(dist, `${f}.gz`)) ? readFileSync(join(dist, `${f}.gz`)) : gzipSync(readFileSync(join(dist, f)), { level: 9 })).length;
+
+/** Per app: { files: [{ file, raw, gzip }], gzip, budget }. */
+export function measure(dist) {
+  return Object.fromEntries(APPS.map(([app, dir]) => {
+    const files = firstVisitFiles(dist, dir).map((file) => ({ file, raw: readFileSync(join(dist, file)).length, gzip: gz(dist, file) }));
+    return [app, { files, gzip: files.reduce((n, f) => n + f.gzip, 0), budget: BUDGETS[app] }];
+  }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--dist');
+  const dist = join(root, i >= 0 ? process.argv[i + 1] : 'dist');
+  const m = measure(dist);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(m, null, 2));
+  } else {
+    const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+    console.log('first-visit transfer per app (gzip -9 of every file the page loads; see scripts/budget.mjs)');
+    for (const [app, r] of Object.entries(m)) {
+      const wasm = r.files.find((f) => f.file.endsWith('.wasm'));
+      const status = r.gzip > r.budget ? 'OVER BUDGET' : r.budget - r.gzip < HEADROOM ? `ok, but less than ${kb(HEADROOM)} headroom` : 'ok';
+      console.log(`  ${app.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.budget).padStart(9)}  (wasm ${kb(wasm.gzip)}, ${r.files.length} files, ${kb(r.budget - r.gzip)} left)  ${status}`);
+    }
+  }
+  const over = Object.entries(m).filter(([, r]) => r.gzip > r.budget);
+  if (over.length) {
+    console.error(`over budget: ${over.map(([a, r]) => `${a} ${r.gzip} B > ${r.budget} B`).join(', ')}`);
+    // SWANILAI_BUDGET=warn reports without failing (while the cuts are still under way).
+    if (process.env.SWANILAI_BUDGET !== 'warn') process.exit(1);
+  }
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// The release's last step, after `trunk build` has written the three apps into dist/
+// (the unit's at dist/, the coordinator's at dist/koordinator/, results at dist/hasil/).
+// `make dist` runs it; it reads only dist/ and pwa/, so it is quick (~2 s) and offline.
+//
+// 1. Strict CSP. Trunk injects an inline <script type="module"> that starts the wasm;
+//    the Content-Security-Policy (script-src 'self', no 'unsafe-inline') forbids it. Each
+//    page gets instead an external start-<hash>.js (pwa/start.js with the glue and wasm
+//    names filled in) and the CSP <meta> as the first element of <head>.
+// 2. Installable. manifest.webmanifest and the icons (pwa/) at the release root, linked
+//    from every page with the theme colour.
+// 3. Offline. sw.js (pwa/sw.js) with the list of every file of the three apps, taken
+//    from dist/ itself (trunk's hashed names, never a hand-kept list) and a VERSION that
+//    is a digest of their content; pwa-<hash>.js registers it once a page is idle.
+// 4. The catalogue texts: the unit's app (built with feature texts-on-demand) fetches its
+//    framework's file when a draft is opened, so the framework files are copied unchanged
+//    (their digest is in the wasm) to dist/katalog/.
+// 5. Precompressed copies: name.gz (gzip -9) and name.br (brotli 11) beside every text
+//    asset and wasm, for hosts that serve them (nginx gzip_static / brotli_static).
+// 6. The copy that runs from a folder: swanilai-<version>.zip at the repository root
+//    (the release under swanilai-<version>/ with BACA-SAYA.txt).
+//
+// Usage: node scripts/postbuild.mjs [--dist dist] [--no-zip]
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeZip } from './zip.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const dist = join(root, arg('dist', 'dist'));
+const pwa = join(root, 'pwa');
+
+/** The three apps: folder below dist/ and the way back up to the release root. */
+const APPS = [
+  { name: 'unit', dir: '', up: './' },
+  { name: 'koordinator', dir: 'koordinator/', up: '../' },
+  { name: 'hasil', dir: 'hasil/', up: '../' },
+];
+
+/**
+ * The Content-Security-Policy of every page (issue 9, point 6): exactly
+ *   default-src 'self'                 styles, images (the icons), the manifest, and the
+ *                                      service worker (worker-src falls back to it) come
+ *                                      from the release itself; no inline <style>, no
+ *                                      style="" attributes, no data: images;
+ *   script-src 'self' 'wasm-unsafe-eval'  the app's own scripts, and compiling its wasm;
+ *   connect-src 'self'                 fetch() of the wasm and of the service worker's
+ *                                      cache: the app's own files, nothing else;
+ *   object-src 'none'; base-uri 'none'; form-action 'none'.
+ * Nothing else is needed today: downloads (Blob + <a download>) are navigations, which
+ * CSP does not govern. A feature that shows a blob: document inside the page would add
+ * `frame-src blob:` (or `img-src 'self' blob:`), with its reason here.
+ * Only the release build has it: `trunk serve` injects inline scripts for live reload.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Files worth precompressing (text and wasm); images and zips are compressed already. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
+
+const hash16 = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+const posix = (p) => p.split(sep).join('/');
+const die = (msg) => {
+  console.error(`[postbuild] error: ${msg}`);
+  process.exit(1);
+};
+
+/** Every file below `dir`, as paths relative to it. */
+function walk(dir, base = dir) {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full, base) : [posix(relative(base, full))];
+  });
+}
+
+/** Writes `text` as `<stem>-<hash>.<ext>` in `dir`; returns the file name. */
+function writeHashed(dir, stem, ext, text) {
+  const name = `${stem}-${hash16(text)}.${ext}`;
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+function version() {
+  const m = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m);
+  if (!m) die('no version in Cargo.toml');
+  return m[1];
+}
+
+// ------------------------------------------------------------------ 0. sanity, cleanup
+for (const app of APPS) {
+  if (!existsSync(join(dist, app.dir, 'index.html'))) die(`${join(dist, app.dir)}index.html missing: run trunk first (make dist)`);
+}
+// A re-run on the same dist/ starts from trunk's output: drop what an earlier run wrote.
+for (const f of walk(dist)) {
+  if (/\.(gz|br)$/.test(f) || /(^|\/)(start|pwa)-[0-9a-f]{16}\.js$/.test(f) || f === 'sw.js' || f.startsWith('katalog/')) rmSync(join(dist, f));
+}
+
+// ------------------------------------------------------------------ 2. manifest, icons
+const ICONS = ['icon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'];
+for (const icon of ICONS) writeFileSync(join(dist, icon), readFileSync(join(pwa, icon)));
+const manifest = {
+  id: './',
+  name: 'Swanilai — Penilaian Mandiri Pemerintah Digital',
+  short_name: 'Swanilai',
+  description: 'Penilaian mandiri SPBE dan Indeks Pemerintah Digital di browser, tanpa server: data tidak pernah meninggalkan perangkat Anda.',
+  lang: 'id',
+  dir: 'ltr',
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  theme_color: '#0a3d73',
+  background_color: '#ffffff',
+  icons: [
+    { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  shortcuts: [
+    { name: 'Ruang kerja koordinator', short_name: 'Koordinator', url: './koordinator/', icons: [{ src: 'icon-192.png', sizes: '192x192' }] },
+    { name: 'Hasil dan laporan', short_name: 'Hasil', url: './hasil/', icons: [{ src: 'icon-192.png', sizes: '192x192' }] },
+  ],
+};
+writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+const pwaName = writeHashed(dist, 'pwa', 'js', readFileSync(join(pwa, 'pwa.js')));
+
+// ------------------------------------------------------------------ 1. pages
+const START = readFileSync(join(pwa, 'start.js'), 'utf8');
+for (const app of APPS) {
+  const dir = join(dist, app.dir);
+  const page = join(dir, 'index.html');
+  let html = readFileSync(page, 'utf8');
+  // Running again on the same build (while working on this script): start from trunk's page,
+  // kept aside the first time.
+  const kept = join(root, 'target', 'postbuild', app.dir, 'index.html');
+  if (html.includes('start-') && existsSync(kept)) html = readFileSync(kept, 'utf8');
+  mkdirSync(dirname(kept), { recursive: true });
+  writeFileSync(kept, html);
+  const inline = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)];
+  if (inline.length !== 1) die(`${app.dir}index.html: expected trunk's one inline module script, found ${inline.length}`);
+  const body = inline[0][1];
+  const glue = body.match(/from\s+'\.\/([^']+\.js)'/)?.[1];
+  const wasm = body.match(/module_or_path:\s*'\.\/([^']+\.wasm)'/)?.[1];
+  if (!glue || !wasm) die(`${app.dir}index.html: cannot read the glue and wasm names from trunk's script:\n${body}`);
+  const start = START
+    .replace('/* global GLUE, WASM, PWA */\n', '')
+    .replace('(() => {', `(() => {\n  const GLUE = './${glue}';\n  const WASM = './${wasm}';\n  const PWA = '${app.up}${pwaName}';`);
+  const startName = writeHashed(dir, 'start', 'js', start);
+  html = html.replace(inline[0][0], `<script src="./${startName}" defer></script>`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) die(`${app.dir}index.html: an inline script is left, which the CSP blocks`);
+
+  const head = [
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+    '<meta name="theme-color" content="#0a3d73" />',
+    `<link rel="manifest" href="${app.up}manifest.webmanifest" />`,
+    `<link rel="icon" href="${app.up}icon.svg" type="image/svg+xml" />`,
+  ];
+  // The source page's empty icon (which spares the dev server a favicon 404) and its comment.
+  html = html.replace(/\s*<!--[^>]*favicon[^>]*-->/, '').replace(/<link rel="icon" href="data:,"\s*\/?>\s*/, '');
+  // Right after the charset, before any script or style: a CSP <meta> covers only what
+  // comes after it.
+  html = html.replace(/<meta charset="utf-8"\s*\/?>\s*/, (m) => `${m}${head.join('\n    ')}\n    `);
+  if (!html.includes(CSP)) die(`${app.dir}index.html: no <meta charset> to put the CSP after`);
+  writeFileSync(page, html);
+
+  // ------------------------------------------------------------------ 4. texts
+  if (app.dir === '' && readFileSync(join(dir, wasm)).includes(Buffer.from('katalog/'))) {
+    const from = join(root, 'src/domain/frameworks');
+    mkdirSync(join(dist, 'katalog'), { recursive: true });
+    for (const f of readdirSync(from).filter((n) => n.endsWith('.json'))) copyFileSync(join(from, f), join(dist, 'katalog', f));
+  }
+}
+
+// ------------------------------------------------------------------ 3. service worker
+const files = walk(dist).filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f));
+const digest = createHash('sha256');
+for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(dist, f)));
+const swVersion = digest.digest('hex').slice(0, 16);
+const sw = `const VERSION = '${swVersion}';\nconst FILES = ${JSON.stringify(files, null, 2)};\n\n${readFileSync(join(pwa, 'sw.js'), 'utf8').replace('/* global VERSION, FILES */\n', '')}`;
+writeFileSync(join(dist, 'sw.js'), sw);
+
+// ------------------------------------------------------------------ 5. precompressed
+let gz = 0;
+let br = 0;
+for (const f of walk(dist).filter((n) => COMPRESSIBLE.test(n))) {
+  const buf = readFileSync(join(dist, f));
+  const g = gzipSync(buf, { level: 9 });
+  const b = brotliCompressSync(buf, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  });
+  writeFileSync(join(dist, `${f}.gz`), g);
+  writeFileSync(join(dist, `${f}.br`), b);
+  gz += g.length;
+  br += b.length;
+}
+
+// ------------------------------------------------------------------ 6. the zip
+const ver = version();
+let zipNote = '';
+if (!process.argv.includes('--no-zip')) {
+  const folder = `swanilai-${ver}`;
+  const entries = walk(dist).map((f) => ({ name: `${folder}/${f}`, data: readFileSync(join(dist, f)) }));
+  entries.unshift({ name: `${folder}/BACA-SAYA.txt`, data: readFileSync(join(pwa, 'BACA-SAYA.txt')) });
+  const zipPath = join(root, `swanilai-${ver}.zip`);
+  writeZip(zipPath, entries);
+  zipNote = `; ${relative(root, zipPath)} (${(statSync(zipPath).size / 1024).toFixed(0)} KiB)`;
+}
+
+console.log(`[postbuild] ${files.length} files precached by sw.js (version ${swVersion}); .gz ${(gz / 1024).toFixed(0)} KiB, .br ${(br / 1024).toFixed(0)} KiB${zipNote}`);
