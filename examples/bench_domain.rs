@@ -12,7 +12,7 @@ use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 use swanilai::domain::consolidation::{coverage, merge, to_consolidated, Workspace};
-use swanilai::domain::exchange::{self, FORMAT, VERSION};
+use swanilai::domain::exchange::{self, Timestamp, FORMAT, VERSION};
 use swanilai::domain::planning::{plan, PlanOutcome, Target};
 use swanilai::domain::{framework, Value};
 
@@ -73,7 +73,7 @@ fn merge_100() {
     let validation = t.elapsed();
 
     let fw = framework("spbe-2020").expect("registered");
-    let now = "2026-12-01T03:00:00Z";
+    let now = &Timestamp::parse("2026-12-01T03:00:00Z").expect("a time");
     let mut ws = Workspace::new(
         "bench".into(),
         fw,

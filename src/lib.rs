@@ -7,6 +7,8 @@
 //!
 //! See ARCHITECTURE.md for the map.
 
+#[cfg(feature = "shell")]
 pub mod adapters;
 pub mod domain;
+#[cfg(feature = "shell")]
 pub mod ui;

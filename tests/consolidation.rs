@@ -13,18 +13,24 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use swanilai::domain::catalogue::framework;
 use swanilai::domain::consolidation::{
     assignment_file, coverage, merge, to_consolidated, CellState, Coordination, HistoryReason,
     Imported, Role, Settlement, Status, Workspace, COORDINATION_KEY, PROVENANCE_DIGEST,
 };
 use swanilai::domain::exchange::{
-    self, Answer, ExchangeFile, Kind, Rule, UnitRef, FORMAT, VERSION,
+    self, Answer, ExchangeFile, Kind, Rule, Timestamp, UnitRef, FORMAT, VERSION,
 };
+use swanilai::domain::local_time::LocalTime;
 use swanilai::domain::value::Value;
 
-const NOW: &str = "2026-12-01T03:00:00Z";
-const LATER: &str = "2026-12-02T04:00:00Z";
+static NOW: LazyLock<Timestamp> = LazyLock::new(|| time("2026-12-01T03:00:00Z"));
+static LATER: LazyLock<Timestamp> = LazyLock::new(|| time("2026-12-02T04:00:00Z"));
+
+fn time(text: &str) -> Timestamp {
+    Timestamp::parse(text).unwrap_or_else(|| panic!("{text} is a time"))
+}
 const INSTITUTION: &str = "Pemerintah Kabupaten Karanganyar";
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -42,12 +48,12 @@ fn workspace() -> Workspace {
         "2026".into(),
         "Koordinator SPBE Diskominfo".into(),
         true,
-        NOW,
+        &NOW,
     )
 }
 
 fn import(ws: &mut Workspace, name: &str) -> Imported {
-    ws.import_bytes(&fixture(name), name, NOW)
+    ws.import_bytes(&fixture(name), name, &NOW)
         .unwrap_or_else(|p| panic!("{name} refused: {p:?}"))
         .outcome
 }
@@ -58,7 +64,7 @@ fn v(level: u8) -> Value {
 
 /// The consolidated file, checked by the same validator every reader uses: no errors and
 /// no warnings (a warning would mean, e.g., provenance missing or figures that disagree).
-fn consolidated(ws: &Workspace, now: &str) -> ExchangeFile {
+fn consolidated(ws: &Workspace, now: &Timestamp) -> ExchangeFile {
     let file = to_consolidated(ws, now);
     let bytes = serde_json::to_vec_pretty(&file).unwrap();
     match exchange::parse(&bytes) {
@@ -111,7 +117,7 @@ fn scenarios_import_supersede_and_conflict_as_specified() {
         let mut warnings = Vec::new();
         for f in &s.files {
             let before = ws.clone();
-            match ws.import_bytes(&fixture(f), f, NOW) {
+            match ws.import_bytes(&fixture(f), f, &NOW) {
                 Ok(r) => {
                     warnings.extend(r.warnings.iter().map(|p| p.path.clone()));
                     if !r.changed() {
@@ -150,7 +156,7 @@ fn scenarios_import_supersede_and_conflict_as_specified() {
         let current: BTreeMap<String, String> = ws
             .submissions
             .iter()
-            .map(|s| (s.unit.id.clone(), s.exported_at.clone()))
+            .map(|s| (s.unit.id.clone(), s.exported_at.to_string()))
             .collect();
         assert_eq!(current, s.current, "{}: current files", s.name);
         let history: Vec<(String, String, String)> = ws
@@ -162,7 +168,11 @@ fn scenarios_import_supersede_and_conflict_as_specified() {
                     HistoryReason::ArrivedOlder { .. } => "arrived_older",
                     HistoryReason::Withdrawn { .. } => "withdrawn",
                 };
-                (h.unit.id.clone(), h.exported_at.clone(), reason.to_string())
+                (
+                    h.unit.id.clone(),
+                    h.exported_at.to_string(),
+                    reason.to_string(),
+                )
             })
             .collect();
         assert_eq!(history, s.history, "{}: history", s.name);
@@ -182,7 +192,7 @@ fn scenarios_import_supersede_and_conflict_as_specified() {
             );
         }
         // Whatever happened, the consolidated file is valid and accounts for every answer.
-        check_provenance(&ws, &consolidated(&ws, LATER));
+        check_provenance(&ws, &consolidated(&ws, &LATER));
     }
 }
 
@@ -193,10 +203,10 @@ fn importing_the_same_file_twice_is_idempotent() {
         import(&mut ws, name);
         let once = ws.clone();
         let again = ws
-            .import_bytes(&fixture(name), "other-name.json", LATER)
+            .import_bytes(&fixture(name), "other-name.json", &LATER)
             .unwrap();
         assert!(
-            matches!(again.outcome, Imported::Duplicate { ref received_at, .. } if received_at == NOW),
+            matches!(again.outcome, Imported::Duplicate { ref received_at, .. } if *received_at == *NOW),
             "{name}"
         );
         assert_eq!(ws, once, "{name}: second import changed the workspace");
@@ -209,7 +219,7 @@ fn two_files_stamped_with_the_same_instant_are_ordered_the_same_whatever_arrives
     let mut a = workspace();
     import(&mut a, "bkpsdm-new.json");
     let r = a
-        .import_bytes(&fixture("bkpsdm-same-time.json"), "x", NOW)
+        .import_bytes(&fixture("bkpsdm-same-time.json"), "x", &NOW)
         .unwrap();
     assert!(
         r.warnings.iter().any(|p| p.path == "$.exported_at"),
@@ -217,7 +227,7 @@ fn two_files_stamped_with_the_same_instant_are_ordered_the_same_whatever_arrives
     );
     let mut b = workspace();
     import(&mut b, "bkpsdm-same-time.json");
-    b.import_bytes(&fixture("bkpsdm-new.json"), "x", NOW)
+    b.import_bytes(&fixture("bkpsdm-new.json"), "x", &NOW)
         .unwrap();
     assert_eq!(a.submissions[0].digest, b.submissions[0].digest);
     assert_eq!(a.history.len(), 1);
@@ -229,7 +239,7 @@ fn two_files_stamped_with_the_same_instant_are_ordered_the_same_whatever_arrives
 fn import_all(names: &[&str]) -> Workspace {
     let mut ws = workspace();
     for n in names {
-        let _ = ws.import_bytes(&fixture(n), n, NOW);
+        let _ = ws.import_bytes(&fixture(n), n, &NOW);
     }
     ws
 }
@@ -252,7 +262,7 @@ proptest! {
         let reference = import_all(NO_CONFLICT);
         let shuffled = import_all(&order);
         prop_assert_eq!(merge(&shuffled), merge(&reference));
-        prop_assert_eq!(to_consolidated(&shuffled, LATER), to_consolidated(&reference, LATER));
+        prop_assert_eq!(to_consolidated(&shuffled, &LATER), to_consolidated(&reference, &LATER));
         // The same units and current files; only a history entry's reason may differ
         // ("replaced" or "arrived older", depending on which came first).
         prop_assert_eq!(&shuffled.units, &reference.units);
@@ -304,7 +314,7 @@ fn file_strategy() -> impl Strategy<Value = Vec<Spec>> {
 fn import_generated(files: &[Spec], agree: bool) -> Workspace {
     let mut ws = workspace();
     for (u, d, h, a) in files {
-        ws.import_bytes(&generated(*u, *d, *h, a, agree), "generated.json", NOW)
+        ws.import_bytes(&generated(*u, *d, *h, a, agree), "generated.json", &NOW)
             .expect("generated files are valid");
     }
     ws
@@ -321,14 +331,14 @@ proptest! {
         let b = import_generated(&shuffled, true);
         prop_assert_eq!(merge(&a).conflicts().count(), 0);
         prop_assert_eq!(merge(&a), merge(&b));
-        prop_assert_eq!(to_consolidated(&a, LATER), to_consolidated(&b, LATER));
+        prop_assert_eq!(to_consolidated(&a, &LATER), to_consolidated(&b, &LATER));
         // Importing everything a second time changes nothing.
         let mut again = a.clone();
         for (u, d, h, ans) in &files {
-            again.import_bytes(&generated(*u, *d, *h, ans, true), "generated.json", LATER).unwrap();
+            again.import_bytes(&generated(*u, *d, *h, ans, true), "generated.json", &LATER).unwrap();
         }
         prop_assert_eq!(again, a.clone());
-        check_provenance(&a, &consolidated(&a, LATER));
+        check_provenance(&a, &consolidated(&a, &LATER));
     }
 
     #[test]
@@ -352,7 +362,7 @@ proptest! {
         let mut reversed = files.clone();
         reversed.reverse();
         prop_assert_eq!(merge(&import_generated(&reversed, false)), m);
-        check_provenance(&ws, &consolidated(&ws, LATER));
+        check_provenance(&ws, &consolidated(&ws, &LATER));
     }
 }
 
@@ -423,7 +433,7 @@ fn an_unsettled_conflict_is_never_given_a_value_and_the_file_lists_it() {
             .collect::<Vec<_>>(),
         ["22"]
     );
-    let file = consolidated(&ws, LATER);
+    let file = consolidated(&ws, &LATER);
     assert!(!file.answers.contains_key("22"));
     assert!(!file.provenance.contains_key("22"));
     let results = file.results.as_ref().unwrap();
@@ -471,7 +481,7 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
         note: String::new(),
     };
     assert!(
-        ws.settle("22", own, LATER).is_err(),
+        ws.settle("22", own, &LATER).is_err(),
         "an own value needs a note"
     );
     assert!(
@@ -481,7 +491,7 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
                 unit: "inspektorat".into(),
                 note: String::new()
             },
-            LATER
+            &LATER
         )
         .is_err(),
         "not a candidate"
@@ -493,7 +503,7 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
                 unit: "bkpsdm".into(),
                 note: String::new()
             },
-            LATER
+            &LATER
         )
         .is_err(),
         "no conflict on 25"
@@ -505,7 +515,7 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
                 value: Value::from_hundredths(250).unwrap(),
                 note: "x".into()
             },
-            LATER
+            &LATER
         )
         .is_err(),
         "2.50 is not an SPBE 2020 level"
@@ -520,7 +530,7 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
                     unit: "bkpsdm".into(),
                     note: String::new()
                 },
-                LATER
+                &LATER
             )
             .is_err(),
         "who decides is required"
@@ -534,18 +544,18 @@ fn settling_with_an_own_value_records_who_when_why_and_travels_in_the_file() {
             value: v(4),
             note: note.into(),
         },
-        LATER,
+        &LATER,
     )
     .unwrap();
     let m = merge(&ws);
     assert_eq!(m.unsettled().count(), 0);
     assert_eq!(m.item("22").unwrap().value(), Some(v(4)));
 
-    let file = consolidated(&ws, LATER);
+    let file = consolidated(&ws, &LATER);
     let d = &file.decisions[file.provenance["22"].decision.unwrap()];
     assert_eq!((d.rule, d.value, d.note.as_str()), (Rule::Own, v(4), note));
     assert_eq!(d.decided_by, "Koordinator SPBE Diskominfo");
-    assert_eq!(d.decided_at, LATER);
+    assert_eq!(d.decided_at, *LATER);
     let mut cands: Vec<(&str, Value)> = d
         .candidates
         .iter()
@@ -581,10 +591,10 @@ fn picking_a_unit_takes_its_whole_answer() {
             unit: "bkpsdm".into(),
             note: "BKPSDM melampirkan SK terbaru.".into(),
         },
-        LATER,
+        &LATER,
     )
     .unwrap();
-    let file = consolidated(&ws, LATER);
+    let file = consolidated(&ws, &LATER);
     let bk: ExchangeFile = serde_json::from_slice(&fixture("bkpsdm-e2e.json")).unwrap();
     assert_eq!(file.answers["22"], bk.answers["22"]);
     assert_eq!(file.provenance["22"].unit.as_deref(), Some("bkpsdm"));
@@ -603,16 +613,16 @@ fn a_newer_file_that_changes_the_answers_reopens_the_conflict() {
             unit: "diskominfo".into(),
             note: String::new(),
         },
-        LATER,
+        &LATER,
     )
     .unwrap();
     assert_eq!(merge(&ws).item("2").unwrap().value(), Some(v(3)));
     // Bag. Hukum's older file (2 = absent) does not count; a newer one with 2 = 4 does.
     let mut newer: ExchangeFile =
         serde_json::from_slice(&fixture("bag-hukum-differ.json")).unwrap();
-    newer.exported_at = "2026-12-01T00:00:00Z".into();
+    newer.exported_at = time("2026-12-01T00:00:00Z");
     newer.answers.get_mut("2").unwrap().value = v(4);
-    ws.import(newer, "bag-hukum-v2.json", LATER).unwrap();
+    ws.import(newer, "bag-hukum-v2.json", &LATER).unwrap();
     let item = merge(&ws).item("2").unwrap().clone();
     assert_eq!(
         item.status,
@@ -646,7 +656,7 @@ fn bulk_rules_decide_open_conflicts_and_list_every_one() {
         (Rule::Lead, ("bag-hukum", 2), ("bag-hukum", 3)),
     ] {
         let mut w = ws.clone();
-        let outcomes = w.apply_rule(rule, LATER).unwrap();
+        let outcomes = w.apply_rule(rule, &LATER).unwrap();
         let chosen: Vec<(String, Value)> =
             outcomes.iter().map(|o| o.chosen.clone().unwrap()).collect();
         assert_eq!(
@@ -661,7 +671,7 @@ fn bulk_rules_decide_open_conflicts_and_list_every_one() {
             && d.decided_by == "Koordinator SPBE Diskominfo"
             && !d.note.is_empty()));
         assert_eq!(merge(&w).unsettled().count(), 0);
-        consolidated(&w, LATER);
+        consolidated(&w, &LATER);
     }
 
     // A decision already taken is left alone by a later rule.
@@ -672,10 +682,10 @@ fn bulk_rules_decide_open_conflicts_and_list_every_one() {
             value: v(1),
             note: "Belum ada Perbup.".into(),
         },
-        NOW,
+        &NOW,
     )
     .unwrap();
-    let outcomes = w.apply_rule(Rule::Higher, LATER).unwrap();
+    let outcomes = w.apply_rule(Rule::Higher, &LATER).unwrap();
     assert_eq!(
         outcomes
             .iter()
@@ -687,8 +697,8 @@ fn bulk_rules_decide_open_conflicts_and_list_every_one() {
 
     // "Prefer the lead" cannot decide where the lead did not answer: listed, left open.
     let mut w = ws.clone();
-    w.set_lead("2", Some("bappeda"), NOW).unwrap();
-    let outcomes = w.apply_rule(Rule::Lead, LATER).unwrap();
+    w.set_lead("2", Some("bappeda"), &NOW).unwrap();
+    let outcomes = w.apply_rule(Rule::Lead, &LATER).unwrap();
     assert_eq!(outcomes[0].indicator, "2");
     assert_eq!(outcomes[0].chosen, None);
     assert_eq!(
@@ -728,9 +738,9 @@ fn default_assignment_follows_the_usual_owners() {
 #[test]
 fn units_are_added_renamed_and_checked() {
     let mut ws = workspace();
-    assert!(ws.add_unit("  ", NOW).is_err());
-    assert!(ws.add_unit("BKPSDM", NOW).is_err(), "already there");
-    let u = ws.add_unit("Dinas Pariwisata", NOW).unwrap();
+    assert!(ws.add_unit("  ", &NOW).is_err());
+    assert!(ws.add_unit("BKPSDM", &NOW).is_err(), "already there");
+    let u = ws.add_unit("Dinas Pariwisata", &NOW).unwrap();
     assert_eq!(
         u,
         UnitRef {
@@ -739,10 +749,10 @@ fn units_are_added_renamed_and_checked() {
         }
     );
     assert!(
-        ws.rename_unit("dinas-pariwisata", "Bappeda", NOW).is_err(),
+        ws.rename_unit("dinas-pariwisata", "Bappeda", &NOW).is_err(),
         "name taken"
     );
-    ws.rename_unit("bappeda", "Bapperida", NOW).unwrap();
+    ws.rename_unit("bappeda", "Bapperida", &NOW).unwrap();
     assert_eq!(
         ws.unit_label("bappeda"),
         "Bapperida",
@@ -758,18 +768,18 @@ fn units_are_added_renamed_and_checked() {
     assert_eq!(labels, sorted, "units listed by label");
 
     assert!(
-        ws.set_support("1", "bag-hukum", true, NOW).is_err(),
+        ws.set_support("1", "bag-hukum", true, &NOW).is_err(),
         "the lead cannot also support"
     );
-    ws.set_lead("1", Some("diskominfo"), NOW).unwrap();
+    ws.set_lead("1", Some("diskominfo"), &NOW).unwrap();
     assert!(
         !ws.assignment("1")
             .support
             .contains(&"diskominfo".to_string()),
         "a new lead stops supporting"
     );
-    assert!(ws.set_lead("1", Some("tidak-ada"), NOW).is_err());
-    assert!(ws.set_lead("99", Some("bkpsdm"), NOW).is_err());
+    assert!(ws.set_lead("1", Some("tidak-ada"), &NOW).is_err());
+    assert!(ws.set_lead("99", Some("bkpsdm"), &NOW).is_err());
 }
 
 #[test]
@@ -779,7 +789,7 @@ fn removing_a_unit_withdraws_its_answers_into_the_history_and_they_can_come_back
     let usage = ws.unit_usage("bkpsdm");
     assert_eq!(usage.answers, 4);
     assert!(usage.lead.contains(&"36".to_string()));
-    ws.remove_unit("bkpsdm", LATER).unwrap();
+    ws.remove_unit("bkpsdm", &LATER).unwrap();
     assert!(ws.unit("bkpsdm").is_none());
     assert!(ws.submissions.is_empty());
     assert_eq!(ws.assignment("36").lead, None);
@@ -787,7 +797,7 @@ fn removing_a_unit_withdraws_its_answers_into_the_history_and_they_can_come_back
     assert!(matches!(h.reason, HistoryReason::Withdrawn { .. }));
     assert_eq!(h.values.get("36"), Some(&v(3)), "the values stay visible");
     // Withdrawn files are not merged, so they are not sources of the consolidation.
-    assert!(consolidated(&ws, LATER).sources.is_empty());
+    assert!(consolidated(&ws, &LATER).sources.is_empty());
     // The same file again brings the unit and its answers back.
     assert!(matches!(
         import(&mut ws, "bkpsdm-new.json"),
@@ -800,12 +810,12 @@ fn removing_a_unit_withdraws_its_answers_into_the_history_and_they_can_come_back
 #[test]
 fn assignment_files_name_the_units_indicators_and_validate() {
     let ws = workspace();
-    let (name, file) = assignment_file(&ws, "bkpsdm", NOW, "2026-12-01T10:00:00+07:00").unwrap();
+    let (name, file) = assignment_file(&ws, "bkpsdm", &NOW, &LocalTime::of(&NOW, 420)).unwrap();
     assert_eq!(
         name, "swanilai-penugasan-bkpsdm-spbe-2020-2026-20261201-1000.json",
         "named by the user's clock"
     );
-    assert_eq!(file.exported_at, NOW, "the file keeps the UTC instant");
+    assert_eq!(file.exported_at, *NOW, "the file keeps the UTC instant");
     let part = file.assignment.as_ref().unwrap();
     assert!(part.lead.contains(&"36".to_string()) && part.lead.contains(&"25".to_string()));
     let bytes = serde_json::to_vec(&file).unwrap();
@@ -813,9 +823,9 @@ fn assignment_files_name_the_units_indicators_and_validate() {
     assert_eq!(parsed.file.kind, Kind::Assignment);
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     let mut empty = workspace();
-    empty.add_unit("Dinas Pariwisata", NOW).unwrap();
+    empty.add_unit("Dinas Pariwisata", &NOW).unwrap();
     assert!(
-        assignment_file(&empty, "dinas-pariwisata", NOW, NOW).is_none(),
+        assignment_file(&empty, "dinas-pariwisata", &NOW, &LocalTime::of(&NOW, 0)).is_none(),
         "nothing assigned: no file"
     );
 }
@@ -862,7 +872,7 @@ fn a_consolidated_file_reopens_with_the_same_result() {
             value: v(3),
             note: "Sesuai hasil reviu.".into(),
         },
-        NOW,
+        &NOW,
     )
     .unwrap();
     ws.settle(
@@ -871,16 +881,16 @@ fn a_consolidated_file_reopens_with_the_same_result() {
             unit: "bag-hukum".into(),
             note: String::new(),
         },
-        NOW,
+        &NOW,
     )
     .unwrap();
     // 3 (and Inspektorat against BKPSDM on 29–31, 39) stay unsettled.
-    ws.set_lead("44", Some("diskominfo"), NOW).unwrap();
-    let first = consolidated(&ws, LATER);
+    ws.set_lead("44", Some("diskominfo"), &NOW).unwrap();
+    let first = consolidated(&ws, &LATER);
     let bytes = serde_json::to_vec_pretty(&first).unwrap();
     let parsed = exchange::parse(&bytes).unwrap().file;
 
-    let (reopened, restored) = Workspace::from_consolidated("ws2".into(), &parsed, LATER).unwrap();
+    let (reopened, restored) = Workspace::from_consolidated("ws2".into(), &parsed, &LATER).unwrap();
     assert!(restored.unknown.is_empty(), "{:?}", restored.unknown);
     assert!(restored.differs.is_empty(), "{:?}", restored.differs);
     assert_eq!(reopened.units, ws.units);
@@ -898,7 +908,7 @@ fn a_consolidated_file_reopens_with_the_same_result() {
     assert_eq!(open(&m), open(&original));
     assert!(open(&m).contains(&"3".to_string()));
 
-    let second = consolidated(&reopened, LATER);
+    let second = consolidated(&reopened, &LATER);
     assert_eq!(second.answers, first.answers);
     assert_eq!(second.provenance, first.provenance);
     assert_eq!(second.decisions, first.decisions);
@@ -909,7 +919,7 @@ fn a_consolidated_file_reopens_with_the_same_result() {
     // The unit's original file completes the texts of its rebuilt answers.
     let mut completed = reopened.clone();
     let r = completed
-        .import_bytes(&fixture("diskominfo.json"), "diskominfo.json", LATER)
+        .import_bytes(&fixture("diskominfo.json"), "diskominfo.json", &LATER)
         .unwrap();
     assert!(matches!(r.outcome, Imported::Completed { answers: 24, .. }));
     let sub = completed.submission("diskominfo").unwrap();
@@ -919,20 +929,21 @@ fn a_consolidated_file_reopens_with_the_same_result() {
 
     // Any other kind of file is refused.
     let sub_file = exchange::parse(&fixture("bkpsdm-new.json")).unwrap().file;
-    assert!(Workspace::from_consolidated("ws3".into(), &sub_file, LATER).is_err());
+    assert!(Workspace::from_consolidated("ws3".into(), &sub_file, &LATER).is_err());
 }
 
 #[test]
 fn a_consolidated_file_from_elsewhere_reopens_too() {
-    // The shared example file has no "coordination" part: units come from its sources,
+    // Without its "coordination" part: units come from its sources,
     // assignments from the template, decisions as written.
     let bytes = std::fs::read(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/exchange/consolidated-spbe-2020.json"),
     )
     .unwrap();
-    let file = exchange::parse(&bytes).unwrap().file;
-    let (ws, _) = Workspace::from_consolidated("w".into(), &file, NOW).unwrap();
+    let mut file = exchange::parse(&bytes).unwrap().file;
+    file.extra.remove("coordination");
+    let (ws, _) = Workspace::from_consolidated("w".into(), &file, &NOW).unwrap();
     let values = merge(&ws).values();
     let expected: BTreeMap<String, Value> = file
         .answers
@@ -952,10 +963,10 @@ fn the_workspace_survives_storage() {
             value: v(3),
             note: "Catatan.".into(),
         },
-        LATER,
+        &LATER,
     )
     .unwrap();
-    ws.remove_unit("dinkes", LATER).unwrap();
+    ws.remove_unit("dinkes", &LATER).unwrap();
     let json = serde_json::to_string(&ws).unwrap();
     let back: Workspace = serde_json::from_str(&json).unwrap();
     assert_eq!(back, ws);
@@ -970,7 +981,7 @@ fn a_file_whose_sources_disagree_with_its_answers_is_flagged_on_reopen() {
     for name in ["diskominfo.json", "bkpsdm-e2e.json"] {
         import(&mut ws, name);
     }
-    let mut file = consolidated(&ws, LATER);
+    let mut file = consolidated(&ws, &LATER);
     let (id, unit) = file
         .provenance
         .iter()
@@ -982,6 +993,33 @@ fn a_file_whose_sources_disagree_with_its_answers_is_flagged_on_reopen() {
         .find(|s| s.unit.id == unit && s.superseded_by.is_none())
         .unwrap();
     source.answered.retain(|a| a != &id);
-    let (_, restored) = Workspace::from_consolidated("ws3".into(), &file, LATER).unwrap();
+    let (_, restored) = Workspace::from_consolidated("ws3".into(), &file, &LATER).unwrap();
     assert_eq!(restored.differs, vec![id]);
+}
+
+/// Issue 9: a damaged `coordination` block was read as empty, silently dropping the
+/// coordinator's units and assignments on reopening.
+#[test]
+fn a_damaged_coordination_block_is_refused_on_reopening() {
+    let bytes = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/exchange/consolidated-spbe-2020.json"),
+    )
+    .unwrap();
+    let file = exchange::parse(&bytes).unwrap().file;
+    let (ws, _) = Workspace::from_consolidated("w".into(), &file, &NOW).unwrap();
+    assert_eq!(ws.assignment("36").lead.as_deref(), Some("bkpsdm"));
+    assert_eq!(ws.assignment("36").support, ["diskominfo"]);
+    assert_eq!(ws.coordinator, "Koordinator SPBE Diskominfo");
+
+    for damaged in [
+        serde_json::json!({ "units": "semua" }),
+        serde_json::json!({ "assignments": { "36": { "lead": 3 } } }),
+        serde_json::json!("rusak"),
+    ] {
+        let mut bad = file.clone();
+        bad.extra.insert("coordination".into(), damaged.clone());
+        let problems = Workspace::from_consolidated("w".into(), &bad, &NOW).unwrap_err();
+        assert_eq!(problems[0].path, "$.coordination", "{damaged}");
+    }
 }

@@ -175,7 +175,7 @@ const INVALID: &[(&str, &str, &str)] = &[
     (
         "impossible-date.json",
         "$.answers.36.updated_at",
-        "RFC 3339",
+        "bukan waktu yang sah",
     ),
     ("submission-without-unit.json", "$.unit", "wajib"),
     (
@@ -824,5 +824,114 @@ fn set(v: &mut Json, pointer: &str, new: Json) {
         }
         Json::Array(a) => a[key.parse::<usize>().unwrap()] = new,
         _ => panic!("{pointer}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 9: what the reader once let through.
+
+/// A submission fixture with text replaced: `from` must occur exactly once.
+fn edited(fixture_name: &str, from: &str, to: &str) -> Vec<u8> {
+    let text = String::from_utf8(fixture(fixture_name)).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+#[test]
+fn a_key_written_twice_is_refused_with_its_path() {
+    // Indicator 36 twice in "answers": serde would keep the later one without a word.
+    let twice = edited(
+        "submission-bkpsdm-spbe-2020.json",
+        "\"answers\": {",
+        "\"answers\": {\n    \"36\": { \"value\": 1 },",
+    );
+    let problems = parse(&twice).unwrap_err();
+    assert_eq!(paths(&errors(&problems)), ["$.answers.36"], "{problems:#?}");
+    let m = &problems[0].message;
+    assert!(
+        m.id.contains("\"36\"") && m.id.contains("dua kali"),
+        "{m:?}"
+    );
+    assert!(m.en.contains("\"36\"") && m.en.contains("twice"), "{m:?}");
+
+    // At any depth: a field of an evidence item.
+    let twice = edited(
+        "submission-bkpsdm-spbe-2020.json",
+        "\"reference\": \"Pasal 4, hlm. 3\",",
+        "\"reference\": \"Pasal 4, hlm. 3\", \"reference\": \"Pasal 5\",",
+    );
+    let problems = parse(&twice).unwrap_err();
+    assert_eq!(
+        paths(&errors(&problems)),
+        ["$.answers.36.evidence[0].reference"]
+    );
+    // An escaped spelling of the same key is the same key.
+    let twice = edited(
+        "submission-bkpsdm-spbe-2020.json",
+        "\"period\": \"2026\",",
+        "\"period\": \"2026\", \"p\\u0065riod\": \"2025\",",
+    );
+    assert_eq!(paths(&errors(&parse(&twice).unwrap_err())), ["$.period"]);
+}
+
+#[test]
+fn evidence_review_and_date_are_checked_like_every_field() {
+    let cases = [
+        (json!("ya"), "review", "$.answers.36.evidence[0].review"),
+        (json!(1), "review", "$.answers.36.evidence[0].review"),
+        (json!("kemarin"), "date", "$.answers.36.evidence[0].date"),
+        (json!("2024-01-€"), "date", "$.answers.36.evidence[0].date"),
+        (json!("2026-02-30"), "date", "$.answers.36.evidence[0].date"),
+        (json!(20240101), "date", "$.answers.36.evidence[0].date"),
+    ];
+    for (bad, field, path) in cases {
+        let pointer = format!("/answers/36/evidence/0/{field}");
+        let problems = refuse_modified("submission-bkpsdm-spbe-2020.json", &pointer, &bad);
+        assert_eq!(paths(&errors(&problems)), [path], "{field} = {bad}");
+        for p in &problems {
+            assert!(
+                !p.message.en.contains("invalid type") && !p.message.en.contains("expected"),
+                "serde's own words reached the user: {:?}",
+                p.message
+            );
+        }
+    }
+    // The panic of issue 9: a review whose date is cut inside a character, on level 4.
+    let mut v = fixture_json("submission-bkpsdm-spbe-2020.json");
+    v["answers"]["36"]["value"] = json!(4);
+    v["answers"]["36"]["evidence"][0]["date"] = json!("2024-01-€");
+    v["answers"]["36"]["evidence"][0]["review"] = json!(true);
+    assert!(parse(&serde_json::to_vec(&v).unwrap()).is_err());
+}
+
+#[test]
+fn a_damaged_coordination_block_is_refused_not_reset() {
+    let cases = [
+        ("/coordination", json!("rusak"), "$.coordination"),
+        ("/coordination/units", json!({}), "$.coordination.units"),
+        (
+            "/coordination/units/0",
+            json!({ "id": "" , "name": "X" }),
+            "$.coordination.units[0].id",
+        ),
+        (
+            "/coordination/assignments/1",
+            json!({ "lead": 3 }),
+            "$.coordination.assignments.1.lead",
+        ),
+        (
+            "/coordination/assignments/99",
+            json!({ "lead": null }),
+            "$.coordination.assignments.99",
+        ),
+        (
+            "/coordination/coordinator",
+            json!(7),
+            "$.coordination.coordinator",
+        ),
+    ];
+    for (pointer, bad, path) in cases {
+        let problems = refuse_modified("consolidated-spbe-2020.json", pointer, &bad);
+        assert_eq!(paths(&errors(&problems)), [path], "{pointer} = {bad}");
     }
 }

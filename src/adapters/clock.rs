@@ -1,46 +1,34 @@
 //! The current time, the user's time zone and fresh ids, from the browser.
 
-use crate::domain::exchange::{parse_rfc3339, Timestamp};
+use crate::domain::exchange::{Date, Instant, Timestamp};
 use crate::domain::local_time::LocalTime;
 
-/// Now as RFC 3339 UTC without milliseconds: `2026-11-28T09:30:00Z`.
-pub fn now() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    // "2026-11-28T09:30:00.123Z" → drop the milliseconds.
-    match iso.split_once('.') {
-        Some((head, _)) => format!("{head}Z"),
-        None => iso,
-    }
+/// Now, written as Swanilai writes times: UTC, whole seconds (`2026-11-28T09:30:00Z`).
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_millis(js_sys::Date::now() as i64)
 }
 
-/// Today as `YYYY-MM-DD` on the user's clock (between 00.00 and 07.00 WIB the UTC date is
-/// still yesterday's).
-pub fn today() -> String {
-    let now = now();
-    local(&now).map_or_else(|| now.chars().take(10).collect(), |t| t.date_iso())
+/// Today on the user's clock (between 00.00 and 07.00 WIB the UTC date is still
+/// yesterday's).
+pub fn today() -> Date {
+    local(&now()).date()
 }
 
 /// This year on the user's clock, `2026`: the period a new assessment starts with.
 pub fn this_year() -> String {
-    today().chars().take(4).collect()
+    today().year().to_string()
 }
 
 /// Minutes east of UTC of the browser's time zone at `instant` (420 in WIB).
-pub fn offset_minutes_at(instant: Timestamp) -> i32 {
+pub fn offset_minutes_at(instant: Instant) -> i32 {
     let date = js_sys::Date::new(&(instant.unix_millis() as f64).into());
     -(date.get_timezone_offset() as i32)
 }
 
-/// `now` (from [`now`]) written with the user's offset, `2026-11-28T16:30:00+07:00`: the
-/// time stamp for file names, so a file saved at 16.30 WIB is named …-1630.
-pub fn on_wall_clock(now: &str) -> String {
-    local(now).map_or_else(|| now.to_string(), |t| t.to_rfc3339())
-}
-
-/// An RFC 3339 time on the user's clock; `None` when the text is not a time.
-pub fn local(rfc3339: &str) -> Option<LocalTime> {
-    let instant = parse_rfc3339(rfc3339)?;
-    Some(LocalTime::new(instant, offset_minutes_at(instant)))
+/// A time on the user's clock: for display, and for file names (a file saved at 16.30 WIB
+/// is named …-1630).
+pub fn local(time: &Timestamp) -> LocalTime {
+    LocalTime::new(time.instant(), offset_minutes_at(time.instant()))
 }
 
 /// A short id unlikely to repeat in one browser: time plus randomness, base 36.

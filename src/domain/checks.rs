@@ -10,6 +10,7 @@
 
 use crate::domain::catalogue::{Framework, Indicator};
 use crate::domain::draft::DraftAnswer;
+use crate::domain::exchange::Date;
 use crate::domain::text::Text;
 
 /// What kind of weakness a check found.
@@ -67,38 +68,20 @@ impl Finding {
     }
 }
 
-/// Days since 0000-03-01 in the proleptic Gregorian calendar, for `YYYY-MM-DD`.
-fn day_number(date: &str) -> Option<i64> {
-    let b = date.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i64 = date[..4].parse().ok()?;
-    let m: i64 = date[5..7].parse().ok()?;
-    let d: i64 = date[8..10].parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
-}
-
-/// Whether `date` lies within `months` months before `today` (both `YYYY-MM-DD`).
-pub fn within_months(date: &str, today: &str, months: u32) -> bool {
-    let (Some(then), Some(now)) = (day_number(date), day_number(today)) else {
-        return false;
-    };
+/// Whether `date` lies within `months` months before `today`.
+pub fn within_months(date: Date, today: Date, months: u32) -> bool {
+    let (then, now) = (date.days(), today.days());
     // A month is taken as 365.2425 / 12 days; the rule is "under two years".
     let limit = (months as f64 * 365.2425 / 12.0).floor() as i64;
     then <= now && now - then < limit
 }
 
-/// Every finding for one answer. `today` is `YYYY-MM-DD`.
+/// Every finding for one answer, `today` on the user's clock.
 pub fn check_answer(
     fw: &Framework,
     indicator: &Indicator,
     answer: &DraftAnswer,
-    today: &str,
+    today: Date,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     if indicator.service && answer.service.trim().is_empty() && answer.value.is_some() {
@@ -123,12 +106,10 @@ pub fn check_answer(
         }
     }
     if let (Some(from), Some(months)) = (rules.review_from_level, rules.review_max_age_months) {
-        let recent = answer.evidence.iter().any(|e| {
-            e.review
-                && e.date
-                    .as_deref()
-                    .is_some_and(|d| within_months(d, today, months))
-        });
+        let recent = answer
+            .evidence
+            .iter()
+            .any(|e| e.review && e.date.is_some_and(|d| within_months(d, today, months)));
         if level >= from && !recent {
             out.push(Finding::NoRecentReview {
                 level,
@@ -158,13 +139,17 @@ mod tests {
     use crate::domain::exchange::Evidence;
     use crate::domain::value::Value;
 
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
     fn evidence(level: Option<u8>, date: Option<&str>, review: bool) -> Evidence {
         Evidence {
             title: "Dokumen".into(),
             reference: String::new(),
             link: String::new(),
             level,
-            date: date.map(str::to_string),
+            date: date.map(day),
             review,
             extra: Default::default(),
         }
@@ -181,21 +166,32 @@ mod tests {
 
     #[test]
     fn two_years_means_strictly_under_two_years() {
-        assert!(within_months("2025-01-10", "2026-11-28", 24));
-        assert!(within_months("2024-11-29", "2026-11-28", 24));
-        assert!(!within_months("2024-11-27", "2026-11-28", 24));
+        let today = day("2026-11-28");
+        assert!(within_months(day("2025-01-10"), today, 24));
+        assert!(within_months(day("2024-11-29"), today, 24));
+        assert!(!within_months(day("2024-11-27"), today, 24));
         assert!(
-            !within_months("2027-01-01", "2026-11-28", 24),
+            !within_months(day("2027-01-01"), today, 24),
             "a future date is not a valid review"
         );
-        assert!(!within_months("not a date", "2026-11-28", 24));
+    }
+
+    /// A date cut inside a multi-byte character once panicked here (issue 9): every
+    /// screen of the draft crashed on every reload. Dates are now read once, as bytes,
+    /// into a [`Date`]; such a text is no date (the reader refuses it, see
+    /// tests/exchange.rs, and a stored draft drops it, see `draft`).
+    #[test]
+    fn a_date_that_is_not_a_date_is_no_date_and_no_panic() {
+        for odd in ["2024-01-€", "2024-€1-01", "€€€€-01-01", "2024-01-0€"] {
+            assert_eq!(Date::parse(odd), None, "{odd}");
+        }
     }
 
     #[test]
     fn claims_without_evidence_and_reviews_are_flagged() {
         let fw = framework("spbe-2020").unwrap();
         let ind = fw.indicator("1").unwrap();
-        let today = "2026-11-28";
+        let today = day("2026-11-28");
         // Level 1 needs nothing.
         assert_eq!(check_answer(fw, ind, &answer(1, vec![]), today), vec![]);
         assert_eq!(
@@ -236,12 +232,12 @@ mod tests {
             evidence(Some(3), None, false),
         ];
         assert_eq!(
-            check_answer(fw, ind, &answer(3, ev.clone()), "2026-11-28"),
+            check_answer(fw, ind, &answer(3, ev.clone()), day("2026-11-28")),
             vec![]
         );
         let ev = vec![evidence(Some(3), None, false)];
         assert_eq!(
-            check_answer(fw, ind, &answer(3, ev), "2026-11-28"),
+            check_answer(fw, ind, &answer(3, ev), day("2026-11-28")),
             vec![Finding::LowerLevelsUnsupported { levels: vec![2] }]
         );
     }
@@ -251,12 +247,12 @@ mod tests {
         let fw = framework("spbe-2020").unwrap();
         let mut a = answer(1, vec![]);
         assert_eq!(
-            check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"),
+            check_answer(fw, fw.indicator("45").unwrap(), &a, day("2026-11-28")),
             vec![Finding::ServiceMissing]
         );
         a.service = "Perizinan berusaha".into();
         assert_eq!(
-            check_answer(fw, fw.indicator("45").unwrap(), &a, "2026-11-28"),
+            check_answer(fw, fw.indicator("45").unwrap(), &a, day("2026-11-28")),
             vec![]
         );
         let pemdi = framework("pemdi-2026").unwrap();
@@ -266,7 +262,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            check_answer(pemdi, pemdi.indicator("5").unwrap(), &sdi, "2026-11-28"),
+            check_answer(
+                pemdi,
+                pemdi.indicator("5").unwrap(),
+                &sdi,
+                day("2026-11-28")
+            ),
             vec![]
         );
     }

@@ -6,9 +6,12 @@
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
 use crate::domain::catalogue::{Framework, Indicator};
-use crate::domain::exchange::{Answer, AssignmentPart, Evidence, ExchangeFile, Kind, UnitRef};
+use crate::domain::exchange::{
+    Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, Timestamp, UnitRef,
+};
+use crate::domain::local_time::LocalTime;
 use crate::domain::value::Value;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Map;
 use std::collections::BTreeMap;
 
@@ -31,8 +34,8 @@ pub struct Draft {
     pub assignment: Option<AssignmentPart>,
     #[serde(default)]
     pub answers: BTreeMap<String, DraftAnswer>,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// One indicator's answer while it is being written.
@@ -46,12 +49,12 @@ pub struct DraftAnswer {
     /// Which level criterion the facts meet, and why.
     #[serde(default)]
     pub analisis: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "stored_evidence")]
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub service: String,
     #[serde(default)]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Timestamp>,
     /// Fields of an imported answer this version does not know, written back on export.
     #[serde(default)]
     pub extra: Map<String, serde_json::Value>,
@@ -68,6 +71,27 @@ impl DraftAnswer {
     }
 }
 
+/// The evidence of a stored draft. A `date` that is not a date (drafts opened from a file
+/// before the reader checked dates held such texts, and one crashed every screen: issue 9)
+/// is dropped, so the draft still opens; everything else must read as it was written.
+fn stored_evidence<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Evidence>, D::Error> {
+    let mut items = Vec::<serde_json::Value>::deserialize(d)?;
+    for item in &mut items {
+        if let Some(o) = item.as_object_mut() {
+            let unreadable = o
+                .get("date")
+                .is_some_and(|v| v.as_str().and_then(Date::parse).is_none());
+            if unreadable {
+                o.remove("date");
+            }
+        }
+    }
+    items
+        .into_iter()
+        .map(|v| crate::domain::json::from_value(v).map_err(serde::de::Error::custom))
+        .collect()
+}
+
 /// Joins Fakta and Analisis into the single `justification` of the exchange format.
 pub fn compose_justification(fakta: &str, analisis: &str) -> String {
     let (f, a) = (fakta.trim(), analisis.trim());
@@ -79,22 +103,38 @@ pub fn compose_justification(fakta: &str, analisis: &str) -> String {
     }
 }
 
-/// Splits a `justification` back into Fakta and Analisis. Text written without the
+/// Splits a `justification` back into Fakta and Analisis. Analisis starts at the first
+/// line that begins with "Analisis:" (as [`compose_justification`] writes it); the word
+/// inside a sentence ("hasil analisis: …") is text of the Fakta. Text written without the
 /// markers is kept whole as Fakta, so nothing is lost.
 pub fn split_justification(text: &str) -> (String, String) {
-    let lower = text.to_ascii_lowercase(); // byte offsets stay valid
-    let analisis_at = lower.find("analisis:");
-    let (head, tail) = match analisis_at {
-        Some(i) => (&text[..i], text[i + "analisis:".len()..].trim()),
+    let (head, tail) = match analisis_marker(text) {
+        Some((at, after)) => (&text[..at], text[after..].trim()),
         None => (text, ""),
     };
     let head = head.trim();
-    let fakta = if head.to_ascii_lowercase().starts_with("fakta:") {
-        head["fakta:".len()..].trim()
-    } else {
-        head
+    let fakta = match head.get(..FAKTA.len()) {
+        Some(start) if start.eq_ignore_ascii_case(FAKTA) => head[FAKTA.len()..].trim(),
+        _ => head,
     };
     (fakta.to_string(), tail.to_string())
+}
+
+const FAKTA: &str = "fakta:";
+const ANALISIS: &str = "analisis:";
+
+/// Where the first line beginning with "Analisis:" (any case, after spaces or tabs)
+/// starts, and where its text starts.
+pub fn analisis_marker(text: &str) -> Option<(usize, usize)> {
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts.into_iter().find_map(|line| {
+        let rest = &text[line..];
+        let indented = rest.trim_start_matches([' ', '\t']);
+        let at = line + (rest.len() - indented.len());
+        let word = indented.get(..ANALISIS.len())?;
+        word.eq_ignore_ascii_case(ANALISIS)
+            .then_some((at, at + ANALISIS.len()))
+    })
 }
 
 /// What a draft's export left out, so the UI can say so.
@@ -112,7 +152,7 @@ impl Draft {
         institution: String,
         period: String,
         unit: UnitRef,
-        now: &str,
+        now: &Timestamp,
     ) -> Draft {
         let name = format!(
             "{} · {} · {}",
@@ -129,15 +169,15 @@ impl Draft {
             unit,
             assignment: None,
             answers: BTreeMap::new(),
-            created_at: now.to_string(),
-            updated_at: now.to_string(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
         }
     }
 
     /// A draft that starts from a file: an assignment fixes framework, institution,
     /// period, unit and the indicators; a submission or consolidated file also brings
     /// its answers (to edit a unit's file again, or start next year from this year's).
-    pub fn from_file(id: String, file: &ExchangeFile, now: &str) -> Draft {
+    pub fn from_file(id: String, file: &ExchangeFile, now: &Timestamp) -> Draft {
         let unit = file.unit.clone().unwrap_or_else(|| UnitRef {
             id: String::new(),
             name: String::new(),
@@ -167,7 +207,7 @@ impl Draft {
                 "{} · {fw_name} · {} ({})",
                 unit_label(&unit),
                 file.period,
-                file.exported_at.get(..10).unwrap_or("")
+                file.exported_at.as_str().get(..10).unwrap_or("")
             ),
         };
         Draft {
@@ -179,8 +219,8 @@ impl Draft {
             unit,
             assignment: file.assignment.clone(),
             answers,
-            created_at: now.to_string(),
-            updated_at: now.to_string(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
         }
     }
 
@@ -209,19 +249,24 @@ impl Draft {
     }
 
     /// Changes one answer, stamping the time, and drops it again if it became blank.
-    pub fn edit(&mut self, indicator_id: &str, now: &str, change: impl FnOnce(&mut DraftAnswer)) {
+    pub fn edit(
+        &mut self,
+        indicator_id: &str,
+        now: &Timestamp,
+        change: impl FnOnce(&mut DraftAnswer),
+    ) {
         let answer = self.answers.entry(indicator_id.to_string()).or_default();
         change(answer);
-        answer.updated_at = Some(now.to_string());
+        answer.updated_at = Some(now.clone());
         if answer.is_blank() {
             self.answers.remove(indicator_id);
         }
-        self.updated_at = now.to_string();
+        self.updated_at = now.clone();
     }
 
     /// The `submission` file of this draft. Answers without a value cannot travel (the
     /// format has no "unanswered" value) and are listed in the notes instead.
-    pub fn to_submission(&self, now: &str) -> (ExchangeFile, ExportNotes) {
+    pub fn to_submission(&self, now: &Timestamp) -> (ExchangeFile, ExportNotes) {
         let mut notes = ExportNotes::default();
         let mut answers = BTreeMap::new();
         for (id, a) in &self.answers {
@@ -256,20 +301,21 @@ impl Draft {
 }
 
 /// A file name a coordinator can tell apart from the others in a download folder:
-/// `swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-0930.json`.
+/// `swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-0930.json`, stamped with the time on
+/// the user's clock.
 pub fn export_file_name(
     kind: Kind,
     unit_id: &str,
     framework: &str,
     period: &str,
-    now: &str,
+    wall_clock: &LocalTime,
 ) -> String {
     let kind = match kind {
         Kind::Assignment => "penugasan",
         Kind::Submission => "jawaban",
         Kind::Consolidated => "konsolidasi",
     };
-    let stamp = file_stamp(now);
+    let stamp = file_stamp(wall_clock);
     let parts = [
         kind,
         &slug(unit_id),
@@ -315,18 +361,13 @@ pub fn unit_for_name(name: &str) -> UnitRef {
     }
 }
 
-/// The time part of a file name: "2026-11-28T09:30:00Z" → "20261128-0930".
-pub fn file_stamp(now: &str) -> String {
-    let digits: String = now
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .take(12)
-        .collect();
-    if digits.len() == 12 {
-        format!("{}-{}", &digits[..8], &digits[8..])
-    } else {
-        digits
-    }
+/// The time part of a file name: 16.30 on 28 November 2026 → "20261128-1630".
+pub fn file_stamp(wall_clock: &LocalTime) -> String {
+    let c = wall_clock.civil();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}",
+        c.year, c.month, c.day, c.hour, c.minute
+    )
 }
 
 /// Lower-case ASCII letters, digits and single dashes: safe in any file system.
@@ -371,6 +412,47 @@ mod tests {
         assert_eq!(compose_justification("", ""), "");
     }
 
+    /// Issue 9: a draft holding `"date": "2024-01-€", "review": true` crashed every
+    /// screen on every reload. It opens now, without that date.
+    #[test]
+    fn a_stored_draft_with_a_date_that_is_not_a_date_still_opens() {
+        let stored = r#"{"id":"d1","name":"BKPSDM","framework":"spbe-2020","institution":"","period":"2026",
+            "unit":{"id":"bkpsdm","name":"BKPSDM"},"created_at":"2026-11-28T09:30:00Z","updated_at":"2026-11-28T09:30:00Z",
+            "answers":{"36":{"value":4,"fakta":"Laporan reviu","evidence":[
+                {"title":"Laporan reviu SIMPEG","date":"2024-01-€","review":true},
+                {"title":"Laporan reviu 2026","date":"2026-02-01","review":true}]}}}"#;
+        let draft: Draft = crate::domain::json::from_str(stored).unwrap();
+        let evidence = &draft.answers["36"].evidence;
+        assert_eq!(evidence[0].title, "Laporan reviu SIMPEG");
+        assert_eq!(evidence[0].date, None);
+        assert!(evidence[0].review);
+        assert_eq!(evidence[1].date, Date::parse("2026-02-01"));
+        let fw = crate::domain::catalogue::framework("spbe-2020").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        let findings = crate::domain::checks::check_answer(
+            fw,
+            fw.indicator("36").unwrap(),
+            &draft.answers["36"],
+            today,
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// Issue 9: a Fakta mentioning "analisis:" was cut there when the file was reopened.
+    #[test]
+    fn a_fakta_that_mentions_analisis_comes_back_whole() {
+        let fakta = "Dokumen hasil analisis: kebutuhan SDM TIK 2025 (hlm. 4)";
+        let analisis = "Memenuhi kriteria tingkat 3.";
+        assert_eq!(
+            split_justification(&compose_justification(fakta, analisis)),
+            (fakta.to_string(), analisis.to_string())
+        );
+        assert_eq!(
+            split_justification(&compose_justification(fakta, "")),
+            (fakta.to_string(), String::new())
+        );
+    }
+
     #[test]
     fn file_names_tell_unit_framework_period_and_time() {
         let name = export_file_name(
@@ -378,7 +460,7 @@ mod tests {
             "bkpsdm",
             "spbe-2020",
             "2026",
-            "2026-11-28T09:30:00Z",
+            &LocalTime::of(&Timestamp::parse("2026-11-28T09:30:00Z").unwrap(), 0),
         );
         assert_eq!(
             name,

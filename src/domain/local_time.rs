@@ -4,7 +4,7 @@
 //! Makassar saving at 16.30 should read "16.30 WITA", not "08.30 UTC". The browser knows the
 //! offset (the clock adapter asks it); everything else is here, pure and host-tested.
 
-use crate::domain::exchange::{parse_rfc3339, Civil, Timestamp};
+use crate::domain::exchange::{Civil, Date, Instant, Timestamp};
 use crate::domain::text::Lang;
 
 const MONTHS_ID: [&str; 12] = [
@@ -46,16 +46,26 @@ pub struct LocalTime {
 impl LocalTime {
     /// `instant` at `offset_minutes` east of UTC (420 in Jakarta, 480 in Makassar, 540 in
     /// Jayapura).
-    pub fn new(instant: Timestamp, offset_minutes: i32) -> LocalTime {
+    pub fn new(instant: Instant, offset_minutes: i32) -> LocalTime {
         LocalTime {
             civil: instant.civil(offset_minutes),
             offset_minutes,
         }
     }
 
-    /// Reads an RFC 3339 text; `None` when it is not one.
-    pub fn parse(rfc3339: &str, offset_minutes: i32) -> Option<LocalTime> {
-        parse_rfc3339(rfc3339).map(|t| LocalTime::new(t, offset_minutes))
+    /// `time` at `offset_minutes` east of UTC.
+    pub fn of(time: &Timestamp, offset_minutes: i32) -> LocalTime {
+        LocalTime::new(time.instant(), offset_minutes)
+    }
+
+    /// The local date (what "today" means to the user).
+    pub fn date(&self) -> Date {
+        Date::from(self.civil)
+    }
+
+    /// The date and time on the wall clock.
+    pub fn civil(&self) -> Civil {
+        self.civil
     }
 
     /// The zone's name: WIB, WITA or WIT for Indonesia's three zones, else `UTC+5.30`-style.
@@ -127,21 +137,9 @@ pub fn zone_name(offset_minutes: i32) -> String {
     }
 }
 
-/// A `YYYY-MM-DD…` text (a date, or a date-time whose date part is meant as written) as
-/// `28 November 2026`; the text itself when it does not start with a valid date.
-pub fn long_date(text: &str, lang: Lang) -> String {
-    let parts: Vec<u32> = text
-        .get(..10)
-        .unwrap_or("")
-        .split('-')
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    match parts.as_slice() {
-        [y, m, d] if (1..=12).contains(m) && (1..=31).contains(d) => {
-            long_date_parts(i64::from(*y), *m, *d, lang)
-        }
-        _ => text.to_string(),
-    }
+/// A calendar date as `28 November 2026` / `28 November 2026`.
+pub fn date_in_words(date: Date, lang: Lang) -> String {
+    long_date_parts(date.year(), date.month(), date.day(), lang)
 }
 
 fn long_date_parts(year: i64, month: u32, day: u32, lang: Lang) -> String {
@@ -156,8 +154,10 @@ fn long_date_parts(year: i64, month: u32, day: u32, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    use crate::domain::exchange::parse_rfc3339;
+
     fn at(s: &str, offset: i32) -> LocalTime {
-        LocalTime::parse(s, offset).unwrap()
+        LocalTime::of(&Timestamp::parse(s).unwrap(), offset)
     }
 
     #[test]
@@ -196,10 +196,7 @@ mod tests {
             "2026-11-28T04:00:00-05:30"
         );
         // File names take the wall clock's digits.
-        assert_eq!(
-            crate::domain::draft::file_stamp(&t.to_rfc3339()),
-            "20261128-1730"
-        );
+        assert_eq!(crate::domain::draft::file_stamp(&t), "20261128-1730");
     }
 
     #[test]
@@ -214,16 +211,10 @@ mod tests {
     }
 
     #[test]
-    fn long_dates_of_plain_texts() {
-        assert_eq!(long_date("2026-08-17", Lang::Id), "17 Agustus 2026");
-        assert_eq!(long_date("2026-05-02T10:00:00Z", Lang::En), "2 May 2026");
-        assert_eq!(long_date("kemarin", Lang::Id), "kemarin");
-        assert_eq!(long_date("2026-13-01", Lang::Id), "2026-13-01");
-    }
-
-    #[test]
-    fn not_a_time_is_none() {
-        assert!(LocalTime::parse("2026-11-28", 420).is_none());
-        assert!(LocalTime::parse("", 420).is_none());
+    fn dates_in_words() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(date_in_words(d("2026-08-17"), Lang::Id), "17 Agustus 2026");
+        assert_eq!(date_in_words(d("2026-05-02"), Lang::En), "2 May 2026");
+        assert_eq!(at("2026-12-31T23:00:00Z", 420).date(), d("2027-01-01"));
     }
 }

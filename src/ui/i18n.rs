@@ -3,6 +3,7 @@
 //! UI strings live next to the view that shows them as a pair, `tr("Simpan", "Save")`;
 //! domain text arrives as [`Text`] and is shown with [`text`].
 
+use crate::domain::exchange::Timestamp;
 use crate::domain::text::{Lang, Text};
 use leptos::prelude::*;
 
@@ -37,11 +38,21 @@ pub fn tr_owned(id: String, en: String) -> impl Fn() -> String + Clone + Send + 
     }
 }
 
-/// An RFC 3339 time on the user's clock, "2026-11-28 16.30 WIB", whatever offset it was
-/// written in; the text itself when it is not a time.
-pub fn when(rfc3339: &str) -> String {
-    crate::adapters::clock::local(rfc3339)
-        .map_or_else(|| rfc3339.to_string(), |t| t.short(Lang::Id))
+/// A time on the user's clock in `lang`: "2026-11-28 16.30 WIB" / "2026-11-28 16:30 WIB",
+/// whatever offset it was written in.
+pub fn when_in(time: &Timestamp, lang: Lang) -> String {
+    crate::adapters::clock::local(time).short(lang)
+}
+
+/// [`when_in`] in the current language, following the language switch.
+pub fn when(time: &Timestamp) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let (time, lang) = (time.clone(), lang());
+    move || when_in(&time, lang.get())
+}
+
+/// [`when_in`] in both languages, for messages built as [`Text`].
+pub fn when_text(time: &Timestamp) -> (String, String) {
+    (when_in(time, Lang::Id), when_in(time, Lang::En))
 }
 
 /// Domain text in the current language.

@@ -8,7 +8,7 @@ use crate::adapters::{clock, storage};
 use crate::domain::catalogue::{framework, Framework};
 use crate::domain::draft::Draft;
 use crate::domain::engine::{evaluate_map, Evaluation};
-use crate::domain::exchange::ExchangeFile;
+use crate::domain::exchange::{ExchangeFile, Timestamp};
 use crate::domain::text::Text;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -75,7 +75,7 @@ pub fn notify(kind: NoticeKind, text: Text) {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
     /// Written to browser storage at this time (RFC 3339).
-    Saved(String),
+    Saved(Timestamp),
     /// A change waits for the debounce.
     Pending,
     /// The last write failed; the work is in memory only.

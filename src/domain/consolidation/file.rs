@@ -32,9 +32,10 @@ use crate::domain::catalogue::Framework;
 use crate::domain::draft::export_file_name;
 use crate::domain::engine::evaluate_map;
 use crate::domain::exchange::{
-    parse_rfc3339, Answer, AssignmentPart, Candidate, Decision, Evidence, ExchangeFile, Kind,
-    Problem, Provenance, ResultsPart, Rule, Severity, SourceRecord, UnitRef,
+    Answer, AssignmentPart, Candidate, Decision, Evidence, ExchangeFile, Kind, Problem, Provenance,
+    ResultsPart, Rule, Severity, SourceRecord, Timestamp, UnitRef,
 };
+use crate::domain::local_time::LocalTime;
 use crate::domain::text::Text;
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
@@ -61,7 +62,7 @@ pub struct Coordination {
     pub unsettled: BTreeMap<String, Vec<Candidate>>,
 }
 
-fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> ExchangeFile {
+fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &Timestamp) -> ExchangeFile {
     ExchangeFile::new(kind, &ws.framework, &ws.institution, &ws.period, unit, now)
 }
 
@@ -72,8 +73,8 @@ fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> Exc
 pub fn assignment_file(
     ws: &Workspace,
     unit: &str,
-    now: &str,
-    wall_clock: &str,
+    now: &Timestamp,
+    wall_clock: &LocalTime,
 ) -> Option<(String, ExchangeFile)> {
     let u = ws.unit(unit)?.clone();
     let (lead, support) = ws.assigned_to(unit);
@@ -125,12 +126,12 @@ fn results(fw: &Framework, values: &BTreeMap<String, Value>) -> ResultsPart {
 }
 
 /// The consolidated file of the workspace at `now`.
-pub fn to_consolidated(ws: &Workspace, now: &str) -> ExchangeFile {
+pub fn to_consolidated(ws: &Workspace, now: &Timestamp) -> ExchangeFile {
     to_consolidated_with(ws, &merge(ws), now)
 }
 
 /// [`to_consolidated`] from a merge already computed (the UI keeps one in a memo).
-pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &str) -> ExchangeFile {
+pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &Timestamp) -> ExchangeFile {
     let mut file = envelope(ws, Kind::Consolidated, None, now);
     let Some(fw) = ws.framework() else {
         return file;
@@ -264,48 +265,46 @@ fn sources(ws: &Workspace, fw: &Framework) -> Vec<SourceRecord> {
         });
         v
     };
-    let mut out: Vec<SourceRecord> = ws
-        .submissions
-        .iter()
-        .map(|s| SourceRecord {
-            unit: s.unit.clone(),
-            exported_at: s.exported_at.clone(),
-            digest: s.digest.clone(),
-            answered: in_order(&mut s.answers.keys()),
+    let record =
+        |unit: &UnitRef, exported_at: &Timestamp, digest: &String, answered| SourceRecord {
+            unit: unit.clone(),
+            exported_at: exported_at.clone(),
+            digest: digest.clone(),
+            answered,
             superseded_by: None,
             extra: Map::new(),
+        };
+    // Each record with whether it was superseded.
+    let mut out: Vec<(SourceRecord, bool)> = ws
+        .submissions
+        .iter()
+        .map(|s| {
+            let answered = in_order(&mut s.answers.keys());
+            (record(&s.unit, &s.exported_at, &s.digest, answered), false)
         })
         .chain(
             ws.history
                 .iter()
                 .filter(|h| !matches!(h.reason, HistoryReason::Withdrawn { .. }))
-                .map(|h| SourceRecord {
-                    unit: h.unit.clone(),
-                    exported_at: h.exported_at.clone(),
-                    digest: h.digest.clone(),
-                    answered: in_order(&mut h.answered.iter()),
-                    superseded_by: Some(String::new()),
-                    extra: Map::new(),
+                .map(|h| {
+                    let answered = in_order(&mut h.answered.iter());
+                    (record(&h.unit, &h.exported_at, &h.digest, answered), true)
                 }),
         )
         .collect();
     // Same order as `import::newer`: time, then digest.
-    crate::domain::sort::sort_by_key(&mut out, |s| {
-        (
-            s.unit.id.clone(),
-            parse_rfc3339(&s.exported_at),
-            s.digest.clone(),
-        )
+    crate::domain::sort::sort_by_key(&mut out, |(s, _)| {
+        (s.unit.id.clone(), s.exported_at.instant(), s.digest.clone())
     });
     for i in 0..out.len() {
-        if out[i].superseded_by.is_some() {
-            out[i].superseded_by = out
+        if out[i].1 {
+            out[i].0.superseded_by = out
                 .get(i + 1)
-                .filter(|next| next.unit.id == out[i].unit.id)
-                .map(|next| next.exported_at.clone());
+                .filter(|(next, _)| next.unit.id == out[i].0.unit.id)
+                .map(|(next, _)| next.exported_at.clone());
         }
     }
-    out
+    out.into_iter().map(|(s, _)| s).collect()
 }
 
 /// What reopening a consolidated file could and could not bring back.
@@ -336,7 +335,7 @@ impl Workspace {
     pub fn from_consolidated(
         id: String,
         file: &ExchangeFile,
-        now: &str,
+        now: &Timestamp,
     ) -> Result<(Workspace, Restored), Vec<Problem>> {
         if file.kind != Kind::Consolidated {
             return Err(refuse(
@@ -352,11 +351,22 @@ impl Workspace {
                 format!("Unknown framework \"{}\".", file.framework),
             ));
         };
-        let coordination: Coordination = file
-            .extra
-            .get(COORDINATION_KEY)
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default();
+        // The reader checked the block; one built otherwise and damaged is refused, never
+        // read as empty (that would drop the units and assignments without a word).
+        let coordination: Coordination = match file.extra.get(COORDINATION_KEY) {
+            None | Some(serde_json::Value::Null) => Coordination::default(),
+            Some(v) => crate::domain::json::from_value(v.clone()).map_err(|_| {
+                refuse(
+                    "$.coordination",
+                    "Data koordinasi dalam berkas ini rusak (unit, penugasan, atau konflik yang belum \
+                     diputuskan tidak terbaca), jadi ruang kerja tidak dapat dipulihkan darinya."
+                        .into(),
+                    "The coordination data of this file is damaged (its units, assignments or \
+                     unsettled conflicts cannot be read), so the workspace cannot be restored from it."
+                        .into(),
+                )
+            })?,
+        };
         let coordinator = if coordination.coordinator.is_empty() {
             file.decisions
                 .last()
@@ -379,7 +389,7 @@ impl Workspace {
             file.institution,
             fw.short_name,
             file.period,
-            file.exported_at.get(..10).unwrap_or("")
+            file.exported_at.as_str().get(..10).unwrap_or("")
         );
 
         // Units: the file's list, plus every unit a source names.
@@ -408,16 +418,17 @@ impl Workspace {
 
         let mut restored = Restored::default();
         let superseded = |s: &SourceRecord| s.superseded_by.is_some();
-        for s in file.sources.iter().filter(|s| superseded(s)) {
-            let reason = HistoryReason::Replaced {
-                by: s.superseded_by.clone().unwrap_or_default(),
+        for s in &file.sources {
+            let Some(by) = s.superseded_by.clone() else {
+                continue;
             };
+            let reason = HistoryReason::Replaced { by };
             ws.push_history(HistoryEntry {
                 unit: s.unit.clone(),
                 exported_at: s.exported_at.clone(),
                 digest: s.digest.clone(),
                 file_name: String::new(),
-                received_at: now.to_string(),
+                received_at: now.clone(),
                 answered: s.answered.clone(),
                 values: BTreeMap::new(),
                 reason,
@@ -471,7 +482,7 @@ impl Workspace {
                 exported_at: s.exported_at.clone(),
                 digest: s.digest.clone(),
                 file_name: String::new(),
-                received_at: now.to_string(),
+                received_at: now.clone(),
                 institution: file.institution.clone(),
                 period: file.period.clone(),
                 answers: Arc::new(answers),

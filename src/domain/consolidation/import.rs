@@ -1,9 +1,7 @@
 //! Receiving a unit's file: idempotent, ordered by `exported_at`, never silent.
 
 use super::{HistoryEntry, HistoryReason, Submission, Workspace};
-use crate::domain::exchange::{
-    self, parse_rfc3339, ExchangeFile, Kind, Problem, Severity, UnitRef,
-};
+use crate::domain::exchange::{self, ExchangeFile, Kind, Problem, Severity, Timestamp, UnitRef};
 use crate::domain::text::Text;
 use std::cmp::Ordering;
 use std::io;
@@ -50,12 +48,15 @@ pub enum Imported {
     Replaced {
         unit: UnitRef,
         answers: usize,
-        previous: String,
+        previous: Timestamp,
     },
     /// An older file than the unit's current one: recorded in the history, not counted.
-    Older { unit: UnitRef, current: String },
+    Older { unit: UnitRef, current: Timestamp },
     /// The same file was already received: nothing changed.
-    Duplicate { unit: UnitRef, received_at: String },
+    Duplicate {
+        unit: UnitRef,
+        received_at: Timestamp,
+    },
     /// The unit's original file, completing answers rebuilt from a consolidated file.
     Completed { unit: UnitRef, answers: usize },
 }
@@ -89,7 +90,7 @@ impl Workspace {
         &mut self,
         bytes: &[u8],
         file_name: &str,
-        now: &str,
+        now: &Timestamp,
     ) -> Result<ImportReport, Vec<Problem>> {
         let parsed = exchange::parse(bytes)?;
         let mut report = self.import(parsed.file, file_name, now)?;
@@ -105,7 +106,7 @@ impl Workspace {
         &mut self,
         file: ExchangeFile,
         file_name: &str,
-        now: &str,
+        now: &Timestamp,
     ) -> Result<ImportReport, Vec<Problem>> {
         let fw = self.framework();
         let mut errors = Vec::new();
@@ -178,7 +179,7 @@ impl Workspace {
             exported_at: file.exported_at,
             digest,
             file_name: file_name.to_string(),
-            received_at: now.to_string(),
+            received_at: now.clone(),
             institution: file.institution,
             period: file.period,
             answers: Arc::new(file.answers),
@@ -194,7 +195,7 @@ impl Workspace {
             if self.submissions[pos].restored {
                 let answers = incoming.answers.len();
                 self.submissions[pos] = Submission {
-                    received_at: now.to_string(),
+                    received_at: now.clone(),
                     ..incoming
                 };
                 self.touch(now);
@@ -278,16 +279,16 @@ impl Workspace {
 /// stamped with the same instant are ordered by digest, so the result never depends on
 /// which arrived first.
 fn newer(a: &Submission, b: &Submission) -> Ordering {
-    parse_rfc3339(&a.exported_at)
-        .cmp(&parse_rfc3339(&b.exported_at))
+    (a.exported_at.instant())
+        .cmp(&b.exported_at.instant())
         .then_with(|| a.digest.cmp(&b.digest))
 }
 
 fn same_instant(a: &Submission, b: &Submission) -> bool {
-    parse_rfc3339(&a.exported_at) == parse_rfc3339(&b.exported_at)
+    a.exported_at.instant() == b.exported_at.instant()
 }
 
-fn same_time_warning(at: &str) -> Problem {
+fn same_time_warning(at: &Timestamp) -> Problem {
     problem(
         "$.exported_at",
         Severity::Warning,

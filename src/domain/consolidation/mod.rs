@@ -46,7 +46,7 @@ pub use merge::{
 pub use settle::{RuleOutcome, Settlement};
 
 use crate::domain::catalogue::{self, Framework};
-use crate::domain::exchange::{parse_rfc3339, Answer, Decision, UnitRef};
+use crate::domain::exchange::{Answer, Decision, Timestamp, UnitRef};
 use crate::domain::text::Text;
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
@@ -81,8 +81,8 @@ pub struct Workspace {
     /// Every decision taken, oldest first (see [`merge()`] for which one applies).
     #[serde(default)]
     pub decisions: Vec<Decision>,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// Who answers one indicator: one lead unit and any number of supporting units.
@@ -98,13 +98,13 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     pub unit: UnitRef,
-    pub exported_at: String,
+    pub exported_at: Timestamp,
     /// [`digest`] of the file's content: the same file imported twice is recognised.
     pub digest: String,
     /// The name of the file it came from (empty when rebuilt from a consolidated file).
     #[serde(default)]
     pub file_name: String,
-    pub received_at: String,
+    pub received_at: Timestamp,
     /// The file's own institution and period, shown when they differ from the workspace's.
     #[serde(default)]
     pub institution: String,
@@ -126,11 +126,11 @@ pub struct Submission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub unit: UnitRef,
-    pub exported_at: String,
+    pub exported_at: Timestamp,
     pub digest: String,
     #[serde(default)]
     pub file_name: String,
-    pub received_at: String,
+    pub received_at: Timestamp,
     /// The indicators it answered, in catalogue order.
     pub answered: Vec<String>,
     /// Their values (empty when rebuilt from a consolidated file, which does not say).
@@ -143,11 +143,11 @@ pub struct HistoryEntry {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HistoryReason {
     /// Replaced by the unit's newer file exported at `by`.
-    Replaced { by: String },
+    Replaced { by: Timestamp },
     /// Arrived after a newer file of the same unit (exported at `current`): never counted.
-    ArrivedOlder { current: String },
+    ArrivedOlder { current: Timestamp },
     /// The unit was removed from the workspace at `at`.
-    Withdrawn { at: String },
+    Withdrawn { at: Timestamp },
 }
 
 /// What a unit is used for, to say so before it is removed.
@@ -232,7 +232,7 @@ impl Workspace {
         period: String,
         coordinator: String,
         starter: bool,
-        now: &str,
+        now: &Timestamp,
     ) -> Workspace {
         let units = if starter { starter_units() } else { Vec::new() };
         let name = format!("{} · {}", fw.short_name, period.trim());
@@ -248,8 +248,8 @@ impl Workspace {
             submissions: Vec::new(),
             history: Vec::new(),
             decisions: Vec::new(),
-            created_at: now.to_string(),
-            updated_at: now.to_string(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
         };
         ws.sort_units();
         ws.reset_assignments();
@@ -294,12 +294,12 @@ impl Workspace {
         self.units.insert(pos, unit);
     }
 
-    fn touch(&mut self, now: &str) {
-        self.updated_at = now.to_string();
+    fn touch(&mut self, now: &Timestamp) {
+        self.updated_at = now.clone();
     }
 
     /// The coordinator's name, recorded as `decided_by` on decisions from now on.
-    pub fn set_coordinator(&mut self, name: &str, now: &str) -> Result<(), Text> {
+    pub fn set_coordinator(&mut self, name: &str, now: &Timestamp) -> Result<(), Text> {
         let name = name.trim();
         if name.is_empty() {
             return Err(err(
@@ -313,7 +313,7 @@ impl Workspace {
     }
 
     /// The workspace's label in the list.
-    pub fn set_name(&mut self, name: &str, now: &str) -> Result<(), Text> {
+    pub fn set_name(&mut self, name: &str, now: &Timestamp) -> Result<(), Text> {
         let name = name.trim();
         if name.is_empty() {
             return Err(err(
@@ -327,7 +327,7 @@ impl Workspace {
     }
 
     /// Adds a unit by name (a Pemda template when the name matches one).
-    pub fn add_unit(&mut self, name: &str, now: &str) -> Result<UnitRef, Text> {
+    pub fn add_unit(&mut self, name: &str, now: &Timestamp) -> Result<UnitRef, Text> {
         let name = name.trim();
         if name.is_empty() {
             return Err(err(
@@ -356,7 +356,7 @@ impl Workspace {
     }
 
     /// Adds the Pemda starter units not yet in the list; returns how many were added.
-    pub fn add_starter_units(&mut self, now: &str) -> usize {
+    pub fn add_starter_units(&mut self, now: &Timestamp) -> usize {
         let missing: Vec<UnitRef> = starter_units()
             .into_iter()
             .filter(|t| self.unit(&t.id).is_none())
@@ -371,7 +371,7 @@ impl Workspace {
     }
 
     /// Renames a unit. Its id (used in files and decisions) stays.
-    pub fn rename_unit(&mut self, id: &str, name: &str, now: &str) -> Result<(), Text> {
+    pub fn rename_unit(&mut self, id: &str, name: &str, now: &Timestamp) -> Result<(), Text> {
         let name = name.trim();
         if name.is_empty() {
             return Err(err(
@@ -425,7 +425,7 @@ impl Workspace {
 
     /// Removes a unit: it leaves every assignment, and its current file (if any) moves to
     /// the history as withdrawn, so its answers stop counting but are not lost.
-    pub fn remove_unit(&mut self, id: &str, now: &str) -> Result<UnitUsage, Text> {
+    pub fn remove_unit(&mut self, id: &str, now: &Timestamp) -> Result<UnitUsage, Text> {
         if self.unit(id).is_none() {
             return Err(err(
                 format!("Unit \"{id}\" tidak ada di daftar."),
@@ -444,9 +444,7 @@ impl Workspace {
             let sub = self.submissions.remove(pos);
             self.push_history(HistoryEntry::of(
                 &sub,
-                HistoryReason::Withdrawn {
-                    at: now.to_string(),
-                },
+                HistoryReason::Withdrawn { at: now.clone() },
             ));
         }
         self.touch(now);
@@ -454,7 +452,7 @@ impl Workspace {
     }
 
     /// Puts every assignment back to the default template for the current units.
-    pub fn restore_default_assignments(&mut self, now: &str) {
+    pub fn restore_default_assignments(&mut self, now: &Timestamp) {
         self.reset_assignments();
         self.touch(now);
     }
@@ -471,7 +469,12 @@ impl Workspace {
 
     /// Makes `unit` (or nobody) the lead of `indicator`; a unit that supported it stops
     /// supporting (a unit leads or supports, never both: the assignment file's rule).
-    pub fn set_lead(&mut self, indicator: &str, unit: Option<&str>, now: &str) -> Result<(), Text> {
+    pub fn set_lead(
+        &mut self,
+        indicator: &str,
+        unit: Option<&str>,
+        now: &Timestamp,
+    ) -> Result<(), Text> {
         self.check_assignable(indicator, unit)?;
         let a = self.assignments.entry(indicator.to_string()).or_default();
         a.lead = unit.map(str::to_string);
@@ -489,7 +492,7 @@ impl Workspace {
         indicator: &str,
         unit: &str,
         on: bool,
-        now: &str,
+        now: &Timestamp,
     ) -> Result<(), Text> {
         self.check_assignable(indicator, Some(unit))?;
         let a = self.assignments.entry(indicator.to_string()).or_default();
@@ -544,13 +547,7 @@ impl Workspace {
 
     /// Keeps the history sorted by unit, then export time (order of import never shows).
     fn push_history(&mut self, entry: HistoryEntry) {
-        let key = |e: &HistoryEntry| {
-            (
-                e.unit.id.clone(),
-                parse_rfc3339(&e.exported_at),
-                e.digest.clone(),
-            )
-        };
+        let key = |e: &HistoryEntry| (e.unit.id.clone(), e.exported_at.instant(), e.digest.clone());
         let k = key(&entry);
         let pos = self.history.partition_point(|e| key(e) <= k);
         self.history.insert(pos, entry);

@@ -3,7 +3,9 @@
 
 use super::merge::{merge, Candidate, Item, Status};
 use super::Workspace;
-use crate::domain::exchange::{Candidate as DecisionCandidate, Decision, Evidence, Rule};
+use crate::domain::exchange::{
+    Candidate as DecisionCandidate, Decision, Evidence, Rule, Timestamp,
+};
 use crate::domain::text::Text;
 use crate::domain::value::Value;
 use serde_json::Map;
@@ -47,7 +49,12 @@ impl Workspace {
     /// Settles the conflict on `indicator`, recording who (the workspace's coordinator),
     /// when and why. Refused, with the reason, when there is no conflict there, the unit
     /// did not answer, the own value is not allowed or its note is empty.
-    pub fn settle(&mut self, indicator: &str, how: Settlement, now: &str) -> Result<(), Text> {
+    pub fn settle(
+        &mut self,
+        indicator: &str,
+        how: Settlement,
+        now: &Timestamp,
+    ) -> Result<(), Text> {
         let fw = self
             .framework()
             .ok_or_else(|| Text::new("Kerangka penilaian tidak dikenal.", "Unknown framework."))?;
@@ -131,7 +138,7 @@ impl Workspace {
     /// Applies a bulk rule (`lead`, `higher`, `lower`) to every conflict still open;
     /// decisions already taken are left alone. Returns every affected indicator, for
     /// review; those the rule cannot decide are listed with `chosen: None`.
-    pub fn apply_rule(&mut self, rule: Rule, now: &str) -> Result<Vec<RuleOutcome>, Text> {
+    pub fn apply_rule(&mut self, rule: Rule, now: &Timestamp) -> Result<Vec<RuleOutcome>, Text> {
         if !matches!(rule, Rule::Lead | Rule::Higher | Rule::Lower) {
             return Err(Text::new(
                 "Aturan massal hanya: unit penanggung jawab, nilai tertinggi, nilai terendah.",
@@ -203,7 +210,7 @@ impl Workspace {
         value: Value,
         note: String,
         extra: Map<String, serde_json::Value>,
-        now: &str,
+        now: &Timestamp,
     ) -> Decision {
         let candidates = item
             .candidates
@@ -226,7 +233,7 @@ impl Workspace {
             candidates,
             note,
             decided_by: self.coordinator.trim().to_string(),
-            decided_at: now.to_string(),
+            decided_at: now.clone(),
             extra,
         }
     }

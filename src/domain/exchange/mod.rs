@@ -10,10 +10,12 @@
 //! Fields this version does not know are kept in `extra` and written back unchanged, so a
 //! file passed through an older Swanilai loses nothing a newer one added.
 
+mod strict_json;
 mod time;
 mod validate;
+pub mod words;
 
-pub use time::{format_unix_millis, parse_rfc3339, Civil, Timestamp};
+pub use time::{format_unix_millis, parse_rfc3339, Civil, Date, Instant, Timestamp};
 pub use validate::{megabytes, parse, Parsed, Problem, Severity};
 
 use crate::domain::value::Value;
@@ -52,7 +54,7 @@ pub struct ExchangeFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<UnitRef>,
     /// RFC 3339 time of export, e.g. `2026-11-28T09:30:00Z`. Orders files from one unit.
-    pub exported_at: String,
+    pub exported_at: Timestamp,
     /// Indicator id → answer. An unanswered indicator is absent.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
@@ -86,7 +88,7 @@ impl ExchangeFile {
         institution: &str,
         period: &str,
         unit: Option<UnitRef>,
-        now: &str,
+        now: &Timestamp,
     ) -> ExchangeFile {
         ExchangeFile {
             format: FORMAT.to_string(),
@@ -96,7 +98,7 @@ impl ExchangeFile {
             institution: institution.to_string(),
             period: period.to_string(),
             unit,
-            exported_at: now.to_string(),
+            exported_at: now.clone(),
             answers: BTreeMap::new(),
             assignment: None,
             results: None,
@@ -125,7 +127,7 @@ pub struct Answer {
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Timestamp>,
     /// The public service assessed (SPBE 2020 45–47, SPBE 2018 35.x).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
@@ -149,7 +151,7 @@ pub struct Evidence {
     /// Date of the document, `YYYY-MM-DD` (Swanilai extension; lets the app check the
     /// "review under two years old" rule of Pedoman MenPANRB 3/2024).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// The document is a review/evaluation (reviu) report (Swanilai extension).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
@@ -187,7 +189,7 @@ pub struct Provenance {
     pub unit: Option<String>,
     /// `exported_at` of that unit's file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exported_at: Option<String>,
+    pub exported_at: Option<Timestamp>,
     /// Position in `decisions` when the value came out of a settled conflict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<usize>,
@@ -217,7 +219,7 @@ pub struct Candidate {
     pub unit: String,
     pub value: Value,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exported_at: Option<String>,
+    pub exported_at: Option<Timestamp>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -235,7 +237,7 @@ pub struct Decision {
     #[serde(default)]
     pub note: String,
     pub decided_by: String,
-    pub decided_at: String,
+    pub decided_at: Timestamp,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -244,14 +246,14 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRecord {
     pub unit: UnitRef,
-    pub exported_at: String,
+    pub exported_at: Timestamp,
     /// Content digest of the file (FNV-1a 64, hex) to recognise the same file imported twice.
     pub digest: String,
     /// Indicators answered in it.
     pub answered: Vec<String>,
     /// `exported_at` of the newer file from the same unit that replaced this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub superseded_by: Option<String>,
+    pub superseded_by: Option<Timestamp>,
     #[serde(flatten)]
     pub extra: Extra,
 }

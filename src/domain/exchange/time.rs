@@ -3,7 +3,9 @@
 //! `exported_at`, `updated_at` and `decided_at` are RFC 3339 strings (docs/FORMAT.md), and
 //! the coordinator orders two files from one unit by `exported_at`. Strings cannot be
 //! compared as text once offsets differ (`2026-11-28T09:30:00+07:00` is earlier than
-//! `2026-11-28T03:00:00Z`), so they are read into a [`Timestamp`], a UTC instant.
+//! `2026-11-28T03:00:00Z`), so each is read once into a [`Timestamp`]: the text as written
+//! (a file written back is the same file) and its UTC [`Instant`] (what comparisons use).
+//! An evidence document's date is a [`Date`] (`YYYY-MM-DD`).
 //!
 //! The few lines of calendar arithmetic below (days from a civil date, after Howard
 //! Hinnant's `days_from_civil`) replace a date crate the rest of the app does not need.
@@ -14,15 +16,15 @@ use std::fmt;
 ///
 /// Ordered by time, whatever offset the original string was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp {
+pub struct Instant {
     secs: i64,
     nanos: u32,
 }
 
-impl Timestamp {
+impl Instant {
     /// The instant `unix_millis` milliseconds after the Unix epoch (what `Date.now()` gives).
-    pub fn from_unix_millis(unix_millis: i64) -> Timestamp {
-        Timestamp {
+    pub fn from_unix_millis(unix_millis: i64) -> Instant {
+        Instant {
             secs: unix_millis.div_euclid(1000),
             nanos: (unix_millis.rem_euclid(1000) * 1_000_000) as u32,
         }
@@ -66,7 +68,7 @@ impl Timestamp {
     }
 }
 
-/// A date and time on a wall clock: what [`Timestamp::civil`] gives.
+/// A date and time on a wall clock: what [`Instant::civil`] gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Civil {
     pub year: i64,
@@ -79,16 +81,186 @@ pub struct Civil {
     pub second: u32,
 }
 
-impl fmt::Display for Timestamp {
+impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_rfc3339())
+    }
+}
+
+/// A time read from a file or the clock: the RFC 3339 text as written, and its instant.
+///
+/// The text is kept so that a file written back is byte for byte the file read (an offset
+/// such as `+07:00` or a fraction of a second stays); the instant is parsed once, here,
+/// and every comparison uses it. A `Timestamp` always holds a valid time: serde refuses
+/// any other text, with the same rule as the reader.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    text: String,
+    instant: Instant,
+}
+
+impl Timestamp {
+    /// Reads an RFC 3339 date-time ([`parse_rfc3339`]); `None` when it is not one.
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        parse_rfc3339(text).map(|instant| Timestamp {
+            text: text.to_owned(),
+            instant,
+        })
+    }
+
+    /// The instant written as Swanilai writes times: UTC, whole seconds.
+    pub fn from_instant(instant: Instant) -> Timestamp {
+        let whole = Instant {
+            secs: instant.secs,
+            nanos: 0,
+        };
+        Timestamp {
+            text: whole.to_rfc3339(),
+            instant: whole,
+        }
+    }
+
+    /// [`Timestamp::from_instant`] of a time in Unix milliseconds (what `Date.now()` gives).
+    pub fn from_unix_millis(unix_millis: i64) -> Timestamp {
+        Timestamp::from_instant(Instant::from_unix_millis(unix_millis))
+    }
+
+    /// The text as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn instant(&self) -> Instant {
+        self.instant
+    }
+}
+
+/// Earlier first; one instant written two ways is ordered by its text, so that the order
+/// agrees with equality.
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.instant, &self.text).cmp(&(other.instant, &other.text))
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Timestamp::parse(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 time"))
+    }
+}
+
+/// A calendar date, `YYYY-MM-DD` (an evidence document's date). Always a day that exists.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Reads exactly `YYYY-MM-DD` with a day that exists; `None` otherwise (never panics,
+    /// whatever the text: it is read as bytes).
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (year, month, day) = (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?);
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    pub fn year(self) -> i64 {
+        i64::from(self.year)
+    }
+
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        days_from_civil(self.year(), i64::from(self.month), i64::from(self.day))
+    }
+}
+
+/// The date part of a wall-clock time (years outside 0–9999 are clamped; no file or
+/// clock Swanilai reads holds one).
+impl From<Civil> for Date {
+    fn from(c: Civil) -> Date {
+        Date {
+            year: c.year.clamp(0, 9999) as u16,
+            month: c.month as u8,
+            day: c.day as u8,
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = (self.year, self.month, self.day);
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom("not a YYYY-MM-DD date"))
     }
 }
 
 /// Formats a time given in Unix milliseconds as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds),
 /// the form of every timestamp Swanilai writes.
 pub fn format_unix_millis(unix_millis: i64) -> String {
-    Timestamp::from_unix_millis(unix_millis).to_rfc3339()
+    Instant::from_unix_millis(unix_millis).to_rfc3339()
 }
 
 /// Reads an RFC 3339 date-time, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, into a UTC
@@ -99,7 +271,7 @@ pub fn format_unix_millis(unix_millis: i64) -> String {
 /// (beyond nanoseconds they are ignored), a leap second `:60`, which counts as the first
 /// second of the next minute. Not accepted: a date alone, a space for `T`, a missing
 /// offset (local time of an unknown zone cannot be ordered).
-pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
+pub fn parse_rfc3339(s: &str) -> Option<Instant> {
     let b = s.as_bytes();
     if b.len() < 20 {
         return None;
@@ -165,7 +337,7 @@ pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
     };
 
     let local = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(Timestamp {
+    Some(Instant {
         secs: local - offset_secs,
         nanos,
     })
@@ -325,6 +497,60 @@ mod tests {
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_timestamp_keeps_its_text_and_compares_as_an_instant() {
+        let wib = Timestamp::parse("2026-11-28T16:30:00+07:00").unwrap();
+        let utc = Timestamp::parse("2026-11-28T09:30:00Z").unwrap();
+        assert_eq!(wib.as_str(), "2026-11-28T16:30:00+07:00");
+        assert_eq!(wib.instant(), utc.instant());
+        assert_ne!(wib, utc, "two texts are two timestamps");
+        let later = Timestamp::parse("2026-11-28T09:30:01Z").unwrap();
+        assert!(wib < later && utc < later);
+        assert!(Timestamp::parse("2026-02-29T00:00:00Z").is_none());
+        assert_eq!(
+            Timestamp::from_unix_millis(1_795_858_200_999).as_str(),
+            "2026-11-28T09:30:00Z"
+        );
+    }
+
+    #[test]
+    fn a_timestamp_reads_and_writes_as_its_text() {
+        let t: Timestamp = serde_json::from_str("\"2026-11-27T15:02:11.250Z\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            "\"2026-11-27T15:02:11.250Z\""
+        );
+        assert!(serde_json::from_str::<Timestamp>("\"kemarin\"").is_err());
+        assert!(serde_json::from_str::<Timestamp>("17").is_err());
+    }
+
+    #[test]
+    fn a_date_is_a_day_that_exists() {
+        let d = Date::parse("2024-02-29").unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
+        assert_eq!(d.to_string(), "2024-02-29");
+        // 2000-01-01 is day 10957 since the epoch (946684800 / 86400).
+        assert_eq!(Date::parse("2000-01-01").unwrap().days(), 10_957);
+        for bad in [
+            "",
+            "kemarin",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "2024-01-€",
+            "2024-01-011",
+            "2024/01/01",
+            "2024-01-01T00:00:00Z",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad:?}");
+        }
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+        assert_eq!(
+            serde_json::to_string(&Date::parse("0099-12-31").unwrap()).unwrap(),
+            "\"0099-12-31\""
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@
 //! Fields this version does not know are accepted without a word: they are kept in the
 //! `extra` maps and written back (compatibility rule of the contract).
 
-use super::time::parse_rfc3339;
+use super::strict_json::{self, Repeated, Segment};
+use super::time::{parse_rfc3339, Date};
+use super::words::describe;
 use super::{ExchangeFile, Kind, FORMAT, MAX_FILE_BYTES, VERSION};
 use crate::domain::catalogue::{self, Framework, ValueRange};
 use crate::domain::engine::{self, format_hundredths};
@@ -99,7 +101,12 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     // Notepad on Windows writes a byte-order mark; it is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| vec![not_utf8(bytes, e)])?;
-    let json: Json = serde_json::from_str(text).map_err(|e| vec![not_json(text, &e)])?;
+    let json: Json = strict_json::from_str(text).map_err(|(e, repeated)| {
+        vec![match repeated {
+            Some(r) => written_twice(&r, &e),
+            None => not_json(text, &e),
+        }]
+    })?;
 
     let mut walk = Walk::default();
     let fw = walk.file(&json);
@@ -245,6 +252,39 @@ fn not_json(text: &str, e: &serde_json::Error) -> Problem {
     )
 }
 
+/// A key written twice in one object (serde would silently keep the later value).
+fn written_twice(r: &Repeated, e: &serde_json::Error) -> Problem {
+    let mut at = "$".to_owned();
+    for seg in &r.at {
+        at = match seg {
+            Segment::Key(k) => key_path(&at, k),
+            Segment::Index(i) => index_path(&at, *i),
+        };
+    }
+    let (place_id, place_en) = describe(&at);
+    let key = short_quote(&r.key);
+    let (line, column) = (e.line(), e.column());
+    Problem::error(
+        key_path(&at, &r.key),
+        format!(
+            "Kunci {key} tertulis dua kali dalam {} (baris {line}, kolom {column}). Hanya satu yang \
+             boleh ada; hapus salah satunya agar jelas mana yang berlaku.",
+            lower_first(&place_id)
+        ),
+        format!(
+            "The key {key} is written twice in {} (line {line}, column {column}). Only one may be \
+             there; remove one so it is clear which one counts.",
+            lower_first(&place_en)
+        ),
+    )
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+}
+
 // ---------------------------------------------------------------------------------------
 // Paths and descriptions.
 
@@ -264,13 +304,6 @@ fn key_path(path: &str, key: &str) -> String {
 
 fn index_path(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
-}
-
-/// The field a path ends in, to name it in a message: `$.unit.id` → `id`; an item of a
-/// list names the list: `$.assignment.lead[2]` → `lead`.
-fn field_name(path: &str) -> &str {
-    let last = path.rsplit_once('.').map_or(path, |(_, l)| l);
-    last.split_once('[').map_or(last, |(f, _)| f)
 }
 
 /// A short, quoted rendering of what the file holds, for "but found …".
@@ -331,6 +364,7 @@ enum Expect {
     Object,
     Array,
     Timestamp,
+    Date,
 }
 
 impl Expect {
@@ -342,6 +376,10 @@ impl Expect {
             Expect::Bool => ("true atau false", "true or false"),
             Expect::Object => ("objek { … }", "an object { … }"),
             Expect::Array => ("daftar [ … ]", "a list [ … ]"),
+            Expect::Date => (
+                "tanggal tahun-bulan-tanggal, mis. \"2024-03-15\"",
+                "a year-month-day date, e.g. \"2024-03-15\"",
+            ),
             Expect::Timestamp => (
                 "waktu RFC 3339, mis. \"2026-11-28T09:30:00Z\"",
                 "an RFC 3339 time, e.g. \"2026-11-28T09:30:00Z\"",
@@ -453,23 +491,23 @@ impl Walk {
     }
 
     fn missing(&mut self, path: &str, expect: Expect) {
-        let field = field_name(path);
+        let (what_id, what_en) = describe(path);
         let (id, en) = expect.words();
         self.error(
             path,
-            format!("Kolom \"{field}\" wajib ada, berisi {id}."),
-            format!("The field \"{field}\" is required; it holds {en}."),
+            format!("{what_id} belum ada; wajib diisi dengan {id}."),
+            format!("{what_en} is missing; it must hold {en}."),
         );
     }
 
     fn wrong_type(&mut self, path: &str, expect: Expect, v: &Json) {
-        let field = field_name(path);
+        let (what_id, what_en) = describe(path);
         let (exp_id, exp_en) = expect.words();
         let (got_id, got_en) = found(v);
         self.error(
             path,
-            format!("Kolom \"{field}\" harus berisi {exp_id}, bukan {got_id}."),
-            format!("The field \"{field}\" must hold {exp_en}, but it holds {got_en}."),
+            format!("{what_id} harus berisi {exp_id}, bukan {got_id}."),
+            format!("{what_en} must hold {exp_en}, not {got_en}."),
         );
     }
 
@@ -523,11 +561,12 @@ impl Walk {
     ) -> Option<&'a str> {
         let s = self.text(obj, path, key, presence)?;
         if s.trim().is_empty() {
-            let field = key;
+            let at = key_path(path, key);
+            let (what_id, what_en) = describe(&at);
             self.error(
-                key_path(path, key),
-                format!("Kolom \"{field}\" kosong; isi dengan teks."),
-                format!("The field \"{field}\" is empty; fill it in."),
+                at,
+                format!("{what_id} kosong; isi dengan teks."),
+                format!("{what_en} is empty; fill it in."),
             );
             return None;
         }
@@ -592,20 +631,57 @@ impl Walk {
             return self.wrong_type(&at, Expect::Timestamp, v);
         };
         if parse_rfc3339(s).is_none() {
-            let q = Json::String(s.to_owned());
+            let q = short_quote(s);
+            let (what_id, what_en) = describe(&at);
             self.error(
                 at,
                 format!(
-                    "Kolom \"{key}\" berisi {q}, yang bukan waktu RFC 3339 yang sah. Bentuk yang \
-                     benar: \"2026-11-28T09:30:00Z\" atau \"2026-11-28T16:30:00+07:00\" \
-                     (tanggal harus ada di kalender)."
+                    "{what_id} berisi {q}, yang bukan waktu yang sah. Bentuk yang benar: \
+                     \"2026-11-28T09:30:00Z\" atau \"2026-11-28T16:30:00+07:00\" (tanggal harus \
+                     ada di kalender)."
                 ),
                 format!(
-                    "The field \"{key}\" holds {q}, which is not a valid RFC 3339 time. Expected \
-                     e.g. \"2026-11-28T09:30:00Z\" or \"2026-11-28T16:30:00+07:00\" (the date \
-                     must exist)."
+                    "{what_en} holds {q}, which is not a valid time. Write e.g. \
+                     \"2026-11-28T09:30:00Z\" or \"2026-11-28T16:30:00+07:00\" (the date must \
+                     exist)."
                 ),
             );
+        }
+    }
+
+    /// A calendar date, `YYYY-MM-DD`, that exists.
+    fn date(&mut self, obj: &Map<String, Json>, path: &str, key: &str) {
+        let at = key_path(path, key);
+        // serde would take `null` as absent; the schema does not allow it, so neither does this.
+        let Some(v) = self.field(obj, path, key, Presence::Defaulted, Expect::Date) else {
+            return;
+        };
+        let Some(s) = v.as_str() else {
+            return self.wrong_type(&at, Expect::Date, v);
+        };
+        if Date::parse(s).is_none() {
+            let q = short_quote(s);
+            let (what_id, what_en) = describe(&at);
+            self.error(
+                at,
+                format!(
+                    "{what_id} berisi {q}, yang bukan tanggal yang sah. Tulis tahun-bulan-tanggal, \
+                     mis. \"2024-03-15\" (tanggal harus ada di kalender)."
+                ),
+                format!(
+                    "{what_en} holds {q}, which is not a valid date. Write year-month-day, e.g. \
+                     \"2024-03-15\" (the date must exist)."
+                ),
+            );
+        }
+    }
+
+    /// `true` or `false`; absent means `false`.
+    fn boolean(&mut self, obj: &Map<String, Json>, path: &str, key: &str, presence: Presence) {
+        if let Some(v) = self.field(obj, path, key, presence, Expect::Bool) {
+            if !v.is_boolean() {
+                self.wrong_type(&key_path(path, key), Expect::Bool, v);
+            }
         }
     }
 
@@ -707,6 +783,9 @@ impl Walk {
             };
         if let Some(v) = self.field(obj, "$", "sources", Presence::Defaulted, Expect::Array) {
             self.sources(v, fw);
+        }
+        if let Some(v) = self.field(obj, "$", "coordination", Presence::Nullable, Expect::Object) {
+            self.coordination(v, fw);
         }
         if kind == Some(Kind::Consolidated) {
             // Contract: a consolidated file carries "the provenance of every answer".
@@ -1025,6 +1104,8 @@ impl Walk {
             }
             self.text(e, &at, "reference", Presence::Defaulted);
             self.text(e, &at, "link", Presence::Defaulted);
+            self.date(e, &at, "date");
+            self.boolean(e, &at, "review", Presence::Defaulted);
             if let Some(level) = self.field(e, &at, "level", Presence::Nullable, Expect::Integer) {
                 let level_path = key_path(&at, "level");
                 let Some(fw) = fw else { continue };
@@ -1225,6 +1306,8 @@ impl Walk {
             };
             self.text(p, &at, "unit", Presence::Nullable);
             self.timestamp(p, &at, "exported_at", Presence::Nullable);
+            // Swanilai extension: the digest of the unit file the value came from.
+            self.text(p, &at, "digest", Presence::Defaulted);
             if let Some(d) = self.field(p, &at, "decision", Presence::Nullable, Expect::Integer) {
                 let d_path = key_path(&at, "decision");
                 if let Some(n) = self.integer(d, &d_path, u32::MAX as u64) {
@@ -1289,21 +1372,11 @@ impl Walk {
                 Some(v) => self.value(v, &key_path(&at, "value"), fw),
             }
             if let Some(c) = self.field(d, &at, "candidates", Presence::Required, Expect::Array) {
-                let c_path = key_path(&at, "candidates");
-                if let Some(cands) = self.array(c, &c_path) {
-                    for (j, cand) in cands.iter().enumerate() {
-                        let cp = index_path(&c_path, j);
-                        let Some(co) = self.object(cand, &cp) else {
-                            continue;
-                        };
-                        self.name(co, &cp, "unit", Presence::Required);
-                        match co.get("value") {
-                            None => self.missing(&key_path(&cp, "value"), Expect::Number),
-                            Some(v) => self.value(v, &key_path(&cp, "value"), fw),
-                        }
-                        self.timestamp(co, &cp, "exported_at", Presence::Nullable);
-                    }
-                }
+                self.candidates(c, &key_path(&at, "candidates"), fw);
+            }
+            // Swanilai extension: every unit's evidence, kept with an "own" decision.
+            if let Some(ev) = self.field(d, &at, "evidence", Presence::Defaulted, Expect::Array) {
+                self.evidence(ev, &key_path(&at, "evidence"), fw);
             }
             let note = self.text(d, &at, "note", Presence::Defaulted);
             if rule == Some("own") && note.is_none_or(|n| n.trim().is_empty()) {
@@ -1321,6 +1394,75 @@ impl Walk {
             self.timestamp(d, &at, "decided_at", Presence::Required);
         }
         items.len()
+    }
+
+    /// The differing answers of a conflict: `{ unit, value, exported_at? }` each.
+    fn candidates(&mut self, v: &Json, path: &str, fw: Option<&Framework>) {
+        let Some(cands) = self.array(v, path) else {
+            return;
+        };
+        for (j, cand) in cands.iter().enumerate() {
+            let cp = index_path(path, j);
+            let Some(co) = self.object(cand, &cp) else {
+                continue;
+            };
+            self.name(co, &cp, "unit", Presence::Required);
+            match co.get("value") {
+                None => self.missing(&key_path(&cp, "value"), Expect::Number),
+                Some(v) => self.value(v, &key_path(&cp, "value"), fw),
+            }
+            self.timestamp(co, &cp, "exported_at", Presence::Nullable);
+        }
+    }
+
+    /// The `coordination` extension of a consolidated file (the coordinator's units,
+    /// assignments and unsettled conflicts): checked like the rest, since reopening the
+    /// file restores the workspace from it.
+    fn coordination(&mut self, v: &Json, fw: Option<&Framework>) {
+        let path = "$.coordination";
+        let Some(o) = self.object(v, path) else {
+            return;
+        };
+        self.text(o, path, "coordinator", Presence::Defaulted);
+        if let Some(units) = self.field(o, path, "units", Presence::Defaulted, Expect::Array) {
+            let at = key_path(path, "units");
+            for (i, u) in self.array(units, &at).into_iter().flatten().enumerate() {
+                self.unit_ref(u, &index_path(&at, i));
+            }
+        }
+        let assignments = self.field(o, path, "assignments", Presence::Defaulted, Expect::Object);
+        if let Some(a) = assignments {
+            let at = key_path(path, "assignments");
+            for (id, entry) in self.object(a, &at).into_iter().flatten() {
+                let ip = key_path(&at, id);
+                if !self.known_indicator(fw, id, &ip) {
+                    continue;
+                }
+                let Some(e) = self.object(entry, &ip) else {
+                    continue;
+                };
+                self.name(e, &ip, "lead", Presence::Nullable);
+                if let Some(list) =
+                    self.field(e, &ip, "support", Presence::Defaulted, Expect::Array)
+                {
+                    let sp = key_path(&ip, "support");
+                    for (j, x) in self.array(list, &sp).into_iter().flatten().enumerate() {
+                        if !x.is_string() {
+                            self.wrong_type(&index_path(&sp, j), Expect::Text, x);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(u) = self.field(o, path, "unsettled", Presence::Defaulted, Expect::Object) {
+            let at = key_path(path, "unsettled");
+            for (id, cands) in self.object(u, &at).into_iter().flatten() {
+                let ip = key_path(&at, id);
+                if self.known_indicator(fw, id, &ip) {
+                    self.candidates(cands, &ip, fw);
+                }
+            }
+        }
     }
 
     fn sources(&mut self, v: &Json, fw: Option<&Framework>) {
@@ -1481,9 +1623,6 @@ mod tests {
         );
         assert_eq!(key_path("$.answers", "a b"), "$.answers[\"a b\"]");
         assert_eq!(key_path("$.answers", ""), "$.answers[\"\"]");
-        assert_eq!(field_name("$.answers.36.evidence[0].title"), "title");
-        assert_eq!(field_name("$.assignment.lead[2]"), "lead");
-        assert_eq!(field_name("$.version"), "version");
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn summary_sheet(fw: &Framework, file: &ExchangeFile, lang: Lang) -> Sheet {
     kv(
         &mut s,
         t("Waktu ekspor berkas", "File exported at"),
-        Cell::text(&file.exported_at),
+        Cell::text(file.exported_at.as_str()),
     );
     s.row(vec![]);
     kv(&mut s, t("Indeks", "Index"), figure(&eval.index));

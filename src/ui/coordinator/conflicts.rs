@@ -331,7 +331,7 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
             .map(|cand| {
                 let unit = w.unit(&cand.unit).map_or_else(|| cand.unit.clone(), label);
                 let answer = w.answer_of(cand, &item.indicator).cloned();
-                let exported = w.submissions.get(cand.submission).map(|s| when(&s.exported_at)).unwrap_or_default();
+                let exported = w.submissions.get(cand.submission).map(|s| when(&s.exported_at));
                 let restored = w.submissions.get(cand.submission).is_some_and(|s| s.restored);
                 let role = if lead.as_deref() == Some(cand.unit.as_str()) {
                     Some(("badge badge-lead", tr("penanggung jawab", "lead")))

@@ -49,7 +49,7 @@ fn ExportCard() -> impl IntoView {
                     "gabungan",
                     &w.framework,
                     &w.period,
-                    &clock::on_wall_clock(&now),
+                    &clock::local(&now),
                 ),
             )
         });

@@ -5,7 +5,7 @@ use crate::adapters::{clock, storage};
 use crate::domain::catalogue::Framework;
 use crate::domain::consolidation::{self, merge, to_consolidated_with, Merge, Workspace};
 use crate::domain::engine::{evaluate_map, Evaluation};
-use crate::domain::exchange::ExchangeFile;
+use crate::domain::exchange::{ExchangeFile, Timestamp};
 use crate::domain::text::Text;
 use crate::ui::state::{autosave, saved, SaveState};
 use leptos::prelude::*;
@@ -143,7 +143,7 @@ impl Coord {
     /// only when it succeeded: a refused change changes nothing, not even the save state.
     pub fn change<R>(
         self,
-        f: impl FnOnce(&mut Workspace, &str) -> Result<R, Text>,
+        f: impl FnOnce(&mut Workspace, &Timestamp) -> Result<R, Text>,
     ) -> Result<R, Text> {
         let now = clock::now();
         self.ws

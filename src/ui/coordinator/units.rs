@@ -65,7 +65,7 @@ fn Details() -> impl IntoView {
 
 fn download_assignment(c: Coord, unit: &str) {
     let now = clock::now();
-    let wall_clock = clock::on_wall_clock(&now);
+    let wall_clock = clock::local(&now);
     let Some((name, file)) =
         c.ws.with_untracked(|w| assignment_file(w, unit, &now, &wall_clock))
     else {
@@ -96,7 +96,7 @@ fn download_assignment(c: Coord, unit: &str) {
 /// One zip with one assignment file per unit that has something assigned.
 fn download_all(c: Coord) {
     let now = clock::now();
-    let wall_clock = clock::on_wall_clock(&now);
+    let wall_clock = clock::local(&now);
     let (entries, skipped, fw, period) = c.ws.with_untracked(|w| {
         let mut entries = Vec::new();
         let mut skipped = Vec::new();
@@ -322,7 +322,7 @@ fn UnitRow(unit: UnitRef) -> impl IntoView {
             <td class="num">{move || usage.with(|u| u.lead.len())}</td>
             <td class="num">{move || usage.with(|u| u.support.len())}</td>
             <td>{move || match file.get() {
-                Some(at) => view! { <span class="ok">{tr("Diterima", "Received")}</span> " " <span class="muted small">{at.get(..10).unwrap_or("").to_string()}</span> }.into_any(),
+                Some(at) => view! { <span class="ok">{tr("Diterima", "Received")}</span> " " <span class="muted small">{at.as_str().get(..10).unwrap_or("").to_string()}</span> }.into_any(),
                 None => view! { <span class="muted">{tr("Belum dikirim", "Not sent yet")}</span> }.into_any(),
             }}</td>
             <td class="actions">

@@ -31,7 +31,7 @@ pub fn ExportScreen() -> impl IntoView {
                     None => missing.push(ind.id.as_str()),
                     Some(a) if a.value.is_none() => no_value.push(ind.id.as_str()),
                     Some(a) => {
-                        let f = check_answer(fw, ind, a, &today);
+                        let f = check_answer(fw, ind, a, today);
                         if !f.is_empty() {
                             weak.push((ind.id.as_str(), f));
                         }
@@ -49,7 +49,7 @@ pub fn ExportScreen() -> impl IntoView {
                 &d.unit.id,
                 &d.framework,
                 &d.period,
-                &clock::on_wall_clock(&clock::now()),
+                &clock::local(&clock::now()),
             )
         })
     });
@@ -92,7 +92,7 @@ pub fn ExportScreen() -> impl IntoView {
                 &d.unit.id,
                 &d.framework,
                 &d.period,
-                &clock::on_wall_clock(&now),
+                &clock::local(&now),
             )
         });
         match files::download_json(&name, &json) {

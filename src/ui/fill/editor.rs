@@ -52,7 +52,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         ws.draft.with(|d| {
             d.answers
                 .get(&ind.id)
-                .map(|a| check_answer(fw, ind, a, &today))
+                .map(|a| check_answer(fw, ind, a, today))
                 .unwrap_or_default()
         })
     });

@@ -2,7 +2,7 @@
 //! location, the level it supports, its date, and whether it is a review document.
 
 use crate::domain::catalogue::Indicator;
-use crate::domain::exchange::Evidence;
+use crate::domain::exchange::{Date, Evidence};
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::state::DraftWorkspace;
@@ -129,8 +129,8 @@ fn EvidenceRow(ind: &'static Indicator, index: usize, generation: RwSignal<u32>)
             </div>
             <div class="field">
                 <label for=field("date")>{tr("Tanggal dokumen", "Document date")}</label>
-                <input id=field("date") type="date" prop:value=initial.date.clone().unwrap_or_default()
-                    on:input=move |ev| { let v = event_target_value(&ev); s5(Box::new(move |e| e.date = (!v.is_empty()).then_some(v))) }/>
+                <input id=field("date") type="date" prop:value=initial.date.map(|d| d.to_string()).unwrap_or_default()
+                    on:input=move |ev| { let d = Date::parse(&event_target_value(&ev)); s5(Box::new(move |e| e.date = d)) }/>
             </div>
             <div class="field checkbox">
                 <input id=field("review") type="checkbox" prop:checked=initial.review

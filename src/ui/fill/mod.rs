@@ -227,7 +227,7 @@ fn AspectGroup(
             };
             let warnings = Memo::new(move |_| {
                 let today = crate::adapters::clock::today();
-                ws.draft.with(|d| d.answers.get(id).map_or(0, |a| check_answer(fw, ind, a, &today).len()))
+                ws.draft.with(|d| d.answers.get(id).map_or(0, |a| check_answer(fw, ind, a, today).len()))
             });
             let is_current = move || current.get().as_deref() == Some(id);
             let short = ind.short_name.clone().unwrap_or_else(|| ind.name.clone());

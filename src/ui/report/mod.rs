@@ -11,7 +11,7 @@ mod sections;
 use crate::adapters::clock;
 use crate::domain::catalogue::framework;
 use crate::domain::engine::evaluate;
-use crate::domain::exchange::{ExchangeFile, Kind};
+use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
 use crate::domain::local_time;
 use crate::domain::spreadsheet::indicator_rows;
 use crate::domain::text::Lang;
@@ -20,9 +20,9 @@ use crate::ui::route::{ReportSource, Route};
 use crate::ui::state::Nav;
 use leptos::prelude::*;
 
-/// A date-time as "28 November 2026" on the user's clock; a plain date as written.
-pub fn long_date(s: &str, lang: Lang) -> String {
-    clock::local(s).map_or_else(|| local_time::long_date(s, lang), |t| t.long_date(lang))
+/// A time as "28 November 2026" on the user's clock.
+pub fn long_date(time: &Timestamp, lang: Lang) -> String {
+    clock::local(time).long_date(lang)
 }
 
 /// The route back to the results this report belongs to.
@@ -98,7 +98,7 @@ pub fn ReportScreen(file: Memo<ExchangeFile>) -> impl IntoView {
                         <dt>{tr("Data per", "Data as of")}</dt>
                         <dd>{move || file.with(|f| long_date(&f.exported_at, lang.get()))}</dd>
                         <dt>{tr("Dicetak", "Printed")}</dt>
-                        <dd>{move || long_date(&printed, lang.get())}</dd>
+                        <dd>{move || local_time::date_in_words(printed, lang.get())}</dd>
                     </dl>
                     <p class="cover-note small">{tr(
                         "Disusun dengan Swanilai. Angka dihitung tepat (pecahan, tanpa pembulatan antara) dan dibulatkan setengah ke atas ke dua desimal hanya saat ditampilkan.",

@@ -4,6 +4,7 @@
 use super::Results;
 use crate::adapters::{clock, files};
 use crate::domain::draft::slug;
+use crate::domain::exchange::Timestamp;
 use crate::domain::planning::plan;
 use crate::domain::spreadsheet::{indicator_csv, workbook, PlanSheet};
 use crate::domain::text::Text;
@@ -15,8 +16,8 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// `swanilai-hasil-pemerintah-kabupaten-sukamaju-spbe-2020-2026-20261203-0800.xlsx`
-fn file_name(r: &Results, ext: &str, now: &str) -> String {
-    let stamp = crate::domain::draft::file_stamp(&clock::on_wall_clock(now));
+fn file_name(r: &Results, ext: &str, now: &Timestamp) -> String {
+    let stamp = crate::domain::draft::file_stamp(&clock::local(now));
     r.file.with_untracked(|f| {
         format!(
             "swanilai-hasil-{}-{}-{}-{stamp}.{ext}",
@@ -57,7 +58,7 @@ pub fn Downloads() -> impl IntoView {
                     locked: &locked,
                 }),
                 lang.get_untracked(),
-                &now,
+                now.as_str(),
             )
         });
         if let Err(e) = files::download(&file_name(&r, "xlsx", &now), XLSX_MIME, &bytes) {

@@ -42,9 +42,8 @@ pub fn SaveIndicator(#[prop(into)] state: Signal<SaveState>) -> impl IntoView {
         let l = lang.get();
         match state.get() {
             SaveState::Saved(at) => {
-                let time = clock::local(&at)
-                    .map(|t| format!("{} {}", t.clock(l), t.zone()))
-                    .unwrap_or_default();
+                let t = clock::local(&at);
+                let time = format!("{} {}", t.clock(l), t.zone());
                 match l {
                     Lang::Id => format!("Tersimpan {time}"),
                     Lang::En => format!("Saved {time}"),
