@@ -3,6 +3,7 @@
 #   make dist   release build into dist/ (works from any sub-path)
 #   make test   host tests, wasm tests in headless Chromium, release build, e2e
 #   make bench  shipped sizes and cold load time of the release build
+#   make fuzz   the fuzz targets for FUZZ_SECONDS (default 600) in all
 # Every target first runs an idempotent setup script that installs what is
 # missing (cached: a warm run costs ~2 s).
 
@@ -33,7 +34,7 @@ TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit,texts-on-demand --dist dist \
 	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil \
 	&& node scripts/postbuild.mjs
 
-.PHONY: setup-build setup-test serve dist test test-host test-wasm e2e bench clean
+.PHONY: setup-build setup-test serve dist test lint test-host test-wasm fuzz fuzz-smoke e2e bench clean
 
 setup-build:
 	scripts/setup-build.sh
@@ -52,12 +53,23 @@ dist: setup-build
 	$(TRUNK_DIST)
 
 test: setup-test
-	$(MAKE) --no-print-directory test-host test-wasm
+	$(MAKE) --no-print-directory lint test-host test-wasm fuzz-smoke
 	$(TRUNK_DIST)
 	node scripts/budget.mjs
 	$(MAKE) --no-print-directory e2e
 
 # The pieces of `make test`, without the setup step (for quick re-runs).
+# Formatting and lints: the host (all targets, and the domain alone as the fuzz targets
+# build it) and the wasm of each app, warnings as errors.
+WASM_APPS := app-unit app-coordinator app-results
+lint:
+	cargo fmt --check
+	cd fuzz && cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
+	for app in $(WASM_APPS); do \
+	  cargo clippy --target wasm32-unknown-unknown --no-default-features --features $$app --all-targets -- -D warnings; \
+	done
 test-host:
 	cargo test
 	node --test tests/schema.test.mjs tests/zip.test.mjs
@@ -65,6 +77,13 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown
 e2e:
 	node scripts/e2e.mjs
+# Fuzzing (fuzz/, cargo-fuzz on nightly): a short smoke of each target in `make test`, and
+# the long run. scripts/fuzz.sh installs cargo-fuzz if missing.
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+fuzz-smoke:
+	FUZZ_SECONDS=30 scripts/fuzz.sh
 
 bench: setup-test
 	$(TRUNK_DIST)

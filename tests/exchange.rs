@@ -935,3 +935,19 @@ fn a_damaged_coordination_block_is_refused_not_reset() {
         assert_eq!(paths(&errors(&problems)), [path], "{pointer} = {bad}");
     }
 }
+
+/// Found by the one-truth property test: a huge negative figure in `results` made the
+/// mismatch warning overflow while formatting it (a panic in debug builds).
+#[test]
+fn a_huge_figure_in_results_is_a_warning_not_a_panic() {
+    for huge in [json!(-1e300), json!(1e300), json!(-9.3e18)] {
+        let mut v = fixture_json("consolidated-spbe-2020.json");
+        v["results"]["index"] = huge.clone();
+        let parsed = accept_json(&v);
+        assert_eq!(
+            paths(&parsed.warnings.iter().collect::<Vec<_>>()),
+            ["$.results.index"],
+            "{huge}"
+        );
+    }
+}

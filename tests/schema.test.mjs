@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,3 +119,53 @@ test("values follow each framework's range", () => {
     assert.equal(validate(file), valid, `${name} ${id} = ${value}`);
   }
 });
+
+// One truth (issue 9): tests/one_truth.rs mutates every valid fixture field by field and
+// records, per case, whether the Rust reader and the serde types accept it. Here the
+// schema judges the same cases: what the reader accepts, the schema accepts; what the
+// reader refuses for a reason the schema can express, the schema refuses too. Run after
+// `cargo test` (make test does): the cases are in target/one-truth/.
+test("the schema agrees with the reader on every mutated fixture", () => {
+  const dir = join(root, "target", "one-truth");
+  const files = ["sweep.jsonl", "random.jsonl"].map((f) => join(dir, f));
+  for (const f of files) {
+    assert.ok(existsSync(f), `${f} is missing: run \`cargo test --test one_truth\` first`);
+  }
+  const validate = compile();
+  const originals = {};
+  let checked = 0;
+  for (const f of files) {
+    for (const line of readFileSync(f, "utf8").split("\n").filter(Boolean)) {
+      const c = JSON.parse(line);
+      originals[c.fixture] ??= read(c.fixture);
+      const file = applyOp(originals[c.fixture], c);
+      const schema = validate(file);
+      const what = `${c.fixture} ${c.op} ${c.pointer} = ${JSON.stringify(c.value)}`;
+      if (c.reader) {
+        assert.ok(schema, `${what}: the reader accepts, the schema refuses: ${JSON.stringify(validate.errors)}`);
+      } else if (!c.reader_only) {
+        assert.ok(!schema, `${what}: the reader refuses, the schema accepts`);
+      }
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 1500, `only ${checked} cases`);
+});
+
+/** The mutation of tests/one_truth.rs `apply`, on a copy. */
+function applyOp(original, c) {
+  if (c.pointer === "") return structuredClone(c.value);
+  const file = structuredClone(original);
+  const keys = c.pointer.slice(1).split("/").map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const last = keys.pop();
+  let parent = file;
+  for (const k of keys) parent = parent[k];
+  if (c.op === "remove") {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else {
+    // defineProperty: "__proto__" is an ordinary key in JSON.
+    Object.defineProperty(parent, last, { value: c.value, enumerable: true, writable: true, configurable: true });
+  }
+  return file;
+}

@@ -240,7 +240,8 @@ pub fn format_value(v: Value, lang: Lang) -> String {
 /// A displayed figure in the user's language: "3,28" in Indonesian, "3.28" in English.
 pub fn format_hundredths(h: i64, lang: Lang) -> String {
     let sign = if h < 0 { "-" } else { "" };
-    let h = h.abs();
+    // unsigned: a figure read from a file may be i64::MIN, whose abs() overflows.
+    let h = h.unsigned_abs();
     let sep = match lang {
         Lang::Id => ',',
         Lang::En => '.',

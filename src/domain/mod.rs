@@ -12,6 +12,7 @@
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
 //! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
+//! * [`round_trip`]: what every file must survive, checked by the fuzz targets.
 
 pub mod catalogue;
 pub mod checks;
@@ -25,6 +26,7 @@ pub mod json;
 pub mod local_time;
 pub mod planning;
 pub mod rational;
+pub mod round_trip;
 pub mod sort;
 pub mod spreadsheet;
 pub mod text;

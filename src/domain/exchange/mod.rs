@@ -32,6 +32,29 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 type Extra = Map<String, serde_json::Value>;
 
+/// Whole numbers written `3` or `3.0`: JSON (and the JSON Schema) do not tell them apart,
+/// so neither do the types. The reader's `as_whole` is the same rule.
+mod whole {
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    fn read<T: TryFrom<u64>, E: Error>(x: f64) -> Result<T, E> {
+        let ok = x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x);
+        ok.then(|| T::try_from(x as u64).ok())
+            .flatten()
+            .ok_or_else(|| E::custom("not a whole number in range"))
+    }
+
+    pub fn number<'de, D: Deserializer<'de>, T: TryFrom<u64>>(d: D) -> Result<T, D::Error> {
+        read(f64::deserialize(d)?)
+    }
+
+    pub fn optional<'de, D: Deserializer<'de>, T: TryFrom<u64>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Option::<f64>::deserialize(d)?.map(read).transpose()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -44,6 +67,7 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExchangeFile {
     pub format: String,
+    #[serde(deserialize_with = "whole::number")]
     pub version: u64,
     pub kind: Kind,
     pub framework: String,
@@ -146,7 +170,11 @@ pub struct Evidence {
     #[serde(default)]
     pub link: String,
     /// The level this evidence supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole::optional"
+    )]
     pub level: Option<u8>,
     /// Date of the document, `YYYY-MM-DD` (Swanilai extension; lets the app check the
     /// "review under two years old" rule of Pedoman MenPANRB 3/2024).
@@ -191,7 +219,11 @@ pub struct Provenance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<Timestamp>,
     /// Position in `decisions` when the value came out of a settled conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "whole::optional"
+    )]
     pub decision: Option<usize>,
     #[serde(flatten)]
     pub extra: Extra,

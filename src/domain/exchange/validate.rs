@@ -252,6 +252,15 @@ fn not_json(text: &str, e: &serde_json::Error) -> Problem {
     )
 }
 
+/// A non-negative whole number, written `3` or `3.0` (JSON does not tell them apart, and
+/// neither does the schema).
+pub(super) fn as_whole(v: &Json) -> Option<u64> {
+    v.as_u64().or_else(|| {
+        let x = v.as_f64()?;
+        (x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x)).then_some(x as u64)
+    })
+}
+
 /// A key written twice in one object (serde would silently keep the later value).
 fn written_twice(r: &Repeated, e: &serde_json::Error) -> Problem {
     let mut at = "$".to_owned();
@@ -687,7 +696,7 @@ impl Walk {
 
     /// A non-negative whole number that fits `max`.
     fn integer(&mut self, v: &Json, path: &str, max: u64) -> Option<u64> {
-        match v.as_u64() {
+        match as_whole(v) {
             Some(n) if n <= max => Some(n),
             _ => {
                 self.wrong_type(path, Expect::Integer, v);
@@ -784,7 +793,13 @@ impl Walk {
         if let Some(v) = self.field(obj, "$", "sources", Presence::Defaulted, Expect::Array) {
             self.sources(v, fw);
         }
-        if let Some(v) = self.field(obj, "$", "coordination", Presence::Nullable, Expect::Object) {
+        if let Some(v) = self.field(
+            obj,
+            "$",
+            "coordination",
+            Presence::Defaulted,
+            Expect::Object,
+        ) {
             self.coordination(v, fw);
         }
         if kind == Some(Kind::Consolidated) {
@@ -831,7 +846,11 @@ impl Walk {
         let Some(v) = self.field(obj, "$", "version", Presence::Required, Expect::Integer) else {
             return true;
         };
-        match v.as_u64() {
+        // A whole number too large for u64 (1e300) is still a newer version.
+        let whole = v
+            .as_f64()
+            .filter(|x| x.fract() == 0.0 && *x > VERSION as f64);
+        match as_whole(v).or(whole.map(|_| u64::MAX)) {
             Some(n) if (1..=VERSION).contains(&n) => true,
             Some(n) if n > VERSION => {
                 self.error(
@@ -1110,8 +1129,7 @@ impl Walk {
                 let level_path = key_path(&at, "level");
                 let Some(fw) = fw else { continue };
                 let (lo, hi) = (fw.values.min_level(), fw.values.max_level());
-                let ok = level
-                    .as_u64()
+                let ok = as_whole(level)
                     .is_some_and(|n| n <= u8::MAX as u64 && fw.levels().any(|l| l as u64 == n));
                 if !ok {
                     let (got_id, got_en) = found(level);

@@ -91,13 +91,16 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                 Severity::Warning => tr("Peringatan", "Warning"),
             };
             let message = p.message.clone();
+            // The words first; the JSON path is a detail for whoever edits the file.
             view! {
                 <li class=class>
                     <span class="problem-severity">{sev}</span>
                     " "
-                    <code class="problem-path">{p.path.clone()}</code>
-                    " "
                     <span class="problem-message">{move || message.get(lang.get()).to_string()}</span>
+                    " "
+                    <span class="problem-path">
+                        {tr("Letak dalam berkas:", "Place in the file:")} " " <code>{p.path.clone()}</code>
+                    </span>
                 </li>
             }
         })

@@ -1,0 +1,161 @@
+//! The round trips every file must survive, as functions that panic when one breaks.
+//!
+//! The fuzz targets (`fuzz/`) call them on generated input; `tests/fuzz_regressions.rs`
+//! replays every input the fuzzer once found a fault with, so a fixed fault stays fixed.
+//! Not called by the apps (nothing here reaches the shipped wasm).
+
+use crate::domain::catalogue::{self, Framework};
+use crate::domain::checks::check_answer;
+use crate::domain::consolidation::{merge, to_consolidated, Workspace};
+use crate::domain::draft::{split_justification, Draft};
+use crate::domain::engine::evaluate_map;
+use crate::domain::exchange::{self, Date, ExchangeFile, Problem, Rule, Timestamp};
+use crate::domain::json;
+
+/// Between two files in one input of [`workspace`].
+pub const FILE_SEPARATOR: &[u8] = b"\n--8<--\n";
+
+fn time(text: &str) -> Timestamp {
+    Timestamp::parse(text).unwrap_or_else(|| panic!("{text} is a time"))
+}
+
+fn refused(what: &str, problems: &[Problem]) -> ! {
+    let list: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    panic!("{what} was refused:\n{}", list.join("\n"))
+}
+
+/// Writes `file` as the apps do and reads it back: the reader accepts it, the typed file
+/// is the same, and writing it again gives the same bytes.
+fn write_and_reread(file: &ExchangeFile, what: &str) -> ExchangeFile {
+    let written = json::to_vec_pretty(file).expect("a typed file always writes");
+    let again = exchange::parse(&written).unwrap_or_else(|p| refused(what, &p));
+    assert_eq!(&again.file, file, "{what} reads back differently");
+    let rewritten = json::to_vec_pretty(&again.file).expect("writes");
+    assert!(
+        rewritten == written,
+        "{what} is written differently the second time"
+    );
+    again.file
+}
+
+/// Any bytes: the reader never panics; a file it accepts survives being written back.
+pub fn parse(bytes: &[u8]) {
+    if let Ok(parsed) = exchange::parse(bytes) {
+        write_and_reread(&parsed.file, "an accepted file, written back,");
+    }
+}
+
+/// Any bytes the reader accepts, opened as a unit's draft: the warnings and the index are
+/// computed, the draft is stored and reloaded unchanged, and its export reads back with
+/// the same answers.
+pub fn draft(bytes: &[u8]) {
+    let Ok(parsed) = exchange::parse(bytes) else {
+        return;
+    };
+    let file = parsed.file;
+    let fw = catalogue::framework(&file.framework).expect("the reader knows the framework");
+    let now = time("2026-12-01T03:00:00Z");
+    let today = Date::parse("2026-12-01").expect("a date");
+    let draft = Draft::from_file("fuzz".into(), &file, &now);
+    for ind in draft.scope(fw) {
+        if let Some(a) = draft.answers.get(&ind.id) {
+            check_answer(fw, ind, a, today);
+        }
+    }
+    evaluate_map(fw, &draft.values());
+
+    let stored = json::to_string(&draft).expect("a draft always writes");
+    let reloaded: Draft = json::from_str(&stored).expect("a stored draft reads back");
+    assert_eq!(reloaded, draft, "the stored draft reads back differently");
+
+    let (submission, notes) = draft.to_submission(&now);
+    assert!(
+        notes.without_value.is_empty(),
+        "every answer of a file has a value"
+    );
+    let exported = write_and_reread(&submission, "the draft's export");
+    assert_eq!(
+        exported.answers.keys().collect::<Vec<_>>(),
+        file.answers.keys().collect::<Vec<_>>()
+    );
+    for (id, before) in &file.answers {
+        let after = &exported.answers[id];
+        assert_eq!(after.value, before.value, "value of {id}");
+        assert_eq!(after.evidence, before.evidence, "evidence of {id}");
+        assert_eq!(after.extra, before.extra, "unknown fields of {id}");
+        assert_eq!(
+            split_justification(&after.justification),
+            split_justification(&before.justification),
+            "Fakta and Analisis of {id}"
+        );
+        let service = |s: &Option<String>| s.as_deref().map(str::trim).unwrap_or("").to_owned();
+        assert_eq!(
+            service(&after.service),
+            service(&before.service),
+            "service of {id}"
+        );
+    }
+}
+
+/// A coordinator's workspace fed any sequence of files (split at [`FILE_SEPARATOR`]; the
+/// first byte picks the framework): a refused file changes nothing; after the conflicts
+/// are settled, the consolidated file reads back without an error or a figure warning
+/// and reopens as a workspace with the same values.
+pub fn workspace(bytes: &[u8]) {
+    let frameworks: &[Framework] = catalogue::frameworks();
+    let Some((first, rest)) = bytes.split_first() else {
+        return;
+    };
+    let fw = &frameworks[*first as usize % frameworks.len()];
+    let (now, later) = (time("2026-12-01T03:00:00Z"), time("2026-12-02T04:00:00Z"));
+    let mut ws = Workspace::new(
+        "fuzz".into(),
+        fw,
+        "Pemerintah Kabupaten Contoh".into(),
+        "2026".into(),
+        "Koordinator".into(),
+        true,
+        &now,
+    );
+    for (i, file) in split(rest, FILE_SEPARATOR).enumerate() {
+        let before = ws.clone();
+        if ws.import_bytes(file, &format!("{i}.json"), &now).is_err() {
+            assert!(ws == before, "a refused file changed the workspace");
+        }
+    }
+    let _ = ws.apply_rule(Rule::Higher, &later);
+    let values = merge(&ws).values();
+    let file = to_consolidated(&ws, &later);
+    let written = json::to_vec_pretty(&file).expect("writes");
+    let parsed = exchange::parse(&written).unwrap_or_else(|p| refused("the consolidated file", &p));
+    let figures: Vec<&Problem> = (parsed.warnings.iter())
+        .filter(|p| p.path.starts_with("$.results") || p.path.starts_with("$.provenance"))
+        .collect();
+    assert!(figures.is_empty(), "warnings on its own file: {figures:?}");
+    let (reopened, restored) = Workspace::from_consolidated("again".into(), &parsed.file, &later)
+        .unwrap_or_else(|p| refused("reopening the consolidated file", &p));
+    assert!(
+        restored.differs.is_empty(),
+        "reopened differently: {:?}",
+        restored.differs
+    );
+    assert_eq!(merge(&reopened).values(), values, "values after reopening");
+}
+
+/// `bytes` cut at every `sep`.
+fn split<'a>(bytes: &'a [u8], sep: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let mut rest = Some(bytes);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.windows(sep.len()).position(|w| w == sep) {
+            Some(i) => {
+                rest = Some(&r[i + sep.len()..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
