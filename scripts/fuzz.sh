@@ -6,7 +6,8 @@
 #   FUZZ_SECONDS=1800 scripts/fuzz.sh        # `make fuzz` (default 600)
 #   FUZZ_TARGETS="parse" scripts/fuzz.sh     # one target
 #
-# Limits: one input may take at most 1 s (-timeout) and 512 MB (-rss_limit_mb). A crash
+# Built with debug assertions (an integer overflow is a crash). Limits: one input may take
+# at most 1 s (-timeout) and 512 MB (-rss_limit_mb). A crash
 # stops the run with its input in fuzz/artifacts/<target>/; add that file to
 # tests/fixtures/fuzz/<target>/ (tests/fuzz_regressions.rs replays it) and fix the fault.
 set -euo pipefail
@@ -41,7 +42,7 @@ coord=tests/fixtures/coordinator
 cd fuzz
 for t in "${targets[@]}"; do
   echo "== fuzz $t for ${per}s"
-  nice cargo +nightly fuzz run --sanitizer none "$t" "corpus/$t" -- \
+  nice cargo +nightly fuzz run --sanitizer none --debug-assertions "$t" "corpus/$t" -- \
     -max_total_time="$per" -timeout=1 -rss_limit_mb=512 -max_len=65536 \
     -print_final_stats=1 2>&1 | grep -E "^(==|#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|Done)|ERROR|panicked|SUMMARY|Test unit written" || true
   # grep hides libFuzzer's progress lines; a failure still fails the run:

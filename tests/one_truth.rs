@@ -365,14 +365,7 @@ fn schema_fields() -> BTreeSet<String> {
 
 /// The field names in `v`, not counting the keys of maps keyed by ids.
 fn fields_in(v: &Json, parent: &str, out: &mut BTreeSet<String>) {
-    const ID_MAPS: &[&str] = &[
-        "answers",
-        "provenance",
-        "assignments",
-        "unsettled",
-        "aspects",
-        "domains",
-    ];
+    use words::ID_MAPS;
     match v {
         Json::Object(o) => {
             for (k, x) in o {

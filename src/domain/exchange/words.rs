@@ -105,7 +105,7 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
 ];
 
 /// Maps whose keys are ids (indicator, aspect, domain), not fields.
-const ID_MAPS: &[&str] = &[
+pub const ID_MAPS: &[&str] = &[
     "answers",
     "provenance",
     "assignments",
