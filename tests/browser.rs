@@ -61,15 +61,24 @@ fn local_storage_round_trips_and_keeps_damaged_entries_aside() {
 #[wasm_bindgen_test]
 fn clock_gives_rfc3339_utc_seconds_and_unique_ids() {
     let now = clock::now();
-    assert_eq!(now.len(), 20, "{now}");
-    assert!(now.ends_with('Z'));
-    assert!(parse_rfc3339(&now).is_some(), "{now} parses");
+    assert_eq!(now.as_str().len(), 20, "{now}");
+    assert!(now.as_str().ends_with('Z'));
+    assert!(parse_rfc3339(now.as_str()).is_some(), "{now} parses");
     assert_ne!(clock::new_id(), clock::new_id());
     // On the browser's clock: the same instant, and today is its date.
-    let local = clock::local(&now).unwrap();
-    assert_eq!(parse_rfc3339(&local.to_rfc3339()), parse_rfc3339(&now));
-    assert_eq!(clock::on_wall_clock(&now), local.to_rfc3339());
-    assert_eq!(clock::today(), local.date_iso());
+    let local = clock::local(&now);
+    assert_eq!(parse_rfc3339(&local.to_rfc3339()), Some(now.instant()));
+    assert_eq!(clock::today(), local.date());
+}
+
+/// Issue 9: times were written the Indonesian way (16.30) whatever the language chosen.
+#[wasm_bindgen_test]
+fn times_follow_the_chosen_language() {
+    let t = swanilai::domain::exchange::Timestamp::parse("2026-11-28T09:30:00Z").unwrap();
+    let (id, en) = swanilai::ui::i18n::when_text(&t);
+    let clock = |s: &str| s.split(' ').nth(1).unwrap_or("").to_owned();
+    assert!(clock(&id).contains('.') && !clock(&id).contains(':'), "{id}");
+    assert!(clock(&en).contains(':') && !clock(&en).contains('.'), "{en}");
 }
 
 #[wasm_bindgen_test]
