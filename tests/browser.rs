@@ -77,8 +77,14 @@ fn times_follow_the_chosen_language() {
     let t = swanilai::domain::exchange::Timestamp::parse("2026-11-28T09:30:00Z").unwrap();
     let (id, en) = swanilai::ui::i18n::when_text(&t);
     let clock = |s: &str| s.split(' ').nth(1).unwrap_or("").to_owned();
-    assert!(clock(&id).contains('.') && !clock(&id).contains(':'), "{id}");
-    assert!(clock(&en).contains(':') && !clock(&en).contains('.'), "{en}");
+    assert!(
+        clock(&id).contains('.') && !clock(&id).contains(':'),
+        "{id}"
+    );
+    assert!(
+        clock(&en).contains(':') && !clock(&en).contains('.'),
+        "{en}"
+    );
 }
 
 #[wasm_bindgen_test]

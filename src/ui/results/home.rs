@@ -6,6 +6,7 @@ use crate::adapters::storage::{self, Entry};
 use crate::domain::catalogue::framework;
 use crate::domain::consolidation::{Workspace, STORAGE_KIND as WORKSPACES};
 use crate::domain::draft::Draft;
+use crate::domain::exchange::Timestamp;
 use crate::ui::i18n::{tr, when};
 use crate::ui::route::{ReportSource, Route};
 use crate::ui::state::DRAFTS;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 struct Row {
     name: String,
     detail: String,
-    updated_at: String,
+    updated_at: Timestamp,
     results: Route,
     report: Route,
 }
