@@ -166,7 +166,7 @@ mod tests {
             level,
             date: date.map(str::to_string),
             review,
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 

@@ -11,8 +11,12 @@
 //! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
-//! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
+//! * [`bundle`]: the .zip bundle (answers plus documents) and the coordinator's evidence
+//!   package.
+//! * [`json`], [`sort`], [`zip`], [`sha256`]: small shared utilities, kept lean for the wasm
+//!   size.
 
+pub mod bundle;
 pub mod catalogue;
 pub mod checks;
 pub mod comparison;
@@ -25,6 +29,7 @@ pub mod json;
 pub mod local_time;
 pub mod planning;
 pub mod rational;
+pub mod sha256;
 pub mod sort;
 pub mod spreadsheet;
 pub mod text;

@@ -1025,6 +1025,10 @@ impl Walk {
             }
             self.text(e, &at, "reference", Presence::Defaulted);
             self.text(e, &at, "link", Presence::Defaulted);
+            if let Some(docs) = self.field(e, &at, "documents", Presence::Defaulted, Expect::Array)
+            {
+                self.documents(docs, &key_path(&at, "documents"));
+            }
             if let Some(level) = self.field(e, &at, "level", Presence::Nullable, Expect::Integer) {
                 let level_path = key_path(&at, "level");
                 let Some(fw) = fw else { continue };
@@ -1350,6 +1354,50 @@ impl Walk {
 
 // ---------------------------------------------------------------------------------------
 // After deserialisation: the consolidated figures against this version's arithmetic.
+
+// ---------------------------------------------------------------------------------------
+// Documents attached to evidence (issue 11; docs/FORMAT.md "The .zip bundle").
+
+impl Walk {
+    /// `documents` of an evidence entry: each names a file, its size and SHA-256, and in
+    /// a bundle its safe path inside the zip. Whether the file itself is there and intact
+    /// is checked by `domain::bundle`, which reports it without refusing the answers.
+    fn documents(&mut self, v: &Json, path: &str) {
+        let Some(items) = self.array(v, path) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let at = index_path(path, i);
+            let Some(d) = self.object(item, &at) else {
+                continue;
+            };
+            self.name(d, &at, "name", Presence::Required);
+            self.text(d, &at, "type", Presence::Defaulted);
+            if let Some(size) = self.field(d, &at, "size", Presence::Required, Expect::Integer) {
+                self.integer(size, &key_path(&at, "size"), u64::MAX);
+            }
+            if let Some(hash) = self.text(d, &at, "sha256", Presence::Required) {
+                if !crate::domain::sha256::is_sha256_hex(hash) {
+                    self.error(
+                        key_path(&at, "sha256"),
+                        "Sidik SHA-256 dokumen (\"sha256\") harus 64 digit heksadesimal huruf kecil.".into(),
+                        "The document's SHA-256 (\"sha256\") must be 64 lowercase hexadecimal digits.".into(),
+                    );
+                }
+            }
+            if let Some(p) = self.text(d, &at, "path", Presence::Nullable) {
+                if !crate::domain::zip::read::is_safe(p) {
+                    let q = Json::String(p.to_owned());
+                    self.error(
+                        key_path(&at, "path"),
+                        format!("Jalur dokumen {q} menunjuk ke luar arsip (\"../\", jalur absolut, garis miring terbalik atau huruf drive)."),
+                        format!("The document path {q} points outside the archive (\"../\", an absolute path, a backslash or a drive letter)."),
+                    );
+                }
+            }
+        }
+    }
+}
 
 /// One warning per figure of `results` that differs from what [`engine::evaluate`] gives
 /// for the file's answers. Figures are compared as displayed (hundredths, half up), the
