@@ -493,3 +493,42 @@ proptest! {
         }
     }
 }
+
+/// Runs a future whose work is already done (the in-memory store never waits).
+fn ready<T>(f: impl std::future::Future<Output = T>) -> T {
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(v) => v,
+        std::task::Poll::Pending => panic!("the memory store never waits"),
+    }
+}
+
+#[test]
+fn the_memory_store_keeps_bytes_and_json_lists_by_prefix_and_enforces_its_quota() {
+    use swanilai::adapters::kv::{delete_prefix, get_json, put_json, KvStore, MemoryStore};
+    use swanilai::adapters::storage::StoreError;
+    let store = MemoryStore::with_quota(10);
+    ready(store.put("dok/draf/a/1", b"12345")).unwrap();
+    ready(store.put("dok/draf/a/2", b"123")).unwrap();
+    ready(store.put("dok/draf/b/1", b"1")).unwrap();
+    assert_eq!(ready(store.get("dok/draf/a/2")).unwrap(), Some(b"123".to_vec()));
+    assert_eq!(
+        ready(store.put("dok/draf/c/1", b"123")),
+        Err(StoreError::QuotaExceeded),
+        "9 bytes held, 3 more would pass 10"
+    );
+    // Replacing a value counts only the difference.
+    ready(store.put("dok/draf/a/1", b"123456")).unwrap(); // 9 - 5 + 6 = 10: fits
+    assert_eq!(
+        ready(store.keys("dok/draf/a/")).unwrap(),
+        ["dok/draf/a/1", "dok/draf/a/2"]
+    );
+    assert_eq!(ready(delete_prefix(&store, "dok/draf/a/")).unwrap(), 2);
+    assert_eq!(ready(store.keys("dok/")).unwrap(), ["dok/draf/b/1"]);
+    let roomy = MemoryStore::default();
+    ready(put_json(&roomy, "ruang-kerja/1", &vec![1, 2, 3])).unwrap();
+    assert_eq!(
+        ready(get_json::<Vec<u32>>(&roomy, "ruang-kerja/1")).unwrap(),
+        Some(vec![1, 2, 3])
+    );
+}

@@ -73,6 +73,14 @@ pub struct MemoryStore {
 }
 
 impl MemoryStore {
+    /// An empty store that refuses writes past `quota` bytes in all.
+    pub fn with_quota(quota: usize) -> MemoryStore {
+        MemoryStore {
+            quota: Some(quota),
+            ..MemoryStore::default()
+        }
+    }
+
     /// Bytes held, for tests of the quota.
     pub fn used(&self) -> usize {
         self.map.borrow().values().map(Vec::len).sum()
