@@ -17,6 +17,8 @@ Archives:
   hostile-*.zip        what must be refused: a deflate bomb, ZIP64, encrypted (zip -P)
   bundle-python.zip    a Swanilai bundle written by Python (deflated): the BKPSDM submission
                        with documents listed on evidence of indicators 25 and 36
+                       (its JSON is also tests/fixtures/exchange/
+                       submission-bkpsdm-documents-spbe-2020.json)
   bundle-damaged.zip   the same bundle with one document altered (same size, other bytes) and
                        one listed document left out
 """
@@ -149,6 +151,9 @@ def bundle():
         }]
         contents[path] = data
     text = json.dumps(sub, ensure_ascii=False, indent=2).encode()
+    # The same file as a valid example of the format (documents listed with their paths).
+    with open(os.path.join(HERE, '..', 'tests', 'fixtures', 'exchange', 'submission-bkpsdm-documents-spbe-2020.json'), 'wb') as f:
+        f.write(text + b'\n')
     json_name = 'swanilai-jawaban-bkpsdm-spbe-2020-2026-20261128-1630.json'
     with zipfile.ZipFile(os.path.join(OUT, 'bundle-python.zip'), 'w', compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr(json_name, text)
