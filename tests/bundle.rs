@@ -357,8 +357,8 @@ fn a_written_bundle_reads_back_and_unzips_in_folders_by_indicator() {
         [
             "jawaban.json",
             "dokumen/25/SK.pdf",
-            "dokumen/36/Perbup 12_2024.pdf",
-            "dokumen/36/Perbup 12_2024 (2).pdf",
+            "dokumen/36/Perbup 12-2024.pdf",
+            "dokumen/36/Perbup 12-2024 (2).pdf",
         ]
     );
     let opened = bundle::open(&bytes).unwrap();

@@ -44,7 +44,9 @@ pub fn safe_segment(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            // "Instansi Pusat/Pemda", "12/2024": a slash in a name reads best as a dash.
+            '/' | '\\' => '-',
+            ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
             c => c,
         })

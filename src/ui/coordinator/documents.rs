@@ -147,7 +147,7 @@ pub fn DocumentsTab() -> impl IntoView {
                     <td>{if held {
                         view! { <button type="button" class="btn btn-small" aria-label=open_label on:click=open>{tr("Buka", "Open")}</button> }.into_any()
                     } else {
-                        view! { <span class="badge badge-warn">{tr("tidak ikut dikirim", "not sent")}</span> }.into_any()
+                        view! { <span class="badge badge-warn">{tr("tidak tersedia", "not available")}</span> }.into_any()
                     }}</td>
                 </tr>
             }

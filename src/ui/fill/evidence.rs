@@ -256,11 +256,11 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
                                 aria-label=move || match lang.get() { Lang::Id => format!("Buka {name_open}"), Lang::En => format!("Open {name_open}") }>
                                 {tr("Buka", "Open")}
                             </button>
-                            <label for=replace_id.clone() class="btn btn-small"
-                                aria-label=move || match lang.get() { Lang::Id => format!("Ganti {name_replace}"), Lang::En => format!("Replace {name_replace}") }>
+                            <label for=replace_id.clone() class="btn btn-small">
                                 {tr("Ganti", "Replace")}
                             </label>
                             <input id=replace_id type="file" class="visually-hidden-input"
+                                aria-label=move || match lang.get() { Lang::Id => format!("Ganti {name_replace}"), Lang::En => format!("Replace {name_replace}") }
                                 on:change=move |ev| {
                                     let input: web_sys::HtmlInputElement = event_target(&ev);
                                     let list = input.files().map(|l| files::files_of(&l)).unwrap_or_default();
@@ -280,11 +280,11 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
     view! {
         <div class="documents field grow">
             <ul class="document-list">{rows}</ul>
-            <label for=input_id.clone() class="btn btn-small"
-                aria-label=move || match lang.get() { Lang::Id => format!("Lampirkan berkas ke bukti {n}"), Lang::En => format!("Attach files to evidence {n}") }>
+            <label for=input_id.clone() class="btn btn-small">
                 {tr("📎 Lampirkan berkas", "📎 Attach files")}
             </label>
             <input id=input_id type="file" multiple=true class="visually-hidden-input"
+                aria-label=move || match lang.get() { Lang::Id => format!("Lampirkan berkas ke bukti {n}"), Lang::En => format!("Attach files to evidence {n}") }
                 accept=".pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.txt,.csv,.zip"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
