@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { newSpbe2020Workspace } from '../e2e/lib.mjs';
 
 const UNITS = 40;
 const DOCS_PER_UNIT = 5;
@@ -138,11 +139,7 @@ export async function benchDocuments(browser, url) {
     await context.addInitScript(LONGTASKS);
     const page = await context.newPage();
     await page.goto(`${url}#/koordinator`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Tim Bench');
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await newSpbe2020Workspace(page, { institution: 'Pemerintah Kabupaten Contoh', coordinator: 'Tim Bench' });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.waitForSelector('#import-files', { state: 'attached' });
 
