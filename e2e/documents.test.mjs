@@ -145,6 +145,10 @@ test('a unit attaches two PDFs, finds them after a reload and exports a .zip bun
     await tab.waitForURL(/^blob:/);
     await tab.close();
     await screenshot(page, 'documents-fill');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'Bukti dukung' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactDir(), 'documents-fill-390.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // Export the bundle.
     await page.getByRole('link', { name: '2. Periksa & ekspor' }).click();
@@ -198,6 +202,9 @@ test('the coordinator imports bundles and a .json in one drop, is told of the al
     assert.ok(await rows.filter({ hasText: 'Inspektorat' }).filter({ hasText: LARGE.name }).getByText('tidak tersedia').isVisible());
     assert.ok(await page.getByRole('button', { name: `Buka ${LARGE.name} (BKPSDM, indikator 36)` }).isVisible());
     await screenshot(page, 'coordinator-documents');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'coordinator-documents-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'coordinator-documents.png') });
 
     const [download] = await Promise.all([

@@ -146,45 +146,58 @@ pub fn open_in_new_tab(
 }
 
 /// What was dropped, taken from the event at once (the browser empties the
-/// `DataTransfer` after the handler returns): entries to walk when the browser offers
-/// them (a dropped folder), else the plain file list.
-pub enum Dropped {
-    Entries(Vec<web_sys::FileSystemEntry>),
-    Files(Vec<web_sys::File>),
+/// `DataTransfer` after the handler returns): each item as a file, or as a folder to walk
+/// when the browser offers one (File and Directory Entries API).
+pub struct Dropped(Vec<DroppedItem>);
+
+enum DroppedItem {
+    File(web_sys::File),
+    Folder(web_sys::FileSystemDirectoryEntry),
 }
 
 pub fn take_drop(dt: &web_sys::DataTransfer) -> Dropped {
     let items = dt.items();
-    let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
-        .filter_map(|i| items.get(i))
-        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-        .collect();
-    if entries.is_empty() {
-        Dropped::Files(dt.files().map(|l| files_of(&l)).unwrap_or_default())
-    } else {
-        Dropped::Entries(entries)
+    let mut out = Vec::new();
+    for item in (0..items.length()).filter_map(|i| items.get(i)) {
+        let entry = item.webkit_get_as_entry().ok().flatten();
+        match entry {
+            Some(e) if e.is_directory() => out.push(DroppedItem::Folder(e.unchecked_into())),
+            _ => {
+                if let Some(f) = item.get_as_file().ok().flatten() {
+                    out.push(DroppedItem::File(f));
+                }
+            }
+        }
     }
+    if out.is_empty() {
+        if let Some(list) = dt.files() {
+            out.extend(files_of(&list).into_iter().map(DroppedItem::File));
+        }
+    }
+    Dropped(out)
 }
 
-/// The files of a drop, folders walked (File and Directory Entries API): a coordinator
-/// can drop a folder of bundles.
+/// The files of a drop, folders walked: a coordinator can drop a folder of bundles. A
+/// folder also holds other things, of which only the .json and .zip files are taken; a
+/// file dropped by itself is always taken (and told about if it is not an exchange file).
 pub async fn dropped_files(dropped: Dropped) -> Vec<web_sys::File> {
-    let entries = match dropped {
-        Dropped::Files(f) => return f,
-        Dropped::Entries(e) => e,
-    };
     let mut out = Vec::new();
-    // (entry, found inside a dropped folder): a folder also holds other things, of which
-    // only the .json and .zip files are taken; a file dropped by itself is always taken.
-    let mut stack: Vec<_> = entries.into_iter().rev().map(|e| (e, false)).collect();
-    while let Some((entry, inside)) = stack.pop() {
-        if entry.is_directory() {
-            let dir: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
-            let inner = directory_entries(&dir).await;
-            stack.extend(inner.into_iter().rev().map(|e| (e, true)));
-        } else if !inside || is_exchange_name(&entry.name()) {
-            if let Some(file) = file_of_entry(entry.unchecked_ref()).await {
-                out.push(file);
+    for item in dropped.0 {
+        match item {
+            DroppedItem::File(f) => out.push(f),
+            DroppedItem::Folder(dir) => {
+                let mut stack = vec![dir];
+                while let Some(dir) = stack.pop() {
+                    for entry in directory_entries(&dir).await {
+                        if entry.is_directory() {
+                            stack.push(entry.unchecked_into());
+                        } else if is_exchange_name(&entry.name()) {
+                            if let Some(file) = file_of_entry(entry.unchecked_ref()).await {
+                                out.push(file);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
