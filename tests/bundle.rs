@@ -497,7 +497,10 @@ proptest! {
 /// Runs a future whose work is already done (the in-memory store never waits).
 fn ready<T>(f: impl std::future::Future<Output = T>) -> T {
     let mut f = std::pin::pin!(f);
-    match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+    match f
+        .as_mut()
+        .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+    {
         std::task::Poll::Ready(v) => v,
         std::task::Poll::Pending => panic!("the memory store never waits"),
     }
@@ -511,7 +514,10 @@ fn the_memory_store_keeps_bytes_and_json_lists_by_prefix_and_enforces_its_quota(
     ready(store.put("dok/draf/a/1", b"12345")).unwrap();
     ready(store.put("dok/draf/a/2", b"123")).unwrap();
     ready(store.put("dok/draf/b/1", b"1")).unwrap();
-    assert_eq!(ready(store.get("dok/draf/a/2")).unwrap(), Some(b"123".to_vec()));
+    assert_eq!(
+        ready(store.get("dok/draf/a/2")).unwrap(),
+        Some(b"123".to_vec())
+    );
     assert_eq!(
         ready(store.put("dok/draf/c/1", b"123")),
         Err(StoreError::QuotaExceeded),

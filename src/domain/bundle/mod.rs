@@ -343,6 +343,16 @@ pub fn open(bytes: &[u8]) -> Result<OpenBundle<'_>, Vec<Problem>> {
 impl<'a> OpenBundle<'a> {
     /// Unpacks one listed document and checks its size and SHA-256.
     pub fn check(&self, listed: &Listed) -> Result<Cow<'a, [u8]>, DocumentFault> {
+        let bytes = self.unpack(listed)?;
+        let mut h = Sha256::default();
+        h.update(&bytes);
+        same_hash(listed, &h.finish_hex())?;
+        Ok(bytes)
+    }
+
+    /// [`OpenBundle::check`] without the hash, for a caller that hashes a large document
+    /// in slices between frames and then asks [`same_hash`].
+    pub fn unpack(&self, listed: &Listed) -> Result<Cow<'a, [u8]>, DocumentFault> {
         let path = listed
             .document
             .path
@@ -354,11 +364,6 @@ impl<'a> OpenBundle<'a> {
             return Err(DocumentFault::WrongSize {
                 found: bytes.len() as u64,
             });
-        }
-        let mut h = Sha256::default();
-        h.update(&bytes);
-        if h.finish_hex() != listed.document.sha256 {
-            return Err(DocumentFault::Altered);
         }
         Ok(bytes)
     }
@@ -376,6 +381,15 @@ impl<'a> OpenBundle<'a> {
             .map(|e| e.name.as_str())
             .filter(|n| *n != self.json_name && !listed.contains(n))
             .collect()
+    }
+}
+
+/// `Err(Altered)` unless `sha256_hex` is the SHA-256 the document is listed with.
+pub fn same_hash(listed: &Listed, sha256_hex: &str) -> Result<(), DocumentFault> {
+    if sha256_hex == listed.document.sha256 {
+        Ok(())
+    } else {
+        Err(DocumentFault::Altered)
     }
 }
 

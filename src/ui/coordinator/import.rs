@@ -460,7 +460,14 @@ async fn read_batch(
                         if cancel.get_untracked() {
                             break;
                         }
-                        match b.check(listed) {
+                        let checked = match b.unpack(listed) {
+                            Ok(data) => {
+                                let hash = crate::adapters::documents::hash_yielding(&data).await;
+                                bundle::same_hash(listed, &hash).map(|()| data)
+                            }
+                            Err(fault) => Err(fault),
+                        };
+                        match checked {
                             Ok(data) => {
                                 let key = scope.key(&listed.document.sha256);
                                 if let Err(e) = store.put(&key, &data).await {

@@ -66,7 +66,14 @@ async fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text, Vec<Problem>), Vec<Pro
         let scope = Scope::Draft(id.clone());
         for listed in &b.documents {
             files::yield_now().await;
-            match b.check(listed) {
+            let checked = match b.unpack(listed) {
+                Ok(data) => {
+                    let hash = crate::adapters::documents::hash_yielding(&data).await;
+                    bundle::same_hash(listed, &hash).map(|()| data)
+                }
+                Err(fault) => Err(fault),
+            };
+            match checked {
                 Ok(data) => {
                     if let Err(e) = store.put(&scope.key(&listed.document.sha256), &data).await {
                         warnings.push(Problem {
