@@ -14,7 +14,7 @@ use crate::domain::draft::{export_file_name, file_stamp};
 use crate::domain::exchange::Kind;
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, text, tr, trs, when};
-use crate::ui::state::{notify, NoticeKind};
+use crate::ui::state::{notifier, notify, NoticeKind};
 use crate::ui::widgets::Progress;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -93,6 +93,7 @@ pub fn LackingList(lacking: Memo<Vec<Lacking>>) -> impl IntoView {
 pub fn DocumentsTab() -> impl IntoView {
     let c = expect_context::<Coord>();
     let stored = expect_context::<StoredDocs>();
+    stored.refresh();
     let lang = lang();
     let (received, lacking) = lacking_memo(c, stored);
     let at_hand = Memo::new(move |_| {
@@ -200,7 +201,9 @@ fn EvidencePackage(received: Memo<Vec<Received>>) -> impl IntoView {
     let cancel = RwSignal::new(false);
     let progress = RwSignal::new((0usize, 0usize));
     let done = RwSignal::new(None::<String>);
+    let notify = notifier();
     let build = move |_| {
+        let notify = notify.clone();
         let now = clock::now();
         let (entries, index, json, json_name, zip_name) = c.ws.with_untracked(|w| {
             let fw = c.framework;

@@ -18,7 +18,7 @@ use crate::domain::exchange::{self, ExchangeFile, Problem, Severity};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, tr, trs};
-use crate::ui::state::{notify, NoticeKind};
+use crate::ui::state::{notifier, NoticeKind};
 use crate::ui::widgets::Progress;
 use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
@@ -101,6 +101,9 @@ pub fn ImportTab() -> impl IntoView {
 
     let progress = RwSignal::new((0usize, 0usize));
     let cancel = RwSignal::new(false);
+    // Taken here: inside the import's future there is no reactive owner to ask.
+    let stored = use_context::<super::documents::StoredDocs>();
+    let notify = notifier();
 
     let handle = move |taken: Vec<web_sys::File>| {
         if busy.get_untracked() {
@@ -110,6 +113,7 @@ pub fn ImportTab() -> impl IntoView {
         import_ms.set(None);
         busy.set(true);
         cancel.set(false);
+        let notify = notify.clone();
         spawn_local(async move {
             let outcome = read_batch(taken, progress, cancel).await;
             let now = clock::now();
@@ -169,7 +173,7 @@ pub fn ImportTab() -> impl IntoView {
                 b.results = results;
             });
             busy.set(false);
-            if let Some(stored) = use_context::<super::documents::StoredDocs>() {
+            if let Some(stored) = stored {
                 stored.refresh();
             }
             // Two frames later the results have been laid out and painted.

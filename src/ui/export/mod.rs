@@ -11,7 +11,7 @@ use crate::domain::text::{Lang, Text};
 use crate::ui::fill::DraftHeader;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
-use crate::ui::state::{notify, DraftWorkspace, NoticeKind};
+use crate::ui::state::{notifier, notify, DraftWorkspace, NoticeKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -244,7 +244,9 @@ fn BundleDownload() -> impl IntoView {
     });
     let busy = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
+    let notify = notifier();
     let download = move |_| {
+        let notify = notify.clone();
         let now = clock::now();
         let (mut file, draft_id, name) = ws.draft.with_untracked(|d| {
             let name = export_file_name(

@@ -8,7 +8,7 @@ use crate::domain::catalogue::Indicator;
 use crate::domain::exchange::Evidence;
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, text, tr};
-use crate::ui::state::{notify, DraftWorkspace, NoticeKind};
+use crate::ui::state::{notifier, notify, DraftWorkspace, NoticeKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -165,11 +165,13 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
     });
     let busy = RwSignal::new(false);
     let usage = use_context::<StorageRefresh>();
+    let notify_later = notifier();
     // Stores the files and attaches them (in place of document `replace`, if given).
     let attach = {
         let scope = scope.clone();
         move |files: Vec<web_sys::File>, replace: Option<usize>| {
             let scope = scope.clone();
+            let notify = notify_later.clone();
             busy.set(true);
             spawn_local(async move {
                 let store = documents().await;

@@ -8,7 +8,7 @@ use crate::domain::draft::Draft;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
-use crate::ui::state::{notify, NoticeKind, DRAFTS};
+use crate::ui::state::{notifier, notify, NoticeKind, DRAFTS};
 use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 use storage::Entry;
@@ -138,7 +138,9 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     };
     let save_name2 = save_name.clone();
     let dup = draft.clone();
+    let notify_later = notifier();
     let duplicate = move |_| {
+        let notify = notify_later.clone();
         let mut copy = dup.clone();
         copy.id = clock::new_id();
         copy.name = format!(
@@ -223,7 +225,9 @@ fn DeleteWithDocuments(
 ) -> impl IntoView {
     let lang = lang();
     let asking = RwSignal::new(false);
+    let notify_later = notifier();
     let delete = move |with_documents: bool| {
+        let notify = notify_later.clone();
         let id = id.clone();
         asking.set(false);
         storage::store().remove(DRAFTS, &id);
