@@ -127,7 +127,8 @@ test('a unit attaches two PDFs, finds them after a reload and exports a .zip bun
     assert.match(await page.getByText(/Penyimpanan dokumen di browser ini/).innerText(), /terpakai dari/);
     await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
     if (SHOTS) {
-      await page.getByRole('heading', { name: 'Bukti dukung' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: `Buka ${LARGE.name}` }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 200));
       await page.screenshot({ path: join(SHOTS, 'fill-documents.png') });
     }
 
@@ -146,7 +147,7 @@ test('a unit attaches two PDFs, finds them after a reload and exports a .zip bun
     await tab.close();
     await screenshot(page, 'documents-fill');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('heading', { name: 'Bukti dukung' }).scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: `Buka ${LARGE.name}` }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactDir(), 'documents-fill-390.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
 

@@ -280,10 +280,10 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="documents field grow">
+        <div class="documents">
             <ul class="document-list">{rows}</ul>
             <label for=input_id.clone() class="btn btn-small">
-                {tr("📎 Lampirkan berkas", "📎 Attach files")}
+                {tr("Lampirkan berkas", "Attach files")}
             </label>
             <input id=input_id type="file" multiple=true class="visually-hidden-input"
                 aria-label=move || match lang.get() { Lang::Id => format!("Lampirkan berkas ke bukti {n}"), Lang::En => format!("Attach files to evidence {n}") }
