@@ -312,17 +312,23 @@ pub struct StorageRefresh(pub RwSignal<u32>);
 pub fn StorageUse() -> impl IntoView {
     let lang = lang();
     let refresh = use_context::<StorageRefresh>().unwrap_or(StorageRefresh(RwSignal::new(0)));
-    let estimate = LocalResource::new(move || {
+    // Plain signals filled by futures (no resource machinery in the unit's wasm).
+    let estimate = RwSignal::new(None::<kv::Estimate>);
+    let persisted = RwSignal::new(None::<(bool, Option<bool>)>);
+    Effect::new(move |_| {
         refresh.0.track();
-        async move { kv::estimate().await }
+        spawn_local(async move { estimate.set(kv::estimate().await) });
     });
-    let persisted = LocalResource::new(|| async move {
+    spawn_local(async move {
         let lasting = documents().await.is_lasting();
-        (lasting, if lasting { kv::persist().await } else { None })
+        persisted.set(Some((
+            lasting,
+            if lasting { kv::persist().await } else { None },
+        )));
     });
     let line = move || {
         let l = lang.get();
-        let e = estimate.get().flatten()?;
+        let e = estimate.get()?;
         let (used, quota) = (e.usage as u64, e.quota as u64);
         let text = match l {
             Lang::Id => format!(
