@@ -347,7 +347,6 @@ pub fn StorageUse() -> impl IntoView {
     let low = move || {
         estimate
             .get()
-            .flatten()
             .is_some_and(|e| e.quota > 0.0 && e.usage > e.quota * 0.8)
     };
     let persist_words = move || {
