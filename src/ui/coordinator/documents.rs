@@ -160,10 +160,6 @@ pub fn DocumentsTab() -> impl IntoView {
             <p role="status">{summary}</p>
             <EvidencePackage received=received/>
         </section>
-        <section class="card" aria-labelledby="lacking-title">
-            <h2 id="lacking-title">{tr("Indikator yang belum punya dokumen", "Indicators still lacking documents")}</h2>
-            <LackingList lacking=lacking/>
-        </section>
         <section class="card" aria-labelledby="documents-list-title">
             <h2 id="documents-list-title">{tr("Dokumen per indikator", "Documents per indicator")}</h2>
             <Show when=move || received.with(|r| !r.is_empty())
@@ -185,6 +181,18 @@ pub fn DocumentsTab() -> impl IntoView {
                     </table>
                 </div>
             </Show>
+        </section>
+        <section class="card" aria-labelledby="lacking-title">
+            <details class="details">
+                <summary><h2 id="lacking-title" class="inline-heading">{move || {
+                    let n = lacking.with(Vec::len);
+                    match lang.get() {
+                        Lang::Id => format!("Indikator yang belum punya dokumen untuk tingkat yang diklaim: {n}"),
+                        Lang::En => format!("Indicators still lacking a document for the level claimed: {n}"),
+                    }
+                }}</h2></summary>
+                <LackingList lacking=lacking/>
+            </details>
         </section>
     }
 }
