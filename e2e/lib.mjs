@@ -91,3 +91,13 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** From the coordinator's home (`#/koordinator`), a new SPBE 2020 workspace with the starter units. */
+export async function newSpbe2020Workspace(page, { institution = 'Pemerintah Kabupaten Karanganyar', coordinator = 'Tim Koordinasi SPBE Diskominfo' } = {}) {
+  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+  await page.getByLabel('Nama instansi').fill(institution);
+  await page.getByLabel('Periode').fill('2026');
+  await page.getByLabel(/^Nama koordinator/).fill(coordinator);
+  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+}

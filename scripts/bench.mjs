@@ -6,7 +6,8 @@
 //      median of N fresh browser contexts (empty HTTP cache each time), served
 //      gzip'd under a sub-path by scripts/serve-dist.mjs on 127.0.0.1.
 //      "Interactive" = the first animation frame at which READY_SELECTOR exists.
-//   3. the merge benchmark of issue 4 (see MERGE BENCHMARK HOOK below).
+//   3. the merge benchmark of issue 4 (see MERGE BENCHMARK HOOK below);
+//   4. the documents benchmark of issue 11 (DOCUMENTS BENCHMARK HOOK).
 //
 // Options (flags or env):
 //   --selector=CSS  / APP_READY_SELECTOR   default main[data-ready]
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './serve-dist.mjs';
 import { benchMerge } from './bench-merge.mjs';
 import { measure as measureBudgets } from './budget.mjs';
+import { benchDocuments } from './bench-documents.mjs';
 import { launchBrowser, CHROMIUM_ARGS } from '../e2e/lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,6 +153,20 @@ async function mergeBench(browser, url) {
 }
 // ================================================================ END MERGE BENCHMARK HOOK
 
+// ================================================================ DOCUMENTS BENCHMARK HOOK
+// Issue 11: 40 unit bundles with 200 MB of documents imported in one go, then the
+// evidence package exported (scripts/bench-documents.mjs); the goal is no main-thread
+// task over 200 ms.
+async function documentsBench(browser, url) {
+  const r = await benchDocuments(browser, `${url}koordinator/`);
+  console.log(`\n== documents: ${r.units} bundles, ${r.documents} documents, ${r.mb} MB ==`);
+  console.log(`import: ${r.import_ms} ms (${r.summary}); longest main-thread task ${r.import_longest_task_ms} ms  ${r.import_longest_task_ms < 200 ? 'under' : 'OVER'} the 200 ms goal`);
+  console.log(`evidence package: ${r.package_ms} ms; longest main-thread task ${r.package_longest_task_ms} ms`);
+  console.log(`peak memory of Chromium (all processes): ${r.peak_rss_mb ?? '—'} MB`);
+  return r;
+}
+// ================================================================ END DOCUMENTS BENCHMARK HOOK
+
 const t0 = Date.now();
 const out = { sizes: sizes() };
 const server = await startServer({ root: dist, prefix: '/spbe/', gzip: true });
@@ -158,6 +174,7 @@ const browser = await launchBrowser();
 try {
   out.cold_load = await coldLoad(browser, server.url);
   out.merge = await mergeBench(browser, server.url);
+  out.documents = await documentsBench(browser, server.url);
 } finally {
   await browser.close();
   await server.close();

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 scripts/setup-fuzz.sh
 seconds=${FUZZ_SECONDS:-600}
-targets=(${FUZZ_TARGETS:-parse draft_round_trip workspace})
+targets=(${FUZZ_TARGETS:-parse draft_round_trip workspace bundle})
 per=$(( seconds / ${#targets[@]} ))
 (( per >= 1 )) || per=1
 
@@ -31,6 +31,8 @@ regressions() { ls tests/fixtures/fuzz/"$1"/* 2>/dev/null || true; }
 seed parse "${fixtures[@]}" $(regressions parse)
 seed draft_round_trip "${fixtures[@]}" $(regressions draft_round_trip)
 seed workspace $(regressions workspace)
+# Bundle inputs: the zips of tests/fixtures/zip (bundles, zips from other tools, hostile ones).
+seed bundle tests/fixtures/zip/*.zip $(regressions bundle)
 # Workspace inputs: a framework byte, then unit files joined by the separator of
 # round_trip::FILE_SEPARATOR (spbe-2020 is the second framework: byte 1).
 sep=$'\n--8<--\n'

@@ -62,6 +62,12 @@ const VALID: &[(&str, Kind, &str, usize)] = &[
         5,
     ),
     (
+        "submission-bkpsdm-documents-spbe-2020.json",
+        Kind::Submission,
+        "spbe-2020",
+        5,
+    ),
+    (
         "submission-diskominfo-pemdi-2026.json",
         Kind::Submission,
         "pemdi-2026",

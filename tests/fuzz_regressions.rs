@@ -42,6 +42,27 @@ fn workspace_regressions() {
     replay("workspace", round_trip::workspace);
 }
 
+#[test]
+fn bundle_regressions() {
+    replay("bundle", round_trip::bundle);
+}
+
+/// The bundle target's seeds hold: every zip of tests/fixtures/zip (bundles, zips from
+/// other tools, hostile ones), and a real bundle does round-trip through it.
+#[test]
+fn the_zip_fixtures_survive_the_bundle_round_trip() {
+    let zips: Vec<PathBuf> = files(&root().join("zip"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "zip"))
+        .collect();
+    assert!(zips.len() >= 8, "{zips:?}");
+    for f in &zips {
+        round_trip::bundle(&std::fs::read(f).unwrap());
+    }
+    let bundle = std::fs::read(root().join("zip/bundle-python.zip")).unwrap();
+    assert!(swanilai::domain::bundle::open(&bundle).is_ok_and(|b| !b.documents.is_empty()));
+}
+
 /// The seeds hold too: every fixture through the parse and draft round trips, and the
 /// coordinator's fixtures fed to one workspace per framework.
 #[test]

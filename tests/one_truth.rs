@@ -32,6 +32,7 @@ const FIXTURES: &[&str] = &[
     "submission-diskominfo-pemdi-2026.json",
     "submission-spbe-2018.json",
     "consolidated-spbe-2020.json",
+    "submission-bkpsdm-documents-spbe-2020.json",
 ];
 
 fn root() -> PathBuf {

@@ -120,6 +120,32 @@ test("values follow each framework's range", () => {
   }
 });
 
+test("documents listed on evidence: a SHA-256 of 64 lowercase hex digits, a safe path", () => {
+  const validate = compile();
+  const base = "submission-bkpsdm-documents-spbe-2020.json";
+  const at = "/answers/36/evidence/0/documents/0";
+  const cases = [
+    [(d) => { d.sha256 = d.sha256.toUpperCase(); }, `${at}/sha256`],
+    [(d) => { d.sha256 = "abc"; }, `${at}/sha256`],
+    [(d) => { d.path = "../luar.pdf"; }, `${at}/path`],
+    [(d) => { d.path = "dokumen/../../luar.pdf"; }, `${at}/path`],
+    [(d) => { d.path = "/etc/passwd"; }, `${at}/path`],
+    [(d) => { d.path = "dokumen\\36\\a.pdf"; }, `${at}/path`],
+    [(d) => { d.path = "C:/a.pdf"; }, `${at}/path`],
+    [(d) => { delete d.size; }, at],
+    [(d) => { d.name = ""; }, `${at}/name`],
+  ];
+  for (const [change, where] of cases) {
+    const file = read(base);
+    change(file.answers["36"].evidence[0].documents[0]);
+    assert.ok(!validate(file), `${change} was accepted`);
+    assert.ok(validate.errors.some((e) => e.instancePath === where), `${change}: ${JSON.stringify(validate.errors)}`);
+  }
+  const plain = read(base);
+  delete plain.answers["36"].evidence[0].documents[0].path;
+  assert.ok(validate(plain), "a plain .json lists documents without a path");
+});
+
 // One truth (issue 9): tests/one_truth.rs mutates every valid fixture field by field and
 // records, per case, whether the Rust reader and the serde types accept it. Here the
 // schema judges the same cases: what the reader accepts, the schema accepts; what the

@@ -4,15 +4,28 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Offers `bytes` as a download named `name`.
-pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+/// A `Blob` holding a copy of `bytes`.
+pub fn blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    blob_of(&js_sys::Array::of1(&array), mime)
+}
+
+/// A `Blob` joining `parts` (byte arrays and other blobs) without copying them into the
+/// wasm: how a zip of hundreds of MB of documents is assembled.
+pub fn blob_of(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "blob")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
+    web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| "blob".into())
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_blob(name, &blob(bytes, mime)?)
+}
+
+/// Offers a `Blob` as a download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "url")?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("document")?;
@@ -79,6 +92,149 @@ pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Picked
             size,
             bytes,
         });
+    }
+    out
+}
+
+/// Lets the browser paint and handle input before the next slice of long work (hashing,
+/// zipping): a `setTimeout(0)` turn of the event loop.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads one file's bytes, or why not.
+pub async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    if file.size() > max_bytes as f64 {
+        return Err(ReadError::TooLarge);
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+        Err(_) => Err(ReadError::Failed),
+    }
+}
+
+/// Opens a blob in a new tab. The tab is opened at once (inside the click, so no popup
+/// blocker stops it) and pointed at the blob when `blob` resolves.
+pub fn open_in_new_tab(
+    blob: impl std::future::Future<Output = Option<web_sys::Blob>> + 'static,
+) -> Result<(), String> {
+    let tab = web_sys::window()
+        .and_then(|w| {
+            w.open_with_url_and_target("about:blank", "_blank")
+                .ok()
+                .flatten()
+        })
+        .ok_or("popup")?;
+    wasm_bindgen_futures::spawn_local(async move {
+        match blob.await {
+            Some(b) => {
+                if let Ok(url) = web_sys::Url::create_object_url_with_blob(&b) {
+                    let _ = tab.location().set_href(&url);
+                }
+            }
+            None => {
+                let _ = tab.close();
+            }
+        }
+    });
+    Ok(())
+}
+
+/// What was dropped, taken from the event at once (the browser empties the
+/// `DataTransfer` after the handler returns): each item as a file, or as a folder to walk
+/// when the browser offers one (File and Directory Entries API).
+pub struct Dropped(Vec<DroppedItem>);
+
+enum DroppedItem {
+    File(web_sys::File),
+    Folder(web_sys::FileSystemDirectoryEntry),
+}
+
+pub fn take_drop(dt: &web_sys::DataTransfer) -> Dropped {
+    let items = dt.items();
+    let mut out = Vec::new();
+    for item in (0..items.length()).filter_map(|i| items.get(i)) {
+        let entry = item.webkit_get_as_entry().ok().flatten();
+        match entry {
+            Some(e) if e.is_directory() => out.push(DroppedItem::Folder(e.unchecked_into())),
+            _ => {
+                if let Some(f) = item.get_as_file().ok().flatten() {
+                    out.push(DroppedItem::File(f));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(list) = dt.files() {
+            out.extend(files_of(&list).into_iter().map(DroppedItem::File));
+        }
+    }
+    Dropped(out)
+}
+
+/// The files of a drop, folders walked: a coordinator can drop a folder of bundles. A
+/// folder also holds other things, of which only the .json and .zip files are taken; a
+/// file dropped by itself is always taken (and told about if it is not an exchange file).
+pub async fn dropped_files(dropped: Dropped) -> Vec<web_sys::File> {
+    let mut out = Vec::new();
+    for item in dropped.0 {
+        match item {
+            DroppedItem::File(f) => out.push(f),
+            DroppedItem::Folder(dir) => {
+                let mut stack = vec![dir];
+                while let Some(dir) = stack.pop() {
+                    for entry in directory_entries(&dir).await {
+                        if entry.is_directory() {
+                            stack.push(entry.unchecked_into());
+                        } else if is_exchange_name(&entry.name()) {
+                            if let Some(file) = file_of_entry(entry.unchecked_ref()).await {
+                                out.push(file);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A name ending in .json or .zip (what the import screens take from a folder).
+pub fn is_exchange_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".json") || n.ends_with(".zip")
+}
+
+async fn file_of_entry(entry: &web_sys::FileSystemFileEntry) -> Option<web_sys::File> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        entry.file_with_callback_and_callback(&resolve, &reject);
+    });
+    JsFuture::from(promise).await.ok()?.dyn_into().ok()
+}
+
+/// Every entry of a folder (`readEntries` gives them in batches until an empty one).
+async fn directory_entries(
+    dir: &web_sys::FileSystemDirectoryEntry,
+) -> Vec<web_sys::FileSystemEntry> {
+    let reader = dir.create_reader();
+    let mut out = Vec::new();
+    loop {
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
+        });
+        let Ok(batch) = JsFuture::from(promise).await else {
+            break;
+        };
+        let batch = js_sys::Array::from(&batch);
+        if batch.length() == 0 {
+            break;
+        }
+        out.extend(batch.iter().filter_map(|e| e.dyn_into().ok()));
     }
     out
 }

@@ -151,7 +151,7 @@ mod tests {
             level,
             date: date.map(day),
             review,
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 

@@ -264,6 +264,17 @@ impl Draft {
         self.updated_at = now.clone();
     }
 
+    /// The SHA-256 of every document the draft's evidence lists: what its document store
+    /// must keep (`adapters::documents`).
+    pub fn document_hashes(&self) -> std::collections::BTreeSet<String> {
+        self.answers
+            .values()
+            .flat_map(|a| &a.evidence)
+            .flat_map(|e| &e.documents)
+            .map(|d| d.sha256.clone())
+            .collect()
+    }
+
     /// The `submission` file of this draft. Answers without a value cannot travel (the
     /// format has no "unanswered" value) and are listed in the notes instead.
     pub fn to_submission(&self, now: &Timestamp) -> (ExchangeFile, ExportNotes) {

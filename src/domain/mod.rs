@@ -11,9 +11,13 @@
 //! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
-//! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
+//! * [`bundle`]: the .zip bundle (answers plus documents) and the coordinator's evidence
+//!   package.
+//! * [`json`], [`sort`], [`zip`], [`sha256`]: small shared utilities, kept lean for the wasm
+//!   size.
 //! * [`round_trip`]: what every file must survive, checked by the fuzz targets.
 
+pub mod bundle;
 pub mod catalogue;
 pub mod checks;
 pub mod comparison;
@@ -27,6 +31,7 @@ pub mod local_time;
 pub mod planning;
 pub mod rational;
 pub mod round_trip;
+pub mod sha256;
 pub mod sort;
 pub mod spreadsheet;
 pub mod text;

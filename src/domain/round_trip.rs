@@ -1,9 +1,11 @@
-//! The round trips every file must survive, as functions that panic when one breaks.
+//! The round trips every file (and every .zip bundle) must survive, as functions that
+//! panic when one breaks.
 //!
 //! The fuzz targets (`fuzz/`) call them on generated input; `tests/fuzz_regressions.rs`
 //! replays every input the fuzzer once found a fault with, so a fixed fault stays fixed.
 //! Not called by the apps (nothing here reaches the shipped wasm).
 
+use crate::domain::bundle;
 use crate::domain::catalogue::{self, Framework};
 use crate::domain::checks::check_answer;
 use crate::domain::consolidation::{merge, to_consolidated, Workspace};
@@ -11,6 +13,8 @@ use crate::domain::draft::{split_justification, Draft};
 use crate::domain::engine::evaluate_map;
 use crate::domain::exchange::{self, Date, ExchangeFile, Problem, Rule, Timestamp};
 use crate::domain::json;
+use crate::domain::zip::{Limits, ZipArchive};
+use std::collections::BTreeMap;
 
 /// Between two files in one input of [`workspace`].
 pub const FILE_SEPARATOR: &[u8] = b"\n--8<--\n";
@@ -140,6 +144,51 @@ pub fn workspace(bytes: &[u8]) {
         restored.differs
     );
     assert_eq!(merge(&reopened).values(), values, "values after reopening");
+}
+
+/// Any bytes as a .zip bundle: neither the zip reader nor the bundle reader panics, on the
+/// archive or on any entry. A bundle that opens, written again with the documents that
+/// checked intact, opens again: the same exchange file (documents at their planned
+/// paths), every intact document intact again and no other, nothing unlisted.
+pub fn bundle(bytes: &[u8]) {
+    if let Ok(zip) = ZipArchive::open(bytes, &Limits::BUNDLE) {
+        for entry in zip.entries() {
+            let _ = zip.read(entry);
+        }
+    }
+    let Ok(open) = bundle::open(bytes) else {
+        return;
+    };
+    let _ = open.unlisted();
+    let mut intact: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for listed in &open.documents {
+        if let Ok(content) = open.check(listed) {
+            intact.insert(listed.document.sha256.clone(), content.into_owned());
+        }
+    }
+    let written = bundle::write(&open.parsed.file, &open.json_name, |sha256| {
+        intact.get(sha256).cloned()
+    })
+    .expect("a bundle that was read can be written");
+    let again = bundle::open(&written).unwrap_or_else(|p| refused("the bundle written back", &p));
+    let mut planned = open.parsed.file.clone();
+    bundle::plan(&mut planned);
+    assert_eq!(again.parsed.file, planned, "the bundle's file reads back differently");
+    assert_eq!(again.json_name, open.json_name, "the exchange file's name");
+    for listed in &again.documents {
+        let held = intact
+            .get(&listed.document.sha256)
+            .is_some_and(|c| c.len() as u64 == listed.document.size);
+        match again.check(listed) {
+            Ok(_) => assert!(held, "{} checks but was not intact", listed.json_path()),
+            Err(fault) => assert!(
+                !held,
+                "{} was intact and is now {fault:?}",
+                listed.json_path()
+            ),
+        }
+    }
+    assert!(again.unlisted().is_empty(), "{:?}", again.unlisted());
 }
 
 /// `bytes` cut at every `sep`.

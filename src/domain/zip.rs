@@ -1,42 +1,100 @@
-//! A minimal ZIP writer (stored entries, no compression) for downloads made of several
-//! files: the coordinator's assignment files, and the parts of an .xlsx workbook.
+//! ZIP archives: a minimal writer (stored entries, no compression) for downloads made of
+//! several files — the coordinator's assignment files, the parts of an .xlsx workbook, a
+//! unit's .zip bundle and the coordinator's evidence package — and a reader ([`read`])
+//! for bundles, including zips made by other tools (deflate, data descriptors, CP437
+//! names), that refuses hostile archives cleanly.
 //!
-//! Stored entries keep the code tiny and need no compression crate; the files inside are
-//! small JSON/XML, and every reader (Windows Explorer, Excel, LibreOffice, unzip) accepts
-//! them. Format: PKWARE APPNOTE 6.3.x, sections 4.3.7 (local header), 4.3.12 (central
-//! directory) and 4.3.16 (end of central directory).
+//! The writer stores and does not compress: the files inside are small JSON/XML or
+//! documents that are already compressed (PDF, JPEG/PNG, Office files are zips
+//! themselves), where deflate would gain a few percent for a compressor's weight in the
+//! wasm and its time on a phone. Every reader (Windows Explorer, Excel, LibreOffice,
+//! unzip) accepts stored entries. Format: PKWARE APPNOTE 6.3.x, sections 4.3.7 (local
+//! header), 4.3.12 (central directory) and 4.3.16 (end of central directory).
+
+mod inflate;
+pub mod read;
+
+pub use inflate::{inflate, InflateError};
+pub use read::{Limits, ZipArchive, ZipEntry, ZipError};
+
+/// The CRC-32 table (IEEE 802.3, reflected polynomial 0xEDB88320), built at compile time:
+/// a byte at a time is about eight times faster than a bit at a time, which matters for
+/// hundreds of MB of documents.
+const CRC_TABLE: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        t[i] = c;
+        i += 1;
+    }
+    t
+};
+
+/// CRC-32 fed in pieces (large documents are checked a slice at a time).
+#[derive(Clone, Copy)]
+pub struct Crc32(u32);
+
+impl Default for Crc32 {
+    fn default() -> Crc32 {
+        Crc32(0xFFFF_FFFF)
+    }
+}
+
+impl Crc32 {
+    pub fn update(&mut self, data: &[u8]) {
+        let mut c = self.0;
+        for &b in data {
+            c = CRC_TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8);
+        }
+        self.0 = c;
+    }
+
+    pub fn finish(self) -> u32 {
+        !self.0
+    }
+}
 
 /// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), as ZIP requires.
 pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
+    let mut c = Crc32::default();
+    c.update(data);
+    c.finish()
 }
 
-/// Builds a ZIP archive in memory.
+/// A ZIP archive written as a stream of pieces: a local header per entry (the caller
+/// sends the entry's bytes right after it), then the central directory. The pieces can
+/// be joined in a browser `Blob` without ever copying large documents into one buffer.
 #[derive(Default)]
-pub struct ZipWriter {
-    out: Vec<u8>,
+pub struct ZipStream {
+    offset: u64,
     central: Vec<u8>,
     count: u16,
 }
 
-impl ZipWriter {
-    pub fn new() -> ZipWriter {
-        ZipWriter::default()
-    }
+/// Why an archive cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteError {
+    /// Past 4 GB or 65,535 entries, which need ZIP64 (not written, see [`read`]).
+    TooLarge,
+}
 
-    /// Adds a file. `name` uses `/` for folders; UTF-8 names are flagged as such.
-    pub fn add(&mut self, name: &str, data: &[u8]) {
-        let crc = crc32(data);
-        let offset = self.out.len() as u32;
-        let size = data.len() as u32;
+impl ZipStream {
+    /// The local header of the next entry, whose data (`size` bytes with CRC `crc`)
+    /// follows it. `name` uses `/` for folders; UTF-8 names are flagged as such.
+    pub fn entry(&mut self, name: &str, crc: u32, size: u64) -> Result<Vec<u8>, WriteError> {
+        let offset = u32::try_from(self.offset).map_err(|_| WriteError::TooLarge)?;
+        let size = u32::try_from(size).map_err(|_| WriteError::TooLarge)?;
+        let count = self.count.checked_add(1).ok_or(WriteError::TooLarge)?;
         let name_bytes = name.as_bytes();
         // Fixed DOS date 2026-01-01 00:00: the archive is reproducible byte for byte.
         let (time, date) = (0u16, ((2026 - 1980) << 9 | 1 << 5 | 1) as u16);
@@ -55,8 +113,6 @@ impl ZipWriter {
         local.extend_from_slice(&(name_bytes.len() as u16).to_le_bytes());
         local.extend_from_slice(&0u16.to_le_bytes()); // extra length
         local.extend_from_slice(name_bytes);
-        self.out.extend_from_slice(&local);
-        self.out.extend_from_slice(data);
 
         let c = &mut self.central;
         c.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
@@ -77,22 +133,55 @@ impl ZipWriter {
         c.extend_from_slice(&0u32.to_le_bytes()); // external attributes
         c.extend_from_slice(&offset.to_le_bytes());
         c.extend_from_slice(name_bytes);
-        self.count += 1;
+        self.count = count;
+        self.offset += local.len() as u64 + size as u64;
+        Ok(local)
+    }
+
+    /// The central directory and its end record: the archive's last piece.
+    pub fn finish(self) -> Result<Vec<u8>, WriteError> {
+        let cd_offset = u32::try_from(self.offset).map_err(|_| WriteError::TooLarge)?;
+        let cd_size = self.central.len() as u32;
+        let mut out = self.central;
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // this disk
+        out.extend_from_slice(&0u16.to_le_bytes()); // disk with the directory
+        out.extend_from_slice(&self.count.to_le_bytes());
+        out.extend_from_slice(&self.count.to_le_bytes());
+        out.extend_from_slice(&cd_size.to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        Ok(out)
+    }
+}
+
+/// Builds a small ZIP archive in memory (assignment files, xlsx parts, tests).
+#[derive(Default)]
+pub struct ZipWriter {
+    out: Vec<u8>,
+    stream: ZipStream,
+}
+
+impl ZipWriter {
+    pub fn new() -> ZipWriter {
+        ZipWriter::default()
+    }
+
+    /// Adds a file. `name` uses `/` for folders; UTF-8 names are flagged as such. Entries
+    /// past the ZIP limits (4 GB, 65,535 entries) are left out: what this writer is used
+    /// for stays far below them.
+    pub fn add(&mut self, name: &str, data: &[u8]) {
+        if let Ok(header) = self.stream.entry(name, crc32(data), data.len() as u64) {
+            self.out.extend_from_slice(&header);
+            self.out.extend_from_slice(data);
+        }
     }
 
     /// The finished archive.
     pub fn finish(mut self) -> Vec<u8> {
-        let cd_offset = self.out.len() as u32;
-        let cd_size = self.central.len() as u32;
-        self.out.extend_from_slice(&self.central);
-        self.out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // this disk
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // disk with the directory
-        self.out.extend_from_slice(&self.count.to_le_bytes());
-        self.out.extend_from_slice(&self.count.to_le_bytes());
-        self.out.extend_from_slice(&cd_size.to_le_bytes());
-        self.out.extend_from_slice(&cd_offset.to_le_bytes());
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        if let Ok(tail) = self.stream.finish() {
+            self.out.extend_from_slice(&tail);
+        }
         self.out
     }
 }
@@ -106,6 +195,10 @@ mod tests {
         // The CRC-32 check value of "123456789" is 0xCBF43926 (every CRC catalogue lists it).
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
+        let mut c = Crc32::default();
+        c.update(b"1234");
+        c.update(b"56789");
+        assert_eq!(c.finish(), 0xCBF4_3926, "in pieces as at once");
     }
 
     #[test]

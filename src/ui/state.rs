@@ -60,14 +60,23 @@ pub struct Notices(pub RwSignal<Vec<Notice>>);
 
 /// Shows a notice (kept until dismissed; at most five).
 pub fn notify(kind: NoticeKind, text: Text) {
-    if let Some(Notices(n)) = use_context::<Notices>() {
-        n.update(|v| {
-            v.retain(|x| x.text != text);
-            v.push(Notice { kind, text });
-            if v.len() > 5 {
-                v.remove(0);
-            }
-        });
+    notifier()(kind, text)
+}
+
+/// [`notify`] for a future: the notices are looked up now, while a reactive owner is
+/// current, since inside the future there is none to ask.
+pub fn notifier() -> impl Fn(NoticeKind, Text) + Clone + 'static {
+    let notices = use_context::<Notices>();
+    move |kind, text| {
+        if let Some(Notices(n)) = notices {
+            n.update(|v| {
+                v.retain(|x| x.text != text);
+                v.push(Notice { kind, text });
+                if v.len() > 5 {
+                    v.remove(0);
+                }
+            });
+        }
     }
 }
 

@@ -160,7 +160,7 @@ pub struct Answer {
 }
 
 /// A piece of bukti dukung.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub title: String,
     /// Number, article, page: "Pasal 4, hlm. 3".
@@ -183,6 +183,32 @@ pub struct Evidence {
     /// The document is a review/evaluation (reviu) report (Swanilai extension).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
+    /// The document files attached to this evidence (Swanilai extension, docs/FORMAT.md
+    /// "The .zip bundle"): listed in every file, carried only in a bundle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One document file attached to an evidence entry: what it is and its SHA-256, so the
+/// receiver can tell an intact copy from an altered one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The file name as the sender had it, e.g. "Perbup 12-2024.pdf".
+    pub name: String,
+    /// Media type, e.g. "application/pdf" (empty when unknown).
+    #[serde(rename = "type", default, skip_serializing_if = "String::is_empty")]
+    pub media_type: String,
+    /// Size in bytes (written `6016` or `6016.0`, like every whole number).
+    #[serde(deserialize_with = "whole::number")]
+    pub size: u64,
+    /// SHA-256 of the content, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// Where the file is inside the .zip bundle (`dokumen/36/Perbup 12-2024.pdf`);
+    /// absent in a plain .json, which lists documents without carrying them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -1125,6 +1125,10 @@ impl Walk {
             self.text(e, &at, "link", Presence::Defaulted);
             self.date(e, &at, "date");
             self.boolean(e, &at, "review", Presence::Defaulted);
+            if let Some(docs) = self.field(e, &at, "documents", Presence::Defaulted, Expect::Array)
+            {
+                self.documents(docs, &key_path(&at, "documents"));
+            }
             if let Some(level) = self.field(e, &at, "level", Presence::Nullable, Expect::Integer) {
                 let level_path = key_path(&at, "level");
                 let Some(fw) = fw else { continue };
@@ -1510,6 +1514,55 @@ impl Walk {
 
 // ---------------------------------------------------------------------------------------
 // After deserialisation: the consolidated figures against this version's arithmetic.
+
+// ---------------------------------------------------------------------------------------
+// Documents attached to evidence (issue 11; docs/FORMAT.md "The .zip bundle").
+
+impl Walk {
+    /// `documents` of an evidence entry: each names a file, its size and SHA-256, and in
+    /// a bundle its safe path inside the zip. Whether the file itself is there and intact
+    /// is checked by `domain::bundle`, which reports it without refusing the answers.
+    fn documents(&mut self, v: &Json, path: &str) {
+        let Some(items) = self.array(v, path) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let at = index_path(path, i);
+            let Some(d) = self.object(item, &at) else {
+                continue;
+            };
+            self.name(d, &at, "name", Presence::Required);
+            self.text(d, &at, "type", Presence::Defaulted);
+            if let Some(size) = self.field(d, &at, "size", Presence::Required, Expect::Integer) {
+                // Up to 2^53, as `whole::number` reads it (and JavaScript counts exactly).
+                self.integer(size, &key_path(&at, "size"), 1 << 53);
+            }
+            if let Some(hash) = self.text(d, &at, "sha256", Presence::Required) {
+                if !crate::domain::sha256::is_sha256_hex(hash) {
+                    let at = key_path(&at, "sha256");
+                    let (what_id, what_en) = describe(&at);
+                    self.error(
+                        at,
+                        format!("{what_id} harus 64 digit heksadesimal huruf kecil (0–9, a–f)."),
+                        format!("{what_en} must be 64 lowercase hexadecimal digits (0–9, a–f)."),
+                    );
+                }
+            }
+            if let Some(p) = self.text(d, &at, "path", Presence::Nullable) {
+                if !crate::domain::zip::read::is_safe(p) {
+                    let at = key_path(&at, "path");
+                    let (what_id, what_en) = describe(&at);
+                    let q = short_quote(p);
+                    self.error(
+                        at,
+                        format!("{what_id} berisi {q}, yang menunjuk ke luar arsip (\"../\", jalur absolut, garis miring terbalik, huruf drive) atau kosong."),
+                        format!("{what_en} holds {q}, which points outside the archive (\"../\", an absolute path, a backslash, a drive letter) or is empty."),
+                    );
+                }
+            }
+        }
+    }
+}
 
 /// One warning per figure of `results` that differs from what [`engine::evaluate`] gives
 /// for the file's answers. Figures are compared as displayed (hundredths, half up), the

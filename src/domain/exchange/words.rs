@@ -52,6 +52,15 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("level", "Tingkat", "the level"),
     ("date", "Tanggal dokumen", "the document date"),
     ("review", "Tanda dokumen reviu", "the review mark"),
+    (
+        "documents",
+        "Daftar berkas dokumen",
+        "the list of document files",
+    ),
+    ("type", "Jenis berkas (media type)", "the media type"),
+    ("size", "Ukuran berkas", "the file size"),
+    ("sha256", "Sidik SHA-256", "the SHA-256"),
+    ("path", "Lokasi di dalam bundel", "the place inside the bundle"),
     ("assignment", "Penugasan", "the assignment"),
     ("lead", "Unit penanggung jawab", "the lead"),
     ("support", "Unit pendukung", "the supporting units"),
@@ -187,6 +196,10 @@ fn owner(segs: &[Segment]) -> Option<(String, String)> {
             format!("keputusan ke-{}", i + 1),
             format!("decision {}", i + 1),
         ),
+        ("documents", Segment::Index(i)) => of((
+            format!("dokumen ke-{}", i + 1),
+            format!("document {}", i + 1),
+        )),
         ("candidates", Segment::Index(i)) => {
             of((format!("jawaban ke-{}", i + 1), format!("answer {}", i + 1)))
         }
@@ -307,6 +320,11 @@ mod tests {
                 "$.answers.36.evidence[0].date",
                 "Tanggal dokumen pada bukti dukung ke-1 indikator 36",
                 "The document date of evidence item 1 of indicator 36",
+            ),
+            (
+                "$.answers.36.evidence[0].documents[1].sha256",
+                "Sidik SHA-256 pada dokumen ke-2 bukti dukung ke-1 indikator 36",
+                "The SHA-256 of document 2 of evidence item 1 of indicator 36",
             ),
             ("$.unit.id", "Kode unit", "The unit id"),
             (

@@ -3,6 +3,7 @@
 //! 1366×768 with 15 units: sticky headers, compact cells, a text legend (the letters
 //! and signs carry the meaning; colour only repeats it).
 
+use super::documents::{lacking_memo, LackingList, StoredDocs};
 use super::state::Coord;
 use super::Tab;
 use crate::domain::consolidation::{
@@ -42,6 +43,9 @@ pub fn CoverageTab() -> impl IntoView {
     let lang = lang();
     let cov = Memo::new(move |_| c.ws.with(|w| c.merge.with(|m| coverage(w, m))));
     let filter = RwSignal::new(Filter::All);
+    let stored =
+        use_context::<StoredDocs>().unwrap_or(StoredDocs(RwSignal::new(Default::default())));
+    let (_, lacking) = lacking_memo(c, stored);
     let total = c.framework.indicators.len();
 
     let summary = move || {
@@ -91,6 +95,16 @@ pub fn CoverageTab() -> impl IntoView {
                     <strong>{tr("Belum mengirim berkas: ", "Not sent a file yet: ")}</strong>{not_sent}
                 </p>
             </Show>
+            <details class="details lacking-documents">
+                <summary>{move || {
+                    let n = lacking.with(Vec::len);
+                    match lang.get() {
+                        Lang::Id => format!("Indikator bernilai tanpa dokumen untuk tingkat yang diklaim: {n}"),
+                        Lang::En => format!("Answered indicators without a document for the level claimed: {n}"),
+                    }
+                }}</summary>
+                <LackingList lacking=lacking/>
+            </details>
             <div class="coverage-controls">
                 <fieldset class="filters">
                     <legend>{tr("Tampilkan", "Show")}</legend>

@@ -1,16 +1,25 @@
-//! Tab 2, import: many unit files at once (picker or drop). Each file is validated on
-//! its own; a bad one is listed with all its problems and skipped, the good ones load.
+//! Tab 2, import: many unit files at once (picker, drop, or a folder), .json or .zip
+//! bundles. Each file is validated on its own; a bad one is listed with all its problems
+//! and skipped, the good ones load. A bundle's documents are checked one by one (a
+//! missing or altered one is reported, the rest kept) and stored under the file's digest.
+//! The batch is read a file and a document at a time with the event loop turning in
+//! between, with a progress bar and a cancel.
 //! Below, the files received and the history of replaced ones.
 
 use super::state::Coord;
 use super::Tab;
 use crate::adapters::clock::{self, performance_now};
+use crate::adapters::documents::{documents, size_label, Scope};
 use crate::adapters::files::{self, ReadError};
-use crate::domain::consolidation::{HistoryReason, Imported};
-use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
+use crate::adapters::kv::KvStore;
+use crate::domain::bundle;
+use crate::domain::consolidation::{digest, HistoryReason, Imported};
+use crate::domain::exchange::{self, ExchangeFile, Problem, Severity};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::i18n::{when, when_in};
+use crate::ui::state::{notifier, NoticeKind};
+use crate::ui::widgets::Progress;
 use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -62,11 +71,15 @@ fn describe(outcome: &Imported, label: &str) -> Text {
 fn read_problem(e: ReadError, size: f64) -> Problem {
     // Tenths of a megabyte, rounded up, in whole numbers (no float formatting in the wasm).
     let tenths = (size as u64).div_ceil(1_048_576 / 10);
-    let (whole, tenth, limit) = (tenths / 10, tenths % 10, MAX_FILE_BYTES / 1_048_576);
+    let (whole, tenth, limit) = (
+        tenths / 10,
+        tenths % 10,
+        bundle::MAX_BUNDLE_BYTES / 1_048_576,
+    );
     let message = match e {
         ReadError::TooLarge => Text::new(
-            format!("Berkas berukuran {whole},{tenth} MB, melebihi batas {limit} MB. Berkas jawaban unit biasanya di bawah 1 MB."),
-            format!("The file is {whole}.{tenth} MB, above the {limit} MB limit. A unit's answer file is usually under 1 MB."),
+            format!("Berkas berukuran {whole},{tenth} MB, melebihi batas {limit} MB untuk bundel .zip. Berkas jawaban .json biasanya di bawah 1 MB."),
+            format!("The file is {whole}.{tenth} MB, above the {limit} MB limit for a .zip bundle. A unit's .json answer file is usually under 1 MB."),
         ),
         ReadError::Failed => Text::new("Berkas tidak dapat dibaca oleh browser.", "The browser could not read the file."),
     };
@@ -86,23 +99,51 @@ pub fn ImportTab() -> impl IntoView {
     // Milliseconds from the files being given to the results being on screen.
     let import_ms = RwSignal::new(None::<f64>);
 
+    let progress = RwSignal::new((0usize, 0usize));
+    let cancel = RwSignal::new(false);
+    // Taken here: inside the import's future there is no reactive owner to ask.
+    let stored = use_context::<super::documents::StoredDocs>();
+    let notify = notifier();
+
     let handle = move |taken: Vec<web_sys::File>| {
+        if busy.get_untracked() {
+            return;
+        }
         let started = performance_now();
         import_ms.set(None);
         busy.set(true);
+        cancel.set(false);
+        let notify = notify.clone();
         spawn_local(async move {
-            let picked = files::read_all(taken, MAX_FILE_BYTES).await;
+            let outcome = read_batch(taken, progress, cancel).await;
             let now = clock::now();
+            let results = match outcome {
+                None => {
+                    busy.set(false);
+                    batch.update(|b| {
+                        b.number += 1;
+                        b.results = Vec::new();
+                    });
+                    notify(
+                        NoticeKind::Info,
+                        Text::new(
+                            "Impor dibatalkan; ruang kerja tidak berubah.",
+                            "Import cancelled; the workspace did not change.",
+                        ),
+                    );
+                    return;
+                }
+                Some(read) => read,
+            };
             // One update for the whole batch: memos and autosave run once.
             let results =
                 c.ws.try_maybe_update(|w| {
                     let mut changed = false;
-                    let results: Vec<FileResult> = picked
+                    let results: Vec<FileResult> = results
                         .into_iter()
-                        .map(|f| {
-                            let result = match f.bytes {
-                                Err(e) => Err(vec![read_problem(e, f.size)]),
-                                Ok(bytes) => w.import_bytes(&bytes, &f.name, &now).map(|r| {
+                        .map(|(name, read)| {
+                            let result = read.and_then(|(file, mut warnings)| {
+                                w.import(file, &name, &now).map(|r| {
                                     changed |= r.changed();
                                     let unit = match &r.outcome {
                                         Imported::Added { unit, .. }
@@ -117,17 +158,11 @@ pub fn ImportTab() -> impl IntoView {
                                             | Imported::Replaced { .. }
                                             | Imported::Completed { .. }
                                     );
-                                    (
-                                        describe(&r.outcome, &w.unit_label(&unit)),
-                                        r.warnings,
-                                        counts,
-                                    )
-                                }),
-                            };
-                            FileResult {
-                                name: f.name,
-                                result,
-                            }
+                                    warnings.extend(r.warnings);
+                                    (describe(&r.outcome, &w.unit_label(&unit)), warnings, counts)
+                                })
+                            });
+                            FileResult { name, result }
                         })
                         .collect();
                     (changed, results)
@@ -138,6 +173,9 @@ pub fn ImportTab() -> impl IntoView {
                 b.results = results;
             });
             busy.set(false);
+            if let Some(stored) = stored {
+                stored.refresh();
+            }
             // Two frames later the results have been laid out and painted.
             request_animation_frame(move || {
                 request_animation_frame(move || import_ms.set(Some(performance_now() - started)))
@@ -196,16 +234,28 @@ pub fn ImportTab() -> impl IntoView {
         <section class="card" aria-labelledby="import-title">
             <h2 id="import-title">{tr("Impor berkas jawaban unit", "Import the units' answer files")}</h2>
             <p class="hint">{tr(
-                "Pilih atau seret banyak berkas sekaligus. Setiap berkas diperiksa sendiri-sendiri: berkas yang bermasalah dilewati dengan daftar masalahnya dan tidak mengubah apa pun. Berkas yang sama dua kali tidak mengubah apa pun; berkas yang lebih baru dari unit yang sama menggantikan yang lama (yang lama tetap di riwayat).",
-                "Choose or drag many files at once. Each file is checked on its own: a file with problems is skipped with its list of problems and changes nothing. The same file twice changes nothing; a newer file from the same unit replaces the older one (which stays in the history).",
+                "Pilih atau seret banyak berkas sekaligus (.json, atau bundel .zip beserta dokumennya; juga satu folder berisi berkas-berkas itu). Setiap berkas diperiksa sendiri-sendiri: berkas yang bermasalah dilewati dengan daftar masalahnya dan tidak mengubah apa pun. Berkas yang sama dua kali tidak mengubah apa pun; berkas yang lebih baru dari unit yang sama menggantikan yang lama (yang lama tetap di riwayat).",
+                "Choose or drag many files at once (.json, or .zip bundles with their documents; a folder of them too). Each file is checked on its own: a file with problems is skipped with its list of problems and changes nothing. The same file twice changes nothing; a newer file from the same unit replaces the older one (which stays in the history).",
             )}</p>
-            <FileDrop input_id="import-files" multiple=true primary=true
+            <FileDrop input_id="import-files" multiple=true primary=true folder=true
                 area=trs("Tempat menaruh berkas jawaban", "Drop area for answer files")
-                button=trs("Pilih berkas jawaban (.json, boleh banyak)", "Choose answer files (.json, several allowed)")
+                button=trs("Pilih berkas jawaban (.json atau .zip, boleh banyak)", "Choose answer files (.json or .zip, several allowed)")
                 hint=trs("atau seret berkas-berkasnya ke sini", "or drag the files here")
                 on_files=handle>
                 <Show when=move || busy.get()>
-                    <span class="muted" role="status">{tr("Memproses…", "Processing…")}</span>
+                    <div class="import-progress">
+                        <Progress done=Signal::derive(move || progress.get().0) total=Signal::derive(move || progress.get().1)
+                            label=trs("Kemajuan impor", "Import progress")/>
+                        <span class="muted" role="status">{move || {
+                            let (done, total) = progress.get();
+                            let l = lang.get();
+                            match l {
+                                Lang::Id => format!("Memproses… {} dari {}", size_label(done as u64, l), size_label(total as u64, l)),
+                                Lang::En => format!("Processing… {} of {}", size_label(done as u64, l), size_label(total as u64, l)),
+                            }
+                        }}</span>
+                        <button type="button" class="btn btn-small" on:click=move |_| cancel.set(true)>{tr("Batalkan impor", "Cancel the import")}</button>
+                    </div>
                 </Show>
             </FileDrop>
             <div class="import-results" aria-live="polite"
@@ -370,4 +420,87 @@ fn History() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// One file of a batch, read and checked: its parsed content and warnings (including its
+/// documents'), or every problem that refuses it.
+type Read = Result<(ExchangeFile, Vec<Problem>), Vec<Problem>>;
+
+/// Reads and checks every file of a batch, storing the intact documents of bundles.
+/// `None` when cancelled (documents stored by this batch are removed again).
+async fn read_batch(
+    taken: Vec<web_sys::File>,
+    progress: RwSignal<(usize, usize)>,
+    cancel: RwSignal<bool>,
+) -> Option<Vec<(String, Read)>> {
+    let total: usize = taken.iter().map(|f| f.size() as usize).sum();
+    progress.set((0, total));
+    let store = documents().await;
+    let mut stored_scopes = Vec::new();
+    let mut out = Vec::new();
+    let mut done = 0;
+    for file in taken {
+        files::yield_now().await;
+        if cancel.get_untracked() {
+            for scope in &stored_scopes {
+                let _ = store.remove_scope(scope).await;
+            }
+            return None;
+        }
+        let size = file.size();
+        let read = match files::read(&file, bundle::MAX_BUNDLE_BYTES).await {
+            Err(e) => Err(vec![read_problem(e, size)]),
+            Ok(bytes) if bundle::is_zip(&bytes) => match bundle::open(&bytes) {
+                Err(problems) => Err(problems),
+                Ok(b) => {
+                    let scope = Scope::Source(digest(&b.parsed.file));
+                    // A cancel removes what this batch stored, not what an earlier one did.
+                    if store.stored(&scope).await.is_empty() {
+                        stored_scopes.push(scope.clone());
+                    }
+                    let mut warnings = b.parsed.warnings.clone();
+                    for listed in &b.documents {
+                        files::yield_now().await;
+                        if cancel.get_untracked() {
+                            break;
+                        }
+                        let checked = match b.unpack(listed) {
+                            Ok(data) => {
+                                let hash = crate::adapters::documents::hash_yielding(&data).await;
+                                bundle::same_hash(listed, &hash).map(|()| data)
+                            }
+                            Err(fault) => Err(fault),
+                        };
+                        match checked {
+                            Ok(data) => {
+                                let key = scope.key(&listed.document.sha256);
+                                if let Err(e) = store.put(&key, &data).await {
+                                    warnings.push(Problem {
+                                        path: listed.json_path(),
+                                        severity: Severity::Warning,
+                                        message: crate::adapters::documents::AttachError::Store(e)
+                                            .message(&listed.document.name),
+                                    });
+                                }
+                            }
+                            Err(fault) => warnings.push(fault.problem(listed)),
+                        }
+                    }
+                    warnings.extend(bundle::unlisted_problem(&b.unlisted()));
+                    Ok((b.parsed.file, warnings))
+                }
+            },
+            Ok(bytes) => exchange::parse(&bytes).map(|p| (p.file, p.warnings)),
+        };
+        done += size as usize;
+        progress.set((done, total));
+        out.push((file.name(), read));
+    }
+    if cancel.get_untracked() {
+        for scope in &stored_scopes {
+            let _ = store.remove_scope(scope).await;
+        }
+        return None;
+    }
+    Some(out)
 }

@@ -1,5 +1,6 @@
 //! The coordinator's workspace (issue 4): units and assignments, importing many unit
-//! files, coverage, conflicts and the consolidated result.
+//! files, coverage, conflicts, the documents received (issue 11) and the consolidated
+//! result.
 //!
 //! `#/koordinator` lists workspaces ([`CoordinatorHome`]); `#/koordinator/<id>/<tab>`
 //! shows one ([`CoordinatorScreens`]), its tabs sharing one [`state::Coord`] and so one
@@ -7,6 +8,7 @@
 
 mod conflicts;
 mod coverage;
+mod documents;
 mod header;
 mod home;
 mod import;
@@ -30,6 +32,7 @@ pub enum Tab {
     Import,
     Coverage,
     Conflicts,
+    Documents,
     Results,
     Report,
     Unknown,
@@ -43,6 +46,7 @@ impl Tab {
                 "impor" => Tab::Import,
                 "cakupan" => Tab::Coverage,
                 "konflik" => Tab::Conflicts,
+                "dokumen" => Tab::Documents,
                 _ => Tab::Unknown,
             },
             Route::CoordinatorResults { .. } => Tab::Results,
@@ -62,6 +66,7 @@ impl Tab {
             Tab::Import => tab("impor"),
             Tab::Coverage => tab("cakupan"),
             Tab::Conflicts => tab("konflik"),
+            Tab::Documents => tab("dokumen"),
             Tab::Results => Route::CoordinatorResults {
                 workspace: id.to_string(),
             },
@@ -85,6 +90,7 @@ pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
         Err(message) => view! { <Unavailable message=message/> }.into_any(),
         Ok(coord) => {
             provide_context(coord);
+            provide_context(documents::StoredDocs::new());
             let tab = Memo::new(move |_| Tab::of(&route.get()));
             (move || match tab.get() {
                 Tab::Report if RESULTS => view! { <ReportScreen file=coord.file/> }.into_any(),
@@ -96,6 +102,7 @@ pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                             Tab::Import if COORDINATOR => view! { <import::ImportTab/> }.into_any(),
                             Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
                             Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
+                            Tab::Documents if COORDINATOR => view! { <documents::DocumentsTab/> }.into_any(),
                             Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
                             _ => view! {
                                 <div class="notice warning" role="status">

@@ -1,7 +1,9 @@
 //! Check and export: what the coordinator will receive, what is still missing or weak,
 //! and the download of the submission file.
 
+use crate::adapters::documents::{build_zip, size_label, Scope, ZipItem};
 use crate::adapters::{clock, files};
+use crate::domain::bundle;
 use crate::domain::checks::check_answer;
 use crate::domain::draft::{export_file_name, unit_for_name};
 use crate::domain::exchange::{self, Kind};
@@ -9,8 +11,9 @@ use crate::domain::text::{Lang, Text};
 use crate::ui::fill::DraftHeader;
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
-use crate::ui::state::{notify, DraftWorkspace, NoticeKind};
+use crate::ui::state::{notifier, notify, DraftWorkspace, NoticeKind};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn ExportScreen() -> impl IntoView {
@@ -131,6 +134,7 @@ pub fn ExportScreen() -> impl IntoView {
                     <button type="button" class="btn btn-primary btn-large" on:click=download disabled=move || answered.get() == 0>
                         {tr("Unduh berkas (.json)", "Download file (.json)")}
                     </button>
+                    <BundleDownload/>
                     <Show when=move || answered.get() == 0>
                         <p class="muted">{tr("Isi setidaknya satu tingkat untuk dapat mengekspor.", "Fill in at least one level to export.")}</p>
                     </Show>
@@ -217,5 +221,117 @@ fn DraftDetails() -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); let t = now(); ws.draft.update(|d| { d.unit = unit_for_name(&v); d.updated_at = t; }) }/>
             </div>
         </details>
+    }
+}
+
+/// The .zip bundle: the same submission plus the documents attached to its evidence.
+#[component]
+fn BundleDownload() -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let lang = lang();
+    let totals = Memo::new(move |_| {
+        ws.draft.with(|d| {
+            let (file, _) = d.to_submission(&d.updated_at);
+            let docs = bundle::listed(&file);
+            let mut seen = std::collections::BTreeSet::new();
+            let bytes: u64 = docs
+                .iter()
+                .filter(|l| seen.insert(l.document.sha256.clone()))
+                .map(|l| l.document.size)
+                .sum();
+            (docs.len(), bytes)
+        })
+    });
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let notify = notifier();
+    let download = move |_| {
+        let notify = notify.clone();
+        let now = clock::now();
+        let (mut file, draft_id, name) = ws.draft.with_untracked(|d| {
+            let name = export_file_name(
+                Kind::Submission,
+                &d.unit.id,
+                &d.framework,
+                &d.period,
+                &clock::local(&now),
+            );
+            (d.to_submission(&now).0, d.id.clone(), name)
+        });
+        let planned = bundle::plan(&mut file);
+        let json = match crate::domain::json::to_vec_pretty(&file) {
+            Ok(j) if exchange::parse(&j).is_ok() => j,
+            _ => {
+                notify(
+                    NoticeKind::Error,
+                    Text::new(
+                        "Berkas tidak lolos pemeriksaan. Periksa nilai yang diisi.",
+                        "The file failed validation. Check the values entered.",
+                    ),
+                );
+                return;
+            }
+        };
+        let scope = Scope::Draft(draft_id);
+        let items = planned
+            .into_iter()
+            .map(|p| ZipItem {
+                key: scope.key(&p.sha256),
+                path: p.path,
+            })
+            .collect();
+        let zip_name = format!("{}.zip", name.trim_end_matches(".json"));
+        busy.set(true);
+        done.set(None);
+        spawn_local(async move {
+            let result =
+                build_zip(vec![(name, json)], items, Vec::new(), |_, _| {}, || false).await;
+            busy.set(false);
+            match result {
+                Ok((blob, missing)) => {
+                    if !missing.is_empty() {
+                        notify(NoticeKind::Warning, Text::new(
+                            format!("Dokumen ini tidak ditemukan di browser dan tidak ikut dalam bundel: {}. Lampirkan ulang lalu unduh lagi.", missing.join(", ")),
+                            format!("These documents were not found in this browser and are not in the bundle: {}. Attach them again, then download again.", missing.join(", ")),
+                        ));
+                    }
+                    match files::download_blob(&zip_name, &blob) {
+                        Ok(()) => done.set(Some(zip_name)),
+                        Err(e) => notify(
+                            NoticeKind::Error,
+                            Text::new(
+                                format!("Gagal mengunduh: {e}"),
+                                format!("Download failed: {e}"),
+                            ),
+                        ),
+                    }
+                }
+                Err(e) => notify(NoticeKind::Error, e.message()),
+            }
+        });
+    };
+    view! {
+        <div class="bundle-download">
+            <p class="muted">{move || {
+                let (n, bytes) = totals.get();
+                let l = lang.get();
+                match l {
+                    Lang::Id => format!("Bundel .zip berisi berkas yang sama beserta {n} dokumen terlampir ({}). Berkas .json biasa tetap yang paling ringan; kirim bundel bila koordinator meminta dokumennya.", size_label(bytes, l)),
+                    Lang::En => format!("The .zip bundle holds the same file with its {n} attached documents ({}). The plain .json stays the lightest; send the bundle when your coordinator asks for the documents.", size_label(bytes, l)),
+                }
+            }}</p>
+            <button type="button" class="btn" on:click=download disabled=move || busy.get() || ws.draft.with(|d| d.values().is_empty())>
+                {tr("Unduh bundel dengan dokumen (.zip)", "Download bundle with documents (.zip)")}
+            </button>
+            <Show when=move || busy.get()>
+                <span class="muted" role="status">{tr("Menyusun bundel…", "Building the bundle…")}</span>
+            </Show>
+            <Show when=move || done.get().is_some()>
+                <p class="notice success" role="status">{move || match lang.get() {
+                    Lang::Id => format!("Bundel \"{}\" telah diunduh.", done.get().unwrap_or_default()),
+                    Lang::En => format!("\"{}\" was downloaded.", done.get().unwrap_or_default()),
+                }}</p>
+            </Show>
+        </div>
     }
 }

@@ -1,13 +1,14 @@
 //! The list of drafts in this browser: open, rename, duplicate, delete; and the damaged
 //! entries kept aside, which can be downloaded.
 
+use crate::adapters::documents::{documents, Scope};
 use crate::adapters::{clock, files, storage};
 use crate::domain::catalogue::framework;
 use crate::domain::draft::Draft;
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
-use crate::ui::state::{notify, NoticeKind, DRAFTS};
+use crate::ui::state::{notifier, notify, NoticeKind, DRAFTS};
 use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 use storage::Entry;
@@ -137,7 +138,9 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     };
     let save_name2 = save_name.clone();
     let dup = draft.clone();
+    let notify_later = notifier();
     let duplicate = move |_| {
+        let notify = notify_later.clone();
         let mut copy = dup.clone();
         copy.id = clock::new_id();
         copy.name = format!(
@@ -148,11 +151,20 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
         copy.created_at = clock::now();
         copy.updated_at = copy.created_at.clone();
         match storage::store().save(DRAFTS, &copy.id, &copy) {
-            Ok(()) => refresh.update(|n| *n += 1),
+            Ok(()) => {
+                refresh.update(|n| *n += 1);
+                let (from, to) = (Scope::Draft(dup.id.clone()), Scope::Draft(copy.id.clone()));
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = documents().await.copy_scope(&from, &to).await {
+                        notify(NoticeKind::Error, e.message());
+                    }
+                });
+            }
             Err(e) => notify(NoticeKind::Error, e.message()),
         }
     };
     let del_id = draft.id.clone();
+    let attached = draft.document_hashes().len();
     let draft_name = draft.name.clone();
     let question = Signal::derive(move || match lang.get() {
         Lang::Id => format!("Hapus draf \"{draft_name}\"? Ini tidak dapat dibatalkan."),
@@ -185,13 +197,72 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
                 " "
                 <button type="button" class="btn btn-small" on:click=duplicate>{tr("Duplikat", "Duplicate")}</button>
                 " "
-                <ConfirmButton
-                    label=trs("Hapus", "Delete")
-                    question=question
-                    confirm=trs("Ya, hapus", "Yes, delete")
-                    on_confirm=move || { storage::store().remove(DRAFTS, &del_id); refresh.update(|n| *n += 1); }
-                />
+                {if attached == 0 {
+                    view! {
+                        <ConfirmButton
+                            label=trs("Hapus", "Delete")
+                            question=question
+                            confirm=trs("Ya, hapus", "Yes, delete")
+                            on_confirm=move || { storage::store().remove(DRAFTS, &del_id); refresh.update(|n| *n += 1); }
+                        />
+                    }.into_any()
+                } else {
+                    view! { <DeleteWithDocuments id=del_id.clone() count=attached question=question refresh=refresh/> }.into_any()
+                }}
             </td>
         </tr>
+    }
+}
+
+/// Deleting a draft that has documents: delete them too, or keep them (a copy of the
+/// draft, or a bundle to open again later, may still list them).
+#[component]
+fn DeleteWithDocuments(
+    id: String,
+    count: usize,
+    question: Signal<String>,
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = lang();
+    let asking = RwSignal::new(false);
+    let notify_later = notifier();
+    let delete = move |with_documents: bool| {
+        let notify = notify_later.clone();
+        let id = id.clone();
+        asking.set(false);
+        storage::store().remove(DRAFTS, &id);
+        refresh.update(|n| *n += 1);
+        if with_documents {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = documents().await.remove_scope(&Scope::Draft(id)).await {
+                    notify(NoticeKind::Error, e.message());
+                }
+            });
+        }
+    };
+    let keep = delete.clone();
+    view! {
+        <Show when=move || asking.get()
+            fallback=move || view! {
+                <button type="button" class="btn btn-small btn-danger-outline" on:click=move |_| asking.set(true)>{tr("Hapus", "Delete")}</button>
+            }>
+            {
+                let (delete, keep) = (delete.clone(), keep.clone());
+                view! {
+                    <span class="confirm" role="group">
+                        <span class="confirm-question">{move || question.get()} " " {move || match lang.get() {
+                            Lang::Id => format!("Draf ini memiliki {count} dokumen terlampir."),
+                            Lang::En => format!("This draft has {count} attached documents."),
+                        }}</span>
+                        " "
+                        <button type="button" class="btn btn-small btn-danger" on:click=move |_| delete(true)>{tr("Hapus draf dan dokumennya", "Delete the draft and its documents")}</button>
+                        " "
+                        <button type="button" class="btn btn-small btn-danger-outline" on:click=move |_| keep(false)>{tr("Hapus draf, simpan dokumennya", "Delete the draft, keep its documents")}</button>
+                        " "
+                        <button type="button" class="btn btn-small" on:click=move |_| asking.set(false)>{tr("Batal", "Cancel")}</button>
+                    </span>
+                }
+            }
+        </Show>
     }
 }

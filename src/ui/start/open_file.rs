@@ -1,11 +1,15 @@
 //! Opening a file: an assignment from the coordinator (fixes framework, unit and
-//! indicators), a submission to edit again, or a consolidated file as next year's start.
+//! indicators), a submission to edit again (as .json, or as a .zip bundle with its
+//! documents), or a consolidated file as next year's start.
 //! A bad file is listed with every problem and changes nothing.
 
+use crate::adapters::documents::{documents, AttachError, Scope};
 use crate::adapters::files::{self, ReadError};
+use crate::adapters::kv::KvStore;
 use crate::adapters::{clock, storage};
+use crate::domain::bundle;
 use crate::domain::draft::Draft;
-use crate::domain::exchange::{self, Kind, Problem, MAX_FILE_BYTES};
+use crate::domain::exchange::{self, Kind, Problem};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
@@ -14,29 +18,26 @@ use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// What happened to one opened file.
+/// What happened to one opened file: what it became and the warnings (documents of a
+/// bundle that were missing or altered), or every problem that stopped it.
 #[derive(Clone)]
 struct Outcome {
     name: String,
-    result: Result<Text, Vec<Problem>>,
+    result: Result<(Text, Vec<Problem>), Vec<Problem>>,
 }
 
-/// Turns one file's bytes into a stored draft, or the problems that stopped it.
-fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
-    let parsed = exchange::parse(bytes)?;
-    let now = clock::now();
-    let draft = Draft::from_file(clock::new_id(), &parsed.file, &now);
-    storage::store()
-        .save(DRAFTS, &draft.id, &draft)
-        .map_err(|e| {
-            vec![Problem {
-                path: "$".into(),
-                severity: exchange::Severity::Error,
-                message: e.message(),
-            }]
-        })?;
+fn store_problem(e: storage::StoreError) -> Vec<Problem> {
+    vec![Problem {
+        path: "$".into(),
+        severity: exchange::Severity::Error,
+        message: e.message(),
+    }]
+}
+
+/// What opening `parsed` did, in words.
+fn opened(kind: Kind, draft: &Draft) -> Text {
     let n = draft.answers.len();
-    let what = match parsed.file.kind {
+    match kind {
         Kind::Assignment => Text::new(
             format!("Penugasan untuk {} dibuka sebagai draf baru.", draft.unit.name),
             format!("Assignment for {} opened as a new draft.", draft.unit.name),
@@ -49,22 +50,76 @@ fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
             format!("Hasil konsolidasi periode {} dibuka sebagai titik awal ({n} jawaban). Ubah periode bila untuk tahun berikutnya.", draft.period),
             format!("Consolidated result of period {} opened as a starting point ({n} answers). Change the period if this is for next year.", draft.period),
         ),
+    }
+}
+
+/// Turns one file's bytes — a .json or a .zip bundle — into a stored draft. A bundle's
+/// documents go into the draft's document store after their hashes are checked; a
+/// missing, damaged or altered one becomes a warning and the rest are kept.
+async fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text, Vec<Problem>), Vec<Problem>> {
+    let now = clock::now();
+    let id = clock::new_id();
+    let mut warnings = Vec::new();
+    let (draft, kind) = if bundle::is_zip(bytes) {
+        let b = bundle::open(bytes)?;
+        let store = documents().await;
+        let scope = Scope::Draft(id.clone());
+        for listed in &b.documents {
+            files::yield_now().await;
+            let checked = match b.unpack(listed) {
+                Ok(data) => {
+                    let hash = crate::adapters::documents::hash_yielding(&data).await;
+                    bundle::same_hash(listed, &hash).map(|()| data)
+                }
+                Err(fault) => Err(fault),
+            };
+            match checked {
+                Ok(data) => {
+                    if let Err(e) = store.put(&scope.key(&listed.document.sha256), &data).await {
+                        warnings.push(Problem {
+                            path: listed.json_path(),
+                            severity: exchange::Severity::Warning,
+                            message: AttachError::Store(e).message(&listed.document.name),
+                        });
+                    }
+                }
+                Err(fault) => warnings.push(fault.problem(listed)),
+            }
+        }
+        warnings.extend(bundle::unlisted_problem(&b.unlisted()));
+        warnings.extend(b.parsed.warnings.iter().cloned());
+        let mut draft = Draft::from_file(id, &b.parsed.file, &now);
+        // Inside a draft a document is found by its hash; the zip path meant nothing here.
+        for a in draft.answers.values_mut() {
+            for d in a.evidence.iter_mut().flat_map(|e| e.documents.iter_mut()) {
+                d.path = None;
+            }
+        }
+        (draft, b.parsed.file.kind)
+    } else {
+        let parsed = exchange::parse(bytes)?;
+        warnings.extend(parsed.warnings);
+        (Draft::from_file(id, &parsed.file, &now), parsed.file.kind)
     };
-    Ok((draft, what))
+    storage::store()
+        .save(DRAFTS, &draft.id, &draft)
+        .map_err(store_problem)?;
+    let what = opened(kind, &draft);
+    Ok((draft, what, warnings))
 }
 
 fn read_problem(e: ReadError, size: f64) -> Problem {
     let message = match e {
         ReadError::TooLarge => {
-            let (size, max) = (size as usize, MAX_FILE_BYTES);
+            let (size, max) = (size as usize, bundle::MAX_BUNDLE_BYTES);
             Text::new(
                 format!(
-                    "Berkas berukuran {}, melebihi batas {}. Berkas Swanilai biasanya di bawah 1 MB.",
+                    "Berkas berukuran {}, melebihi batas {} untuk bundel .zip. Berkas .json Swanilai biasanya di bawah 1 MB.",
                     exchange::megabytes(size, Lang::Id),
                     exchange::megabytes(max, Lang::Id)
                 ),
                 format!(
-                    "The file is {}, above the {} limit. Swanilai files are usually under 1 MB.",
+                    "The file is {}, above the {} limit for a .zip bundle. Swanilai .json files are usually under 1 MB.",
                     exchange::megabytes(size, Lang::En),
                     exchange::megabytes(max, Lang::En)
                 ),
@@ -89,19 +144,19 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
 
     let handle = move |list: Vec<web_sys::File>| {
         spawn_local(async move {
-            let picked = files::read_all(list, MAX_FILE_BYTES).await;
             let mut results = Vec::new();
             let mut opened = Vec::new();
-            for f in picked {
-                let result = match f.bytes {
-                    Err(e) => Err(vec![read_problem(e, f.size)]),
-                    Ok(bytes) => open_bytes(&bytes).map(|(draft, what)| {
+            for file in list {
+                let size = file.size();
+                let result = match files::read(&file, bundle::MAX_BUNDLE_BYTES).await {
+                    Err(e) => Err(vec![read_problem(e, size)]),
+                    Ok(bytes) => open_bytes(&bytes).await.map(|(draft, what, warnings)| {
                         opened.push(draft.id.clone());
-                        what
+                        (what, warnings)
                     }),
                 };
                 results.push(Outcome {
-                    name: f.name,
+                    name: file.name(),
                     result,
                 });
             }
@@ -128,7 +183,7 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                 "An assignment file from your coordinator, a unit's submission to revise, or last year's consolidated result as a starting point.",
             )}</p>
             <FileDrop input_id="open-file" multiple=true
-                button=trs("Pilih berkas .json", "Choose a .json file")
+                button=trs("Pilih berkas .json atau .zip", "Choose a .json or .zip file")
                 hint=trs("atau seret berkas ke sini", "or drag the file here")
                 on_files=handle/>
             <div aria-live="polite">
@@ -136,8 +191,11 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                     children=move |(_, o)| {
                         let name = o.name.clone();
                         match o.result {
-                            Ok(t) => view! {
-                                <div class="notice success" role="status"><p><strong>{name}</strong> ": " {move || t.get(lang.get()).to_string()}</p></div>
+                            Ok((t, warnings)) => view! {
+                                <div class="notice success" role="status">
+                                    <p><strong>{name}</strong> ": " {move || t.get(lang.get()).to_string()}</p>
+                                    {(!warnings.is_empty()).then(|| view! { <ProblemList problems=warnings/> })}
+                                </div>
                             }.into_any(),
                             Err(problems) => view! {
                                 <div class="notice error" role="alert">

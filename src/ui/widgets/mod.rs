@@ -248,11 +248,16 @@ pub fn FileDrop(
     /// Names the drop area for assistive technology (and tests that drop files on it).
     #[prop(optional, into)]
     area: Option<Signal<String>>,
+    /// Also offer a folder picker (every .json and .zip inside is taken).
+    #[prop(default = false)]
+    folder: bool,
     on_files: impl Fn(Vec<web_sys::File>) + Clone + Send + Sync + 'static,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    use crate::adapters::files;
     let dragging = RwSignal::new(false);
     let on_drop = on_files.clone();
+    let on_folder = on_files.clone();
     view! {
         <div class="drop-zone" class:dragging=move || dragging.get()
             role=area.map(|_| "group") aria-label=move || area.map(|a| a.get())
@@ -261,19 +266,39 @@ pub fn FileDrop(
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
                 dragging.set(false);
-                if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-                    on_drop(crate::adapters::files::files_of(&list))
+                if let Some(dt) = ev.data_transfer() {
+                    let dropped = files::take_drop(&dt);
+                    let on_drop = on_drop.clone();
+                    leptos::task::spawn_local(async move {
+                        on_drop(files::dropped_files(dropped).await)
+                    });
                 }
             }>
             <label for=input_id class=if primary { "btn btn-primary" } else { "btn" }>{button}</label>
-            <input id=input_id class="visually-hidden-input" type="file" multiple=multiple accept=".json,application/json"
+            <input id=input_id class="visually-hidden-input" type="file" multiple=multiple
+                accept=".json,.zip,application/json,application/zip"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     if let Some(list) = input.files() {
-                        on_files(crate::adapters::files::files_of(&list))
+                        on_files(files::files_of(&list))
                     }
                     input.set_value("");
                 }/>
+            {folder.then(|| {
+                let folder_id = format!("{input_id}-folder");
+                let on_folder = on_folder.clone();
+                view! {
+                    <label for=folder_id.clone() class="btn">{tr("Pilih folder", "Choose a folder")}</label>
+                    <input id=folder_id class="visually-hidden-input" type="file" multiple=true prop:webkitdirectory=true
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(list) = input.files() {
+                                on_folder(files::files_of(&list).into_iter().filter(|f| files::is_exchange_name(&f.name())).collect())
+                            }
+                            input.set_value("");
+                        }/>
+                }
+            })}
             <span class="muted">{hint}</span>
             {children.map(|c| c())}
         </div>
