@@ -412,8 +412,12 @@ fn the_coordinator_sees_every_document_and_what_lacks_one_for_its_level() {
     assert_eq!(file.answers["36"].evidence[1].level, Some(3));
     assert_eq!(file.answers["25"].evidence[0].level, Some(2));
     let json = swanilai::domain::json::to_string(&file).unwrap();
-    ws.import_bytes(json.as_bytes(), "bkpsdm.json", &time("2026-11-29T01:00:00Z"))
-        .unwrap();
+    ws.import_bytes(
+        json.as_bytes(),
+        "bkpsdm.json",
+        &time("2026-11-29T01:00:00Z"),
+    )
+    .unwrap();
     let received = package::received(&ws);
     let listed: Vec<(&str, &str)> = received
         .iter()
@@ -454,13 +458,7 @@ fn the_coordinator_sees_every_document_and_what_lacks_one_for_its_level() {
             "36 Layanan Kepegawaian/Tingkat 3/BKPSDM - SK Tim.pdf",
         ]
     );
-    let xlsx = package::index_sheet(
-        fw,
-        &ws,
-        &received,
-        &entries,
-        &time("2026-11-30T00:00:00Z"),
-    );
+    let xlsx = package::index_sheet(fw, &ws, &received, &entries, &time("2026-11-30T00:00:00Z"));
     let zip = ZipArchive::open(&xlsx, &Limits::BUNDLE).unwrap();
     let sheet = zip.read(zip.find("xl/sharedStrings.xml").unwrap()).unwrap();
     let sheet = String::from_utf8_lossy(&sheet);

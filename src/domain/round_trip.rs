@@ -173,7 +173,10 @@ pub fn bundle(bytes: &[u8]) {
     let again = bundle::open(&written).unwrap_or_else(|p| refused("the bundle written back", &p));
     let mut planned = open.parsed.file.clone();
     bundle::plan(&mut planned);
-    assert_eq!(again.parsed.file, planned, "the bundle's file reads back differently");
+    assert_eq!(
+        again.parsed.file, planned,
+        "the bundle's file reads back differently"
+    );
     assert_eq!(again.json_name, open.json_name, "the exchange file's name");
     for listed in &again.documents {
         let held = intact

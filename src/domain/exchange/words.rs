@@ -60,7 +60,11 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("type", "Jenis berkas (media type)", "the media type"),
     ("size", "Ukuran berkas", "the file size"),
     ("sha256", "Sidik SHA-256", "the SHA-256"),
-    ("path", "Lokasi di dalam bundel", "the place inside the bundle"),
+    (
+        "path",
+        "Lokasi di dalam bundel",
+        "the place inside the bundle",
+    ),
     ("assignment", "Penugasan", "the assignment"),
     ("lead", "Unit penanggung jawab", "the lead"),
     ("support", "Unit pendukung", "the supporting units"),
