@@ -11,6 +11,7 @@
 //! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
+//! * [`revision`]: one stored entry open in several tabs: when a tab may save.
 //! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
 
 pub mod catalogue;
@@ -25,6 +26,7 @@ pub mod json;
 pub mod local_time;
 pub mod planning;
 pub mod rational;
+pub mod revision;
 pub mod sort;
 pub mod spreadsheet;
 pub mod text;
