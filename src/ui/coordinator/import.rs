@@ -8,7 +8,7 @@ use crate::adapters::clock::{self, performance_now};
 use crate::adapters::files::{self, ReadError};
 use crate::domain::consolidation::{HistoryReason, Imported};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::widgets::{FileDrop, ProblemList};
@@ -246,7 +246,7 @@ fn ResultItem(r: FileResult) -> impl IntoView {
                 } else {
                     view! { <span class="import-badge same-badge">{tr("Tidak dipakai", "Not used")}</span> }.into_any()
                 }}
-                " " <strong>{r.name}</strong> " — " {move || message.get(lang.get()).to_string()}
+                " " <strong>{visible(&r.name).into_owned()}</strong> " — " {move || message.get(lang.get()).to_string()}
                 {(!warnings.is_empty()).then(|| view! {
                     <ul class="import-warnings">
                         {warnings.into_iter().map(|w| {
@@ -261,7 +261,7 @@ fn ResultItem(r: FileResult) -> impl IntoView {
         Err(problems) => view! {
             <li class="import-refused">
                 <span class="import-badge refused-badge">{tr("Ditolak", "Refused")}</span>
-                " " <strong>{r.name}</strong> " — "
+                " " <strong>{visible(&r.name).into_owned()}</strong> " — "
                 {tr("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
                 <ProblemList problems=problems/>
             </li>
@@ -285,11 +285,11 @@ fn Received() -> impl IntoView {
                             <th scope="row">{label}</th>
                             <td>{when(&s.exported_at)}</td>
                             <td class="num">{s.answers.len()}</td>
-                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { s.file_name.clone() }}</td>
+                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
                             <td>{when(&s.received_at)}</td>
                             <td>
                                 {s.restored.then(|| view! { <span class="badge">{tr("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
-                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{s.period.clone()}</span> })}
+                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
                             </td>
                         </tr>
                     }
@@ -345,7 +345,7 @@ fn History() -> impl IntoView {
                             <td>{when(&h.exported_at)}</td>
                             <td>{move || reason.get(lang.get()).to_string()}</td>
                             <td class="small">{if values.is_empty() { format!("{} indikator", h.answered.len()) } else { values }}</td>
-                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { h.file_name.clone() }}</td>
+                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { visible(&h.file_name).into_owned() }}</td>
                         </tr>
                     }
                 })

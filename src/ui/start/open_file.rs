@@ -6,11 +6,11 @@ use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
 use crate::domain::draft::Draft;
 use crate::domain::exchange::{self, Kind, Problem, MAX_FILE_BYTES};
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, notify, NoticeKind, DRAFTS};
-use crate::ui::widgets::{FileDrop, ProblemList};
+use crate::ui::widgets::{warnings_notice, FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,7 +22,7 @@ struct Outcome {
 }
 
 /// Turns one file's bytes into a stored draft, or the problems that stopped it.
-fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
+fn open_bytes(bytes: &[u8], file_name: &str) -> Result<(Draft, Text), Vec<Problem>> {
     let parsed = exchange::parse(bytes)?;
     let now = clock::now();
     let draft = Draft::from_file(clock::new_id(), &parsed.file, &now);
@@ -35,15 +35,19 @@ fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text), Vec<Problem>> {
                 message: e.message(),
             }]
         })?;
+    if let Some(t) = warnings_notice(file_name, &parsed.warnings) {
+        notify(NoticeKind::Warning, t);
+    }
     let n = draft.answers.len();
+    let unit = visible(&draft.unit.name);
     let what = match parsed.file.kind {
         Kind::Assignment => Text::new(
-            format!("Penugasan untuk {} dibuka sebagai draf baru.", draft.unit.name),
-            format!("Assignment for {} opened as a new draft.", draft.unit.name),
+            format!("Penugasan untuk {unit} dibuka sebagai draf baru."),
+            format!("Assignment for {unit} opened as a new draft."),
         ),
         Kind::Submission => Text::new(
-            format!("Berkas jawaban {} dibuka sebagai draf baru ({n} jawaban).", draft.unit.name),
-            format!("Submission of {} opened as a new draft ({n} answers).", draft.unit.name),
+            format!("Berkas jawaban {unit} dibuka sebagai draf baru ({n} jawaban)."),
+            format!("Submission of {unit} opened as a new draft ({n} answers)."),
         ),
         Kind::Consolidated => Text::new(
             format!("Hasil konsolidasi periode {} dibuka sebagai titik awal ({n} jawaban). Ubah periode bila untuk tahun berikutnya.", draft.period),
@@ -95,7 +99,7 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
             for f in picked {
                 let result = match f.bytes {
                     Err(e) => Err(vec![read_problem(e, f.size)]),
-                    Ok(bytes) => open_bytes(&bytes).map(|(draft, what)| {
+                    Ok(bytes) => open_bytes(&bytes, &f.name).map(|(draft, what)| {
                         opened.push(draft.id.clone());
                         what
                     }),
@@ -134,7 +138,7 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
             <div aria-live="polite">
                 <For each={move || outcomes.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(i, o)| (*i, o.name.clone())
                     children=move |(_, o)| {
-                        let name = o.name.clone();
+                        let name = visible(&o.name).into_owned();
                         match o.result {
                             Ok(t) => view! {
                                 <div class="notice success" role="status"><p><strong>{name}</strong> ": " {move || t.get(lang.get()).to_string()}</p></div>
