@@ -109,10 +109,10 @@ test('a draft changed in both tabs at once: the tab behind stops saving, says so
     await level(b, 1, 4).check();
     await a.getByLabel('Fakta').fill('Perbup No. 12 Tahun 2024, versi tab A.');
     await b.getByLabel('Fakta').fill('Perbup No. 12 Tahun 2024, versi tab B.');
-    // A saves first (leaving a tab saves at once), then B's save comes.
-    await a.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // A saves first (a tab being left saves at once), then B's save comes.
+    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     await saved(a);
-    await b.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 
     // B is behind: it says so plainly, writes nothing, and keeps its work on screen.
     const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
@@ -159,9 +159,9 @@ test('the tab behind may instead take the other tab\'s version, and then saves o
     await holdTimers(context);
     await level(a, 1, 3).check();
     await level(b, 1, 4).check();
-    await a.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     await saved(a);
-    await b.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
     await notice.waitFor();
     await notice.scrollIntoViewIfNeeded();
@@ -238,9 +238,9 @@ test('a workspace changed in both tabs at once: the tab behind keeps its import 
     await a.getByText('1 berkas diproses: 1 diterima.').waitFor();
     await importFiles(b, ['bkpsdm-e2e.json']);
     await b.getByText('1 berkas diproses: 1 diterima.').waitFor();
-    await a.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     await saved(a);
-    await b.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 
     const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
     await notice.waitFor();

@@ -140,6 +140,11 @@ pub fn autosave<T: Send + Sync + 'static>(
     });
     on_cleanup(move || {
         flush_now();
+        // A debounce still waiting (its change was saved another way, e.g. kept as a copy)
+        // must not fire once the screen and its signals are gone.
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
         a.remove();
         b.remove();
         c.remove();

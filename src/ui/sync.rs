@@ -69,13 +69,14 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
     /// Starts the autosave and listening to other tabs, for as long as the current owner
     /// lives.
     pub fn start(self) {
-        let quiet = self.quiet;
-        autosave(
-            self.value,
-            self.save,
-            move || !quiet.try_update_value(std::mem::take).unwrap_or(false),
-            move || self.flush(),
-        );
+        let (quiet, behind) = (self.quiet, self.behind);
+        // Not an edit to save: the stored version taken in, or any change while the user
+        // is choosing between versions (it stays in this tab's version, which they may keep).
+        let is_edit = move || {
+            let taken = quiet.try_update_value(std::mem::take).unwrap_or(false);
+            !taken && behind.with_untracked(Option::is_none)
+        };
+        autosave(self.value, self.save, is_edit, move || self.flush());
         if self.seen.get_value().is_none() {
             return;
         }
@@ -117,7 +118,7 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
             // Already asking; keep the version offered up to date.
             return self.refresh_behind();
         }
-        self.act(self.unsaved());
+        self.act(false);
     }
 
     /// Looks, then does what [`step`] says; `writing`: this is a save, not a check.

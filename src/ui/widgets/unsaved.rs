@@ -58,7 +58,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
             }
             .into_any()
         }
-        (SaveState::Behind, Some((why, stored))) => {
+        (_, Some((why, stored))) => {
             view! {
                 <div class="notice warning tab-conflict" role="alert">
                     <p><strong>{match why {
