@@ -357,10 +357,10 @@ test('with browser storage full the work stays on screen across tabs, and the us
     assert.deepEqual(file.sources.map((x) => x.unit.id).sort(), ['bkpsdm', 'diskominfo']);
     assert.equal(Object.keys(file.answers).length, 46, 'every merged answer (22 awaits a decision)');
     assert.ok(await page.getByText('Diunduh: swanilai-konsolidasi-gabungan').isVisible());
-    await alert.scrollIntoViewIfNeeded();
+    await alert.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(artifactDir(), 'coordinator-storage-full-rescue-1366.png') });
     await page.setViewportSize({ width: 390, height: 844 });
-    await alert.scrollIntoViewIfNeeded();
+    await alert.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(artifactDir(), 'coordinator-storage-full-rescue-390.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
     assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3, 'nothing lost');

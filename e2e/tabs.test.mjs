@@ -164,7 +164,7 @@ test('the tab behind may instead take the other tab\'s version, and then saves o
     await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
     await notice.waitFor();
-    await notice.scrollIntoViewIfNeeded();
+    await notice.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await b.screenshot({ path: join(artifactDir(), 'tabs-draft-behind-390.png') });
     await b.setViewportSize({ width: 1366, height: 768 });
     await b.screenshot({ path: join(artifactDir(), 'tabs-draft-behind-1366.png') });
@@ -248,10 +248,10 @@ test('a workspace changed in both tabs at once: the tab behind keeps its import 
     assert.match(said, /Ruang kerja ini juga diubah di tab atau jendela lain/);
     assert.match(said, /Berkas unit yang hanya ada di versi ini: BKPSDM \(bkpsdm-e2e\.json\)/);
     assert.match(said, /Berkas unit yang hanya ada di versi lain: Diskominfo \(diskominfo\.json\)/);
-    await notice.scrollIntoViewIfNeeded();
+    await notice.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await b.screenshot({ path: join(artifactDir(), 'tabs-workspace-behind-1366.png') });
     await b.setViewportSize({ width: 390, height: 844 });
-    await notice.scrollIntoViewIfNeeded();
+    await notice.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await b.screenshot({ path: join(artifactDir(), 'tabs-workspace-behind-390.png') });
     await b.setViewportSize({ width: 1366, height: 768 });
     await context.clock.resume();

@@ -43,7 +43,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
             let kept = sync.restored.get().unwrap_or_default();
             let what = T::what();
             view! {
-                <div class="notice warning" role="alert">
+                <div class="notice warning notice-stack" role="alert">
                     <p>{text(Text::new(
                         format!("Data {} yang tersimpan di browser rusak (mungkin diubah di luar Swanilai). Isi yang rusak disimpan terpisah sebagai \"{kept}\" dan dapat diunduh dari halaman awal; versi di layar ini sudah disimpan kembali.", what.id),
                         format!("The data of {} stored in the browser was damaged (perhaps changed outside Swanilai). The damaged content was kept aside as \"{kept}\" and can be downloaded from the start page; the version on this screen has been saved again.", what.en),
@@ -60,7 +60,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
         }
         (_, Some((why, stored))) => {
             view! {
-                <div class="notice warning tab-conflict" role="alert">
+                <div class="notice warning notice-stack" role="alert">
                     <p><strong>{match why {
                         Behind::Newer => tr("Ada versi yang lebih baru di tab lain", "There is a newer version in another tab"),
                         Behind::Removed => tr("Dihapus di tab lain", "Deleted in another tab"),
@@ -108,7 +108,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
             .into_any()
         }
         (SaveState::Failed(message), _) => view! {
-            <div class="notice error" role="alert">
+            <div class="notice error notice-stack" role="alert">
                 <p>{text(message)}</p>
                 <p>{download_button()}</p>
                 {downloaded}
