@@ -12,6 +12,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
+import { newWorkspace, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'];
@@ -318,13 +319,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
 test('with browser storage full the work stays on screen across tabs, and the user is told', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await gotoApp(page, '#/koordinator');
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+    await newWorkspace(page);
     // Fill local storage to within a few hundred bytes of its quota.
     await page.evaluate(() => {
       let size = 1 << 23;
@@ -333,7 +328,6 @@ test('with browser storage full the work stays on screen across tabs, and the us
         try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
       }
     });
-    await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
@@ -370,19 +364,6 @@ test('with browser storage full the work stays on screen across tabs, and the us
   }
 });
 
-/** Creates an SPBE 2020 workspace and opens its import tab. */
-async function newWorkspace(page) {
-  await gotoApp(page, '#/koordinator');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
-  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
-  await page.getByRole('link', { name: '2. Impor berkas' }).click();
-  await page.getByRole('heading', { name: 'Impor berkas jawaban unit' }).waitFor();
-}
-
 /** A full unit file (all 47 indicators, with the texts a careful unit writes: about
  * 200 KB), whose values all units agree on. */
 function fullUnitFile(n) {
@@ -408,8 +389,8 @@ test('quota reached while importing 100 full unit files: all stay on screen, the
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     await newWorkspace(page);
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
-    const id = page.url().match(/#\/koordinator\/([^/]+)/)[1];
+    await saved(page);
+    const id = idIn(page);
     const key = `swanilai.v1.workspace.${id}`;
     const storedBefore = await page.evaluate((k) => localStorage.getItem(k), key);
     const files = Array.from({ length: 100 }, (_, i) => fullUnitFile(i + 1));
@@ -431,7 +412,7 @@ test('quota reached while importing 100 full unit files: all stay on screen, the
     assert.equal(Object.keys(file.answers).length, 47);
     assert.equal(file.answers['47'].value, ((47 * 3) % 5) + 1);
     // Leaving would lose the work: the browser asks first.
-    assert.equal(await page.evaluate(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }), true);
+    assert.equal(await leavingAsks(page), true);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -441,9 +422,7 @@ test('quota reached while importing 100 full unit files: all stay on screen, the
 test('with browser storage disabled the coordinator works in the page and downloads what is on screen', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-    });
+    await blockStorage(context);
     await newWorkspace(page);
     await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
@@ -470,8 +449,8 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
     await newWorkspace(page);
     await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
     await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
-    const id = page.url().match(/#\/koordinator\/([^/]+)/)[1];
+    await saved(page);
+    const id = idIn(page);
     const key = `swanilai.v1.workspace.${id}`;
     const other = await context.newPage();
     await other.goto(page.url().split('#')[0] + '#/tidak-ada');

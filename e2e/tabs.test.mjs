@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { newDraft, newWorkspace, saved, leavingAsks, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 
@@ -26,18 +27,12 @@ async function secondTab(context, url, problems) {
   return page;
 }
 
-async function newDraft(page) {
+/** A new draft, saved, in tab A. */
+async function draftInTabA(page) {
   await gotoApp(page);
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByRole('button', { name: 'Mulai mengisi' }).click();
-  await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
+  await newDraft(page);
   await saved(page);
 }
-
-const saved = (page) => page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
 
 async function openIndicator(page, n) {
   await page.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: new RegExp(`^${n} `) }).click();
@@ -52,6 +47,27 @@ async function holdTimers(context) {
   await context.clock.pauseAt(Date.now() + 1000);
 }
 
+/**
+ * Tabs A and B (opened on A's new draft) both change indicator 1 — A to level 3, B to level
+ * 4 — before either saves; then A saves (a tab being left saves at once), then B's save
+ * comes. Returns tab B and the draft's id; timers stay held until `context.clock.resume()`.
+ */
+async function bothChange(context, a, problems, also = async () => {}) {
+  await draftInTabA(a);
+  const id = idIn(a);
+  const b = await secondTab(context, a.url(), problems);
+  await holdTimers(context);
+  await level(a, 1, 3).check();
+  await level(b, 1, 4).check();
+  await also(b);
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await saved(a);
+  await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  return { b, id };
+}
+
+const behindNotice = (page) => page.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
+
 /** The draft as stored, read in the page: { indicator: value }. */
 function storedValues(page, id) {
   return page.evaluate((key) => {
@@ -63,9 +79,9 @@ function storedValues(page, id) {
 test('a draft in two tabs: a tab with nothing unsaved takes the other\'s save, and its own next save keeps both', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await newDraft(a);
+    await draftInTabA(a);
     const url = a.url();
-    const id = url.match(/#\/draf\/([^/]+)/)[1];
+    const id = idIn(a);
     const b = await secondTab(context, url, problems);
 
     // Tab A: level 3 on indicator 1, saved.
@@ -98,24 +114,11 @@ test('a draft in two tabs: a tab with nothing unsaved takes the other\'s save, a
 test('a draft changed in both tabs at once: the tab behind stops saving, says so, and lets the user choose', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
-    await newDraft(a);
-    const url = a.url();
-    const id = url.match(/#\/draf\/([^/]+)/)[1];
-    const b = await secondTab(context, url, problems);
-
-    // Both tabs change indicator 1 before either saves.
-    await holdTimers(context);
-    await level(a, 1, 3).check();
-    await level(b, 1, 4).check();
-    await a.getByLabel('Fakta').fill('Perbup No. 12 Tahun 2024, versi tab A.');
-    await b.getByLabel('Fakta').fill('Perbup No. 12 Tahun 2024, versi tab B.');
-    // A saves first (a tab being left saves at once), then B's save comes.
-    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-    await saved(a);
-    await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    // Both tabs change indicator 1 before either saves; A saves first.
+    const { b, id } = await bothChange(context, a, problems, (b) => b.getByLabel('Fakta').fill('Perbup No. 12 Tahun 2024, versi tab B.'));
 
     // B is behind: it says so plainly, writes nothing, and keeps its work on screen.
-    const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
+    const notice = behindNotice(b);
     await notice.waitFor();
     assert.match(await notice.innerText(), /Draf ini juga diubah di tab atau jendela lain/);
     assert.match(await notice.innerText(), /Jawaban berbeda pada indikator 1\./);
@@ -123,7 +126,7 @@ test('a draft changed in both tabs at once: the tab behind stops saving, says so
     assert.deepEqual(await storedValues(b, id), { 1: 3 }, 'tab A\'s save is intact');
     assert.ok(await level(b, 1, 4).isChecked(), 'tab B still shows its own answer');
     // Leaving B now would lose its version: the browser asks first.
-    assert.equal(await b.evaluate(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }), true);
+    assert.equal(await leavingAsks(b), true);
     await context.clock.resume();
 
     // Download: the file holds B's version.
@@ -136,7 +139,7 @@ test('a draft changed in both tabs at once: the tab behind stops saving, says so
     await notice.getByRole('button', { name: 'Simpan versi tab ini sebagai salinan' }).click();
     await b.waitForURL((u) => !u.hash.includes(id));
     await saved(b);
-    const copyId = b.url().match(/#\/draf\/([^/]+)/)[1];
+    const copyId = idIn(b);
     assert.notEqual(copyId, id);
     assert.deepEqual(await storedValues(b, copyId), { 1: 4 });
     assert.deepEqual(await storedValues(b, id), { 1: 3 });
@@ -152,17 +155,8 @@ test('a draft changed in both tabs at once: the tab behind stops saving, says so
 test('the tab behind may instead take the other tab\'s version, and then saves on top of it', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 390, height: 844 } });
   try {
-    await newDraft(a);
-    const url = a.url();
-    const id = url.match(/#\/draf\/([^/]+)/)[1];
-    const b = await secondTab(context, url, problems);
-    await holdTimers(context);
-    await level(a, 1, 3).check();
-    await level(b, 1, 4).check();
-    await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-    await saved(a);
-    await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-    const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
+    const { b, id } = await bothChange(context, a, problems);
+    const notice = behindNotice(b);
     await notice.waitFor();
     await notice.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await b.screenshot({ path: join(artifactDir(), 'tabs-draft-behind-390.png') });
@@ -185,17 +179,9 @@ test('the tab behind may instead take the other tab\'s version, and then saves o
   }
 });
 
-/** Creates an SPBE 2020 workspace and returns its import-tab URL. */
-async function newWorkspace(page) {
-  await gotoApp(page, '#/koordinator');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
-  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
-  await page.getByRole('link', { name: '2. Impor berkas' }).click();
-  await page.getByRole('heading', { name: 'Impor berkas jawaban unit' }).waitFor();
+/** A new workspace, saved, in tab A; returns its import tab's URL. */
+async function workspaceInTabA(page) {
+  await newWorkspace(page);
   await saved(page);
   return page.url();
 }
@@ -206,7 +192,7 @@ const filesInUse = (page) => page.getByRole('region', { name: 'Berkas yang dipak
 test('a workspace in two tabs: files imported in each tab both stay', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    const url = await newWorkspace(a);
+    const url = await workspaceInTabA(a);
     const b = await secondTab(context, url, problems);
     await importFiles(a, ['diskominfo.json']);
     await a.getByText('1 berkas diproses: 1 diterima.').waitFor();
@@ -230,8 +216,8 @@ test('a workspace in two tabs: files imported in each tab both stay', async () =
 test('a workspace changed in both tabs at once: the tab behind keeps its import as a copy', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
-    const url = await newWorkspace(a);
-    const wsId = url.match(/#\/koordinator\/([^/]+)/)[1];
+    const url = await workspaceInTabA(a);
+    const wsId = idIn(a);
     const b = await secondTab(context, url, problems);
     await holdTimers(context);
     await importFiles(a, ['diskominfo.json']);
@@ -242,7 +228,7 @@ test('a workspace changed in both tabs at once: the tab behind keeps its import 
     await saved(a);
     await b.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 
-    const notice = b.getByRole('alert').filter({ hasText: 'Ada versi yang lebih baru di tab lain' });
+    const notice = behindNotice(b);
     await notice.waitFor();
     const said = await notice.innerText();
     assert.match(said, /Ruang kerja ini juga diubah di tab atau jendela lain/);

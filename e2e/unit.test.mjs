@@ -6,20 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { newDraft, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-/** Starts a new SPBE 2020 draft for BKPSDM from the start screen. */
-async function newDraft(page) {
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByRole('button', { name: 'Mulai mengisi' }).click();
-  await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
-}
 
 /** Opens indicator `n` from the side list. */
 async function openIndicator(page, n, name) {
@@ -40,18 +32,6 @@ const ANSWERS = [
     evidence: { title: 'Tangkapan layar integrasi SIASN', reference: 'hlm. 2', link: 'https://simpeg.example.go.id', level: '4' } },
 ];
 
-/**
- * Whether leaving the page would ask for confirmation: dispatches a cancelable
- * "beforeunload" to the window and reports whether the app cancelled it. (Closing the page
- * for real with runBeforeUnload makes headless Chromium's dialog handling flaky.)
- */
-function leavingAsks(page) {
-  return page.evaluate(() => {
-    const ev = new Event('beforeunload', { cancelable: true });
-    window.dispatchEvent(ev);
-    return ev.defaultPrevented;
-  });
-}
 
 test('a unit fills three indicators, reloads, finds them restored and exports exactly those answers', async (t) => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
@@ -270,9 +250,7 @@ test('with browser storage disabled the unit works in the page, is told, and dow
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     // As a browser policy that blocks site data: reading localStorage throws.
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-    });
+    await blockStorage(context);
     await gotoApp(page);
     assert.ok(await page.getByRole('status').filter({ hasText: 'Penyimpanan browser tidak tersedia' }).isVisible());
     await newDraft(page);
@@ -304,8 +282,8 @@ test('a draft entry edited by hand into invalid JSON while open: the text is kep
     await newDraft(page);
     const group = page.getByRole('group', { name: 'Tingkat indikator 1' });
     await group.getByRole('radio', { name: /^Tingkat 3 / }).check();
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
-    const id = page.url().match(/#\/draf\/([^/]+)/)[1];
+    await saved(page);
+    const id = idIn(page);
     const key = `swanilai.v1.draft.${id}`;
     // Someone edits the stored entry by hand (here from another tab of the same browser).
     const other = await context.newPage();

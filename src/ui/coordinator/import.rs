@@ -251,7 +251,7 @@ fn ResultItem(r: FileResult) -> impl IntoView {
                     <ul class="import-warnings">
                         {warnings.into_iter().map(|w| {
                             let m = w.message.clone();
-                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || m.get(lang.get()).to_string()}</li> }
+                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || visible(m.get(lang.get())).into_owned()}</li> }
                         }).collect_view()}
                     </ul>
                 })}
