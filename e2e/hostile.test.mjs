@@ -78,6 +78,9 @@ test('the unit\'s "open a file" refuses every hostile file with a clear message 
     await gotoApp(page);
     const start = page.getByRole('heading', { level: 1, name: /^Penilaian mandiri SPBE/ });
     await eachCase(t, 'unit', async (c, want) => {
+      // Start each case on the start screen, whatever the one before left.
+      await page.evaluate(() => { location.hash = '#/'; });
+      await start.waitFor();
       const before = await storage(page);
       await page.getByLabel('Pilih berkas .json').setInputFiles(await pathOf(c));
       if (want.outcome === 'refused') {
@@ -103,10 +106,10 @@ test('the unit\'s "open a file" refuses every hostile file with a clear message 
           await note.getByRole('button', { name: 'Tutup pesan' }).click();
         }
         await clean();
-        await page.evaluate(() => { location.hash = '#/'; });
-        await start.waitFor();
       }
     });
+    await page.evaluate(() => { location.hash = '#/'; });
+    await start.waitFor();
     // All refused files at once: every one listed, nothing stored.
     const bad = cases.filter((c) => c.expect.outcome === 'refused' && !c.pending);
     const before = await storage(page);
@@ -129,7 +132,14 @@ test('the coordinator\'s import refuses every hostile file with a clear message 
     await saved(page);
     const input = page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)');
 
+    const importTab = page.getByRole('link', { name: '2. Impor berkas' });
     await eachCase(t, 'coordinator', async (c, want) => {
+      // Start each case on a fresh import tab, whatever the one before left.
+      await page.getByRole('link', { name: '3. Cakupan' }).click();
+      await page.getByRole('heading', { name: 'Cakupan: indikator × unit' }).waitFor();
+      await importTab.click();
+      await input.waitFor({ state: 'attached' });
+      await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
       const before = await storage(page);
       await input.setInputFiles(await pathOf(c));
       const item = page.getByRole('listitem').filter({ hasText: c.file }).first();
@@ -145,11 +155,7 @@ test('the coordinator\'s import refuses every hostile file with a clear message 
         assert.doesNotMatch(said, HIDDEN, `${c.file}: no hidden characters shown raw`);
         await clean();
       }
-      // Still responding: another tab and back.
-      await page.getByRole('link', { name: '3. Cakupan' }).click();
-      await page.getByRole('heading', { name: 'Cakupan: indikator × unit' }).waitFor();
-      await page.getByRole('link', { name: '2. Impor berkas' }).click();
-      await input.waitFor({ state: 'attached' });
+      // Still responding: the next case starts by moving to another tab and back.
     });
 
     // The coverage matrix is built as one HTML string: the hostile names arrive as text.

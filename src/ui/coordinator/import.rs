@@ -133,14 +133,18 @@ pub fn ImportTab() -> impl IntoView {
                     (changed, results)
                 })
                 .unwrap_or_default();
-            batch.update(|b| {
+            // The tab may have been left while the files were read (or, in a background
+            // tab, before its frames come): then there is nothing to show them on.
+            batch.try_update(|b| {
                 b.number += 1;
                 b.results = results;
             });
-            busy.set(false);
+            busy.try_set(false);
             // Two frames later the results have been laid out and painted.
             request_animation_frame(move || {
-                request_animation_frame(move || import_ms.set(Some(performance_now() - started)))
+                request_animation_frame(move || {
+                    import_ms.try_set(Some(performance_now() - started));
+                })
             });
         });
     };
