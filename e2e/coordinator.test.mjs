@@ -12,6 +12,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
+import { newWorkspace, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'];
@@ -318,13 +319,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
 test('with browser storage full the work stays on screen across tabs, and the user is told', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await gotoApp(page, '#/koordinator');
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+    await newWorkspace(page);
     // Fill local storage to within a few hundred bytes of its quota.
     await page.evaluate(() => {
       let size = 1 << 23;
@@ -333,18 +328,143 @@ test('with browser storage full the work stays on screen across tabs, and the us
         try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
       }
     });
-    await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
     await alert.waitFor();
-    assert.ok(await alert.getByRole('link', { name: 'Unduh berkas konsolidasi sekarang' }).isVisible());
     // Switching tabs keeps the work in memory: nothing is re-read from the full storage.
     await page.getByRole('link', { name: '3. Cakupan' }).click();
     await page.getByText('46 dari 47 indikator bernilai').waitFor();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3);
+    // The rescue downloads what is on screen, from this page: it never leaves it (the
+    // work exists nowhere else), and the file holds both sources and their answers.
+    const url = page.url();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click(),
+    ]);
+    assert.equal(page.url(), url, 'still on the same page');
+    assert.match(download.suggestedFilename(), /^swanilai-konsolidasi-gabungan-spbe-2020-2026-\d{8}-\d{4}\.json$/);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(file.sources.map((x) => x.unit.id).sort(), ['bkpsdm', 'diskominfo']);
+    assert.equal(Object.keys(file.answers).length, 46, 'every merged answer (22 awaits a decision)');
+    assert.ok(await page.getByText('Diunduh: swanilai-konsolidasi-gabungan').isVisible());
+    await alert.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(artifactDir(), 'coordinator-storage-full-rescue-1366.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await alert.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(artifactDir(), 'coordinator-storage-full-rescue-390.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3, 'nothing lost');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A full unit file (all 47 indicators, with the texts a careful unit writes: about
+ * 200 KB), whose values all units agree on. */
+function fullUnitFile(n) {
+  const id = `unit-${String(n).padStart(3, '0')}`;
+  const answers = {};
+  for (let k = 1; k <= 47; k++) {
+    const v = ((k * 3) % 5) + 1;
+    answers[k] = {
+      value: v,
+      justification: `Fakta: ${`Dokumen ${id} untuk indikator ${k}: keputusan kepala unit, laporan pelaksanaan, notulen rapat evaluasi dan tangkapan layar aplikasi. `.repeat(24)}\nAnalisis: Memenuhi kriteria tingkat ${v}.`,
+      evidence: Array.from({ length: 4 }, (_, e) => ({ title: `${k}.${e} Dokumen pendukung ${id}`, reference: `Bab ${e + 1}, hlm. ${k}`, link: `https://jdih.contoh.go.id/${id}/${k}/${e}`, level: v })),
+      ...(k >= 45 ? { service: `Layanan ${id}` } : {}),
+    };
+  }
+  const text = JSON.stringify({
+    format: 'swanilai', version: 1, kind: 'submission', framework: 'spbe-2020', institution: 'Pemerintah Kabupaten Karanganyar',
+    period: '2026', unit: { id, name: `Unit Kerja ${n}` }, exported_at: '2026-11-20T02:00:00Z', answers,
+  });
+  return { name: `swanilai-jawaban-${id}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+test('quota reached while importing 100 full unit files: all stay on screen, the stored workspace is intact, the file is downloaded from the page', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await newWorkspace(page);
+    await saved(page);
+    const id = idIn(page);
+    const key = `swanilai.v1.workspace.${id}`;
+    const storedBefore = await page.evaluate((k) => localStorage.getItem(k), key);
+    const files = Array.from({ length: 100 }, (_, i) => fullUnitFile(i + 1));
+    assert.ok(files[0].buffer.length > 150_000, `a full file is ${files[0].buffer.length} bytes`);
+    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
+    const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
+    await alert.waitFor();
+    assert.match(await page.getByTestId('save-state').innerText(), /Belum tersimpan/);
+    // The stored entry is the last good one, whole: a failed write changes nothing.
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), storedBefore);
+    await screenshot(page, 'coordinator-storage-full-100');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.sources.length, 100);
+    assert.equal(Object.keys(file.answers).length, 47);
+    assert.equal(file.answers['47'].value, ((47 * 3) % 5) + 1);
+    // Leaving would lose the work: the browser asks first.
+    assert.equal(await leavingAsks(page), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with browser storage disabled the coordinator works in the page and downloads what is on screen', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await blockStorage(context);
+    await newWorkspace(page);
+    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser tidak tersedia' });
+    await alert.waitFor();
+    await page.getByRole('link', { name: '3. Cakupan' }).click();
+    await page.getByText('46 dari 47 indikator bernilai').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(file.sources.map((x) => x.unit.id).sort(), ['bkpsdm', 'diskominfo']);
+    assert.equal(Object.keys(file.answers).length, 46);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a workspace entry edited by hand into invalid JSON while open: kept aside, the screen\'s version saved again', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await newWorkspace(page);
+    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
+    await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
+    await saved(page);
+    const id = idIn(page);
+    const key = `swanilai.v1.workspace.${id}`;
+    const other = await context.newPage();
+    await other.goto(page.url().split('#')[0] + '#/tidak-ada');
+    await other.evaluate((k) => localStorage.setItem(k, 'dihapus sebagian {'), key);
+    await other.close();
+    const notice = page.getByRole('alert').filter({ hasText: 'yang tersimpan di browser rusak' });
+    await notice.waitFor();
+    const kept = `swanilai.v1.rusak.workspace.${id}.1`;
+    assert.ok((await notice.innerText()).includes(kept));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), kept), 'dihapus sebagian {');
+    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+    assert.deepEqual(stored.submissions.map((x) => x.unit.id), ['diskominfo']);
+    const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click()]);
+    assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')).sources.map((x) => x.unit.id), ['diskominfo']);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -6,20 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { newDraft, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-/** Starts a new SPBE 2020 draft for BKPSDM from the start screen. */
-async function newDraft(page) {
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByRole('button', { name: 'Mulai mengisi' }).click();
-  await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
-}
 
 /** Opens indicator `n` from the side list. */
 async function openIndicator(page, n, name) {
@@ -40,18 +32,6 @@ const ANSWERS = [
     evidence: { title: 'Tangkapan layar integrasi SIASN', reference: 'hlm. 2', link: 'https://simpeg.example.go.id', level: '4' } },
 ];
 
-/**
- * Whether leaving the page would ask for confirmation: dispatches a cancelable
- * "beforeunload" to the window and reports whether the app cancelled it. (Closing the page
- * for real with runBeforeUnload makes headless Chromium's dialog handling flaky.)
- */
-function leavingAsks(page) {
-  return page.evaluate(() => {
-    const ev = new Event('beforeunload', { cancelable: true });
-    window.dispatchEvent(ev);
-    return ev.defaultPrevented;
-  });
-}
 
 test('a unit fills three indicators, reloads, finds them restored and exports exactly those answers', async (t) => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
@@ -246,17 +226,84 @@ test('with browser storage full the unit keeps typing, is told plainly, and can 
     await openIndicator(page, '1', /Arsitektur SPBE/);
     assert.ok(await group.getByRole('radio', { name: /^Tingkat 2 / }).isChecked());
     assert.match(await page.getByLabel('Fakta').inputValue(), /^Perbup No\. 7/);
-    // The offered way out: the export, which carries the unsaved answer.
-    await alert.getByRole('link', { name: 'Unduh berkas sekarang' }).click();
+    // The offered way out: the file of what is on screen, downloaded from this page.
+    const url = page.url();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Unduh berkas (.json)' }).click(),
+      alert.getByRole('button', { name: 'Unduh berkas sekarang' }).click(),
     ]);
+    assert.equal(page.url(), url, 'the page stays where it is');
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.kind, 'submission');
     assert.equal(file.answers['1'].value, 2);
+    assert.match(file.answers['1'].justification, /^Fakta: Perbup No\. 7/);
     // The work is only on this page, so leaving it asks first: the app cancels the
     // "beforeunload" event, which makes the browser show its "leave site?" dialog.
     assert.equal(await leavingAsks(page), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with browser storage disabled the unit works in the page, is told, and downloads what is on screen', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    // As a browser policy that blocks site data: reading localStorage throws.
+    await blockStorage(context);
+    await gotoApp(page);
+    assert.ok(await page.getByRole('status').filter({ hasText: 'Penyimpanan browser tidak tersedia' }).isVisible());
+    await newDraft(page);
+    const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser tidak tersedia' });
+    await alert.waitFor();
+    assert.match(await page.getByTestId('save-state').innerText(), /Belum tersimpan/);
+    const group = page.getByRole('group', { name: 'Tingkat indikator 1' });
+    await group.getByRole('radio', { name: /^Tingkat 4 / }).check();
+    await page.getByLabel('Fakta').fill('Perbup No. 7 Tahun 2025 tentang Arsitektur SPBE.');
+    // Moving between screens keeps the work (it lives only in this page).
+    await openIndicator(page, '2', /Peta Rencana/);
+    await openIndicator(page, '1', /Arsitektur SPBE/);
+    assert.ok(await group.getByRole('radio', { name: /^Tingkat 4 / }).isChecked());
+    const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Unduh berkas sekarang' }).click()]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.answers['1'].value, 4);
+    assert.equal(file.answers['1'].justification, 'Fakta: Perbup No. 7 Tahun 2025 tentang Arsitektur SPBE.');
+    assert.equal(await leavingAsks(page), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a draft entry edited by hand into invalid JSON while open: the text is kept aside, the screen\'s version saved again', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  try {
+    await gotoApp(page);
+    await newDraft(page);
+    const group = page.getByRole('group', { name: 'Tingkat indikator 1' });
+    await group.getByRole('radio', { name: /^Tingkat 3 / }).check();
+    await saved(page);
+    const id = idIn(page);
+    const key = `swanilai.v1.draft.${id}`;
+    // Someone edits the stored entry by hand (here from another tab of the same browser).
+    const other = await context.newPage();
+    await other.goto(page.url().split('#')[0] + '#/tidak-ada');
+    await other.evaluate((k) => localStorage.setItem(k, '{"id": "rusak", "answers": {"1": '), key);
+    await other.close();
+
+    const notice = page.getByRole('alert').filter({ hasText: 'yang tersimpan di browser rusak' });
+    await notice.waitFor();
+    const kept = `swanilai.v1.rusak.draft.${id}.1`;
+    assert.ok((await notice.innerText()).includes(kept), 'says where the damaged text is');
+    // Nothing lost: the damaged text is kept aside, the screen's version is stored again.
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), kept), '{"id": "rusak", "answers": {"1": ');
+    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+    assert.equal(stored.answers['1'].value, 3);
+    assert.ok(await group.getByRole('radio', { name: /^Tingkat 3 / }).isChecked());
+    const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Unduh berkas sekarang' }).click()]);
+    assert.equal(JSON.parse(await readFile(await download.path(), 'utf8')).answers['1'].value, 3);
+    await notice.getByRole('button', { name: 'Tutup pesan' }).click();
+    await notice.waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

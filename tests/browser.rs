@@ -116,6 +116,115 @@ fn a_program_error_shows_one_notice_with_its_detail_as_text() {
     notice.remove();
 }
 
+/// Reads a `blob:` URL back as text, as the browser would save it.
+async fn blob_text(url: &str) -> String {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().unwrap();
+    let fetch: Function = Reflect::get(&window, &"fetch".into())
+        .unwrap()
+        .unchecked_into();
+    let promise: Promise = fetch.call1(&window, &url.into()).unwrap().unchecked_into();
+    let response = JsFuture::from(promise).await.unwrap();
+    let text: Function = Reflect::get(&response, &"text".into())
+        .unwrap()
+        .unchecked_into();
+    let promise: Promise = text.call0(&response).unwrap().unchecked_into();
+    JsFuture::from(promise).await.unwrap().as_string().unwrap()
+}
+
+/// A bug that stops the app on every opening of one draft must not lock the unit out of
+/// it: the notice offers that draft's stored data as a file and as read-only text, and a
+/// way to the start page. A real panic, raised from a timer as a screen's code would.
+#[wasm_bindgen_test]
+async fn a_panic_on_a_draft_offers_its_stored_data_as_a_file_and_as_text() {
+    local().clear().unwrap();
+    // Stored text as it is, hostile bits included: it must come back byte for byte and
+    // never be read as HTML.
+    let raw = r#"{"id":"kacau","name":"<img src=x onerror=window.pwned=1> Draf","framework":"spbe-2020","revision":4}"#;
+    local().set_item("swanilai.v1.draft.kacau", raw).unwrap();
+    let window = web_sys::window().unwrap();
+    window
+        .location()
+        .set_hash("#/draf/kacau/indikator/3")
+        .unwrap();
+    let harness_hook = std::panic::take_hook();
+    swanilai::ui::crash::install();
+    let boom = wasm_bindgen::closure::Closure::once_into_js(|| panic!("uji: galat berulang"));
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
+        .unwrap();
+    sleep(50).await;
+    std::panic::set_hook(harness_hook);
+
+    let notice = window
+        .document()
+        .unwrap()
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+        .expect("the notice is shown");
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("uji: galat berulang"), "{text}");
+    assert!(text.contains("setiap kali draf ini dibuka"), "{text}");
+    assert!(text.contains("every time this draft is opened"), "{text}");
+    // The download: named after the draft, holding exactly the stored text.
+    let link = notice.query_selector("a[download]").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("download").as_deref(),
+        Some("swanilai-draft-kacau-data.json")
+    );
+    assert!(link
+        .text_content()
+        .unwrap()
+        .starts_with("Unduh data draf ini"));
+    let href = link.get_attribute("href").unwrap();
+    assert!(href.starts_with("blob:"), "{href}");
+    assert_eq!(blob_text(&href).await, raw);
+    // The safe view: the same text, as text.
+    let view = notice
+        .query_selector("details.crash-view pre")
+        .unwrap()
+        .unwrap();
+    assert_eq!(view.text_content().as_deref(), Some(raw));
+    assert!(
+        notice.query_selector("img").unwrap().is_none(),
+        "never as HTML"
+    );
+    assert!(js_sys::Reflect::get(&window, &"pwned".into())
+        .unwrap()
+        .is_undefined());
+    // And a way out that does not open the draft again.
+    assert!(
+        text.contains("Ke halaman awal (tanpa membukanya)"),
+        "{text}"
+    );
+    notice.remove();
+    window.location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_program_error_elsewhere_offers_no_data_it_does_not_have() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/").unwrap();
+    swanilai::ui::crash::show_notice("detail");
+    let notice = window
+        .document()
+        .unwrap()
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+        .unwrap();
+    assert!(notice
+        .query_selector("a[download]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("href")
+        .is_none());
+    assert!(notice
+        .query_selector(".crash-rescue[hidden]")
+        .unwrap()
+        .is_some());
+    notice.remove();
+    window.location().set_hash("").unwrap();
+}
+
 /// Mounts the whole app on `#/draf/<id>` for a stored draft, chooses level 3 of
 /// indicator 1 with a click, and finds it in local storage after the autosave.
 #[wasm_bindgen_test]

@@ -7,7 +7,13 @@
 //!
 //! The backend is local storage through gloo-storage when the browser allows it, and an
 //! in-memory map otherwise (storage disabled by policy) and in tests.
+//!
+//! Every entry carries a `revision` counter (`domain::revision`). [`Store::save`] writes
+//! the next revision whatever is stored (new entries, renames from a list); a screen that
+//! keeps an entry open writes through [`Store::look`] and [`Store::write`], so that it never
+//! writes over a version another tab saved since it last looked.
 
+use crate::domain::revision::{self, Found, Revision, Seen};
 use crate::domain::text::Text;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
@@ -172,6 +178,21 @@ fn key(kind: &str, id: &str) -> String {
     format!("{PREFIX}{kind}.{id}")
 }
 
+/// The full storage key of an entry, to recognise it in a `storage` event.
+pub fn entry_key(kind: &str, id: &str) -> String {
+    key(kind, id)
+}
+
+/// The stored entry as an open screen finds it (see [`Store::look`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Look<T> {
+    pub found: Found,
+    /// When `found` is [`Found::Changed`]: the stored version and what was seen of it.
+    pub stored: Option<(T, Seen)>,
+    /// When `found` is [`Found::Damaged`]: where the damaged text was moved.
+    pub kept_as: Option<String>,
+}
+
 impl Store {
     pub fn new(backend: Rc<dyn Backend>, persistent: bool) -> Store {
         Store {
@@ -211,20 +232,88 @@ impl Store {
     /// The entry, `Ok(None)` when absent, or `Err(kept_as)` when it was damaged and has
     /// been moved aside.
     pub fn load<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Result<Option<T>, String> {
+        Ok(self.open(kind, id)?.map(|(v, _)| v))
+    }
+
+    /// Like [`Store::load`], with what was seen of the entry (for [`Store::look`]).
+    pub fn open<T: DeserializeOwned>(
+        &self,
+        kind: &str,
+        id: &str,
+    ) -> Result<Option<(T, Seen)>, String> {
         let k = key(kind, id);
         let Some(raw) = self.backend.get(&k) else {
             return Ok(None);
         };
-        match crate::domain::json::from_str(&raw) {
-            Ok(v) => Ok(Some(v)),
+        match revision::unstamp(&raw) {
+            Ok(v) => Ok(Some((v, Seen::of(&raw)))),
             Err(_) => Err(self.quarantine(&k, &raw)),
         }
     }
 
+    /// Writes `value` as the entry's next revision, whatever is stored (a new entry, a
+    /// rename from a list). An open screen writes with [`Store::write`] instead.
     pub fn save<T: Serialize>(&self, kind: &str, id: &str, value: &T) -> Result<(), StoreError> {
-        let json =
-            crate::domain::json::to_string(value).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.backend.set(&key(kind, id), &json)
+        let k = key(kind, id);
+        let current = self
+            .backend
+            .get(&k)
+            .and_then(|raw| revision::revision_of(&raw))
+            .unwrap_or_default();
+        self.put(&k, value, current.next()).map(|_| ())
+    }
+
+    fn put<T: Serialize>(
+        &self,
+        k: &str,
+        value: &T,
+        revision: Revision,
+    ) -> Result<Seen, StoreError> {
+        let raw = revision::stamp(value, revision).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.backend.set(k, &raw)?;
+        Ok(Seen::of(&raw))
+    }
+
+    /// The entry compared with what an open screen last `seen` of it. A damaged entry is
+    /// moved aside at once (and reported in `kept_as`); so is one that is JSON but no
+    /// longer a `T`.
+    pub fn look<T: DeserializeOwned>(&self, kind: &str, id: &str, seen: &Seen) -> Look<T> {
+        let k = key(kind, id);
+        let raw = self.backend.get(&k);
+        let found = revision::compare(seen, raw.as_deref());
+        let damaged = |raw: &str| Look {
+            found: Found::Damaged,
+            stored: None,
+            kept_as: Some(self.quarantine(&k, raw)),
+        };
+        match (found, raw) {
+            (Found::Changed(r), Some(raw)) => match revision::unstamp(&raw) {
+                Ok(v) => Look {
+                    found: Found::Changed(r),
+                    stored: Some((v, Seen::of(&raw))),
+                    kept_as: None,
+                },
+                Err(_) => damaged(&raw),
+            },
+            (Found::Damaged, Some(raw)) => damaged(&raw),
+            (found, _) => Look {
+                found,
+                stored: None,
+                kept_as: None,
+            },
+        }
+    }
+
+    /// Writes `value` as the revision after `seen`: for an open screen, once [`Store::look`]
+    /// said nothing else was written since (`domain::revision::step`).
+    pub fn write<T: Serialize>(
+        &self,
+        kind: &str,
+        id: &str,
+        value: &T,
+        seen: &Seen,
+    ) -> Result<Seen, StoreError> {
+        self.put(&key(kind, id), value, seen.revision.next())
     }
 
     pub fn remove(&self, kind: &str, id: &str) {
@@ -348,6 +437,76 @@ mod tests {
             store.load::<Thing>("draft", "b"),
             Err("swanilai.v1.rusak.draft.b.2".into())
         );
+    }
+
+    /// Two tabs on one backend: each opened the entry, the first saves, the second must
+    /// not write over it; it is shown the first one's version instead.
+    #[test]
+    fn a_tab_never_writes_over_what_another_tab_saved_since_it_looked() {
+        let mem = Rc::new(MemoryBackend::default());
+        let store = Store::new(mem.clone(), true);
+        store.save("draft", "d", &Thing { n: 1 }).unwrap();
+        let (_, seen_a) = store.open::<Thing>("draft", "d").unwrap().unwrap();
+        let (_, seen_b) = store.open::<Thing>("draft", "d").unwrap().unwrap();
+        assert_eq!(seen_a.revision, Revision(1));
+
+        // Tab A: nothing moved, it writes revision 2.
+        let look = store.look::<Thing>("draft", "d", &seen_a);
+        assert_eq!(look.found, Found::Same);
+        let seen_a = store.write("draft", "d", &Thing { n: 2 }, &seen_a).unwrap();
+        assert_eq!(seen_a.revision, Revision(2));
+        assert_eq!(
+            mem.get("swanilai.v1.draft.d").as_deref(),
+            Some(r#"{"n":2,"revision":2}"#)
+        );
+
+        // Tab B: the entry moved; it gets A's version to show, and writes nothing.
+        let look = store.look::<Thing>("draft", "d", &seen_b);
+        assert_eq!(look.found, Found::Changed(Revision(2)));
+        let (theirs, seen) = look.stored.unwrap();
+        assert_eq!(theirs, Thing { n: 2 });
+        assert_eq!(seen, seen_a);
+        assert_eq!(
+            revision::step(&look.found, true),
+            revision::Step::Stop(revision::Behind::Newer)
+        );
+
+        // A rename from the list writes the next revision whatever is stored.
+        store.save("draft", "d", &Thing { n: 3 }).unwrap();
+        assert_eq!(
+            store.look::<Thing>("draft", "d", &seen_a).found,
+            Found::Changed(Revision(3))
+        );
+        // Deleted in a list elsewhere.
+        store.remove("draft", "d");
+        assert_eq!(
+            store.look::<Thing>("draft", "d", &seen_a).found,
+            Found::Gone
+        );
+    }
+
+    #[test]
+    fn an_entry_damaged_while_open_is_kept_aside_and_the_screen_writes_its_version_back() {
+        let mem = Rc::new(MemoryBackend::default());
+        let store = Store::new(mem.clone(), true);
+        store.save("draft", "d", &Thing { n: 1 }).unwrap();
+        let (_, seen) = store.open::<Thing>("draft", "d").unwrap().unwrap();
+        // Edited by hand into invalid JSON, then into JSON that is no longer a draft.
+        mem.set("swanilai.v1.draft.d", "{\"n\": ").unwrap();
+        let look = store.look::<Thing>("draft", "d", &seen);
+        assert_eq!(look.found, Found::Damaged);
+        assert_eq!(look.kept_as.as_deref(), Some("swanilai.v1.rusak.draft.d.1"));
+        assert_eq!(
+            mem.get("swanilai.v1.rusak.draft.d.1").as_deref(),
+            Some("{\"n\": ")
+        );
+        assert_eq!(revision::step(&look.found, true), revision::Step::Restore);
+        let seen = store.write("draft", "d", &Thing { n: 1 }, &seen).unwrap();
+        mem.set("swanilai.v1.draft.d", r#"{"n":"satu","revision":9}"#)
+            .unwrap();
+        let look = store.look::<Thing>("draft", "d", &seen);
+        assert_eq!(look.found, Found::Damaged);
+        assert_eq!(look.kept_as.as_deref(), Some("swanilai.v1.rusak.draft.d.2"));
     }
 
     #[test]

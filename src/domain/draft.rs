@@ -347,7 +347,10 @@ pub fn unit_label(unit: &UnitRef) -> String {
     crate::domain::catalogue::units()
         .iter()
         .find(|u| u.id == unit.id)
-        .map_or_else(|| unit.name.clone(), |u| u.short.clone())
+        .map_or_else(
+            || crate::domain::text::visible(&unit.name).into_owned(),
+            |u| u.short.clone(),
+        )
 }
 
 /// The unit a typed name stands for: a known Pemda unit when the name matches one (by
@@ -392,6 +395,74 @@ pub fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// A draft open in two tabs (see `domain::revision`).
+impl crate::domain::revision::Versioned for Draft {
+    const KIND: &'static str = "draft";
+
+    fn what() -> crate::domain::text::Text {
+        crate::domain::text::Text::new("draf ini", "this draft")
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn updated_at(&self) -> &Timestamp {
+        &self.updated_at
+    }
+
+    fn summary(&self) -> crate::domain::text::Text {
+        let n = self.values().len();
+        crate::domain::text::Text::new(
+            format!("{n} jawaban bernilai"),
+            format!("{n} answers with a value"),
+        )
+    }
+
+    fn differences(&self, other: &Draft) -> crate::domain::text::Text {
+        let differs = |id: &str| {
+            let strip = |a: &DraftAnswer| DraftAnswer {
+                updated_at: None,
+                ..a.clone()
+            };
+            self.answers.get(id).map(strip) != other.answers.get(id).map(strip)
+        };
+        // Catalogue order where the framework is known, then any other id.
+        let mut ids: Vec<String> = crate::domain::catalogue::framework(&self.framework)
+            .map(|fw| fw.indicators.iter().map(|i| i.id.clone()).collect())
+            .unwrap_or_default();
+        for id in self.answers.keys().chain(other.answers.keys()) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        let list: Vec<String> = ids.into_iter().filter(|id| differs(id)).collect();
+        let mut t = crate::domain::text::Text::default();
+        if !list.is_empty() {
+            let list = list.join(", ");
+            t.id = format!("Jawaban berbeda pada indikator {list}.");
+            t.en = format!("The answers differ at indicators {list}.");
+        }
+        if (&self.name, &self.institution, &self.period, &self.unit)
+            != (&other.name, &other.institution, &other.period, &other.unit)
+        {
+            t.id.push_str(" Nama, instansi, periode atau unit berbeda.");
+            t.en.push_str(" The name, institution, period or unit differ.");
+        }
+        crate::domain::text::Text::new(t.id.trim_start(), t.en.trim_start())
+    }
+
+    fn copy_as(&self, id: String, suffix: &str, now: &Timestamp) -> Draft {
+        Draft {
+            id,
+            name: format!("{} ({suffix})", self.name),
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            ..self.clone()
+        }
+    }
 }
 
 #[cfg(test)]

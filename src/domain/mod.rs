@@ -16,6 +16,7 @@
 //! * [`json`], [`sort`], [`zip`], [`sha256`]: small shared utilities, kept lean for the wasm
 //!   size.
 //! * [`round_trip`]: what every file must survive, checked by the fuzz targets.
+//! * [`revision`]: one stored entry open in several tabs: when a tab may save.
 
 pub mod bundle;
 pub mod catalogue;
@@ -30,6 +31,7 @@ pub mod json;
 pub mod local_time;
 pub mod planning;
 pub mod rational;
+pub mod revision;
 pub mod round_trip;
 pub mod sha256;
 pub mod sort;

@@ -4,6 +4,7 @@
 //! UI never has to translate domain output itself.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The two languages of the interface. Indonesian is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -67,4 +68,57 @@ pub fn escape_markup(s: &str) -> String {
         }
     }
     out
+}
+
+/// Text from a file or storage as it is shown on screen: characters that would be invisible
+/// (control characters) or would silently reorder the text around them (bidirectional
+/// formatting characters, the trick behind "gpj.exe" shown as "exe.jpg") replaced by
+/// visible marks: U+0007 becomes "␇" (its Unicode control picture), U+202E becomes
+/// "⟨U+202E⟩". Line breaks and tabs stay. The data itself is never changed: only display
+/// goes through here.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '\u{0}'..='\u{1F}' if hidden(c) => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
+            }
+            '\u{7F}' => out.push('\u{2421}'),
+            c if hidden(c) => out.push_str(&format!("\u{27E8}U+{:04X}\u{27E9}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_and_reordering_characters_are_shown_as_marks() {
+        assert!(matches!(visible("Dinas Kominfo"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{7}b\u{0}c\u{7F}"),
+            "a\u{2407}b\u{2400}c\u{2421}"
+        );
+        // U+202E RIGHT-TO-LEFT OVERRIDE and friends, named by their code point.
+        assert_eq!(
+            visible("gpj\u{202E}exe.txt \u{2066}x\u{2069} \u{200F}"),
+            "gpj\u{27E8}U+202E\u{27E9}exe.txt \u{27E8}U+2066\u{27E9}x\u{27E8}U+2069\u{27E9} \u{27E8}U+200F\u{27E9}"
+        );
+        // C1 controls too; line breaks and tabs stay as they are.
+        assert_eq!(visible("a\u{85}b"), "a\u{27E8}U+0085\u{27E9}b");
+        assert_eq!(
+            visible("Fakta:\tx\nAnalisis:\r\ny"),
+            "Fakta:\tx\nAnalisis:\r\ny"
+        );
+    }
 }

@@ -2,9 +2,20 @@
 //! saying what happened, that the saved work is safe, and how to go on, instead of screens
 //! that silently stop responding.
 //!
+//! A bug may come back on every opening of one draft (or workspace), on every screen of it,
+//! so "reload" alone can leave the user locked out of their own work. When the page shows a
+//! stored draft or workspace, the notice therefore also offers its stored data as a file
+//! (a download link to the raw text, made here) and a safe view of it (the same text, read
+//! only, in the notice), and a way to the start page, which does not open it.
+//!
 //! Written with bare DOM calls, not Leptos: after a panic the reactive runtime cannot be
-//! trusted. Both languages are shown, because the language setting may be out of reach.
+//! trusted. Storage is read directly (not through `adapters::storage`, whose state the
+//! panic may have interrupted). Both languages are shown, because the language setting
+//! may be out of reach. No inline script: the buttons' handlers are small closures.
 
+use crate::adapters::storage::entry_key;
+use crate::ui::route::{ReportSource, Route};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The id of the notice, so it is shown once.
@@ -18,10 +29,36 @@ pub fn install() {
     }));
 }
 
+/// The stored entry the current screen shows: its kind, id and what to call it.
+fn open_entry(hash: &str) -> Option<(&'static str, String, [&'static str; 2])> {
+    const DRAFT: [&str; 2] = ["draf ini", "this draft"];
+    const WORKSPACE: [&str; 2] = ["ruang kerja ini", "this workspace"];
+    match Route::parse(hash) {
+        Route::Fill { draft, .. } | Route::Export { draft } | Route::DraftResults { draft } => {
+            Some(("draft", draft, DRAFT))
+        }
+        Route::Report {
+            source: ReportSource::Draft,
+            id,
+        } => Some(("draft", id, DRAFT)),
+        Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => {
+            Some(("workspace", workspace, WORKSPACE))
+        }
+        Route::Report {
+            source: ReportSource::Coordinator,
+            id,
+        } => Some(("workspace", id, WORKSPACE)),
+        _ => None,
+    }
+}
+
 /// Puts the notice at the top of the page; `detail` goes in a folded "technical detail"
 /// line for a bug report. Does nothing when there is no page or it is already shown.
 pub fn show_notice(detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else {
         return;
     };
     if doc.get_element_by_id(NOTICE_ID).is_some() {
@@ -35,7 +72,8 @@ pub fn show_notice(detail: &str) {
     notice.set_class_name("crash-notice notice error");
     let _ = notice.set_attribute("role", "alert");
     let _ = notice.set_attribute("tabindex", "-1");
-    // Fixed texts only; the panic message is set as text, never as HTML.
+    // Fixed texts only; everything that comes from the panic or from storage is set as
+    // text, never as HTML.
     notice.set_inner_html(concat!(
         "<p lang=\"id\"><strong>Maaf, Swanilai berhenti karena kesalahan program.</strong> ",
         "Isian Anda sampai penyimpanan terakhir (tanda “Tersimpan”) aman di browser ini. ",
@@ -43,15 +81,111 @@ pub fn show_notice(detail: &str) {
         "<p lang=\"en\"><strong>Sorry, Swanilai stopped on a program error.</strong> ",
         "Your entries up to the last save (the “Saved” mark) are safe in this browser. ",
         "Reload the page to carry on.</p>",
-        "<p><button type=\"button\" class=\"btn btn-primary\" onclick=\"location.reload()\">",
+        "<div class=\"crash-rescue\" hidden>",
+        "<p lang=\"id\"></p><p lang=\"en\"></p>",
+        "<p class=\"button-row\"><a class=\"btn crash-download\"></a> ",
+        "<button type=\"button\" class=\"btn crash-start\">",
+        "Ke halaman awal (tanpa membukanya) / To the start page (without opening it)</button></p>",
+        "<details class=\"crash-view\"><summary></summary><pre class=\"crash-raw\"></pre></details>",
+        "</div>",
+        "<p class=\"button-row\"><button type=\"button\" class=\"btn btn-primary crash-reload\">",
         "Muat ulang halaman / Reload the page</button></p>",
-        "<details><summary>Rincian teknis / Technical detail</summary><pre></pre></details>",
+        "<details><summary>Rincian teknis / Technical detail</summary><pre class=\"crash-detail\"></pre></details>",
     ));
-    if let Ok(Some(pre)) = notice.query_selector("pre") {
+    let find = |selector: &str| notice.query_selector(selector).ok().flatten();
+    if let Some(pre) = find(".crash-detail") {
         pre.set_text_content(Some(detail));
+    }
+    on_click(find(".crash-reload"), move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let hash = window.location().hash().unwrap_or_default();
+    if let Some((kind, id, what)) = open_entry(&hash) {
+        let raw = window
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(&entry_key(kind, &id)).ok().flatten());
+        if let Some(raw) = raw {
+            rescue(&notice, kind, &id, what, &raw);
+        }
     }
     let _ = body.insert_before(&notice, body.first_child().as_ref());
     if let Ok(el) = notice.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// Fills in the way out for one stored entry: its raw data as a download and as
+/// read-only text, and the start page.
+fn rescue(notice: &web_sys::Element, kind: &str, id: &str, what: [&str; 2], raw: &str) {
+    let find = |selector: &str| notice.query_selector(selector).ok().flatten();
+    let [id_what, en_what] = what;
+    let texts = [
+        (
+            "p[lang=id]",
+            format!("Bila kesalahan ini muncul lagi setiap kali {id_what} dibuka, datanya tetap dapat diselamatkan: unduh datanya (berkas teks JSON apa adanya dari browser ini) untuk dikirim ke tim pendukung, atau lihat isinya di bawah."),
+        ),
+        (
+            "p[lang=en]",
+            format!("If this error comes back every time {en_what} is opened, its data can still be rescued: download it (the JSON text as stored in this browser) to send to support, or read it below."),
+        ),
+    ];
+    let Some(block) = find(".crash-rescue") else {
+        return;
+    };
+    for (selector, text) in texts {
+        if let Ok(Some(p)) = block.query_selector(selector) {
+            p.set_text_content(Some(&text));
+        }
+    }
+    if let Some(a) = find(".crash-download") {
+        a.set_text_content(Some(&format!(
+            "Unduh data {id_what} / Download the data of {en_what} (.json)"
+        )));
+        let _ = a.set_attribute("download", &format!("swanilai-{kind}-{id}-data.json"));
+        if let Some(url) = blob_url(raw) {
+            let _ = a.set_attribute("href", &url);
+        }
+    }
+    if let Some(summary) = find(".crash-view summary") {
+        summary.set_text_content(Some(&format!(
+            "Lihat isi {id_what} sebagai teks (hanya baca) / Read {en_what} as text (read only)"
+        )));
+    }
+    if let Some(pre) = find(".crash-raw") {
+        pre.set_text_content(Some(raw));
+    }
+    on_click(find(".crash-start"), || {
+        if let Some(w) = web_sys::window() {
+            let href = Route::Start.href();
+            let location = w.location();
+            // A new page load: the stopped app must not carry on in this one.
+            if href.starts_with('#') {
+                let _ = location.set_hash(&href);
+                let _ = location.reload();
+            } else {
+                let _ = location.assign(&href);
+            }
+        }
+    });
+    let _ = block.remove_attribute("hidden");
+}
+
+/// A `blob:` URL holding `text` (kept for the page's life: the user may click later).
+fn blob_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn on_click(el: Option<web_sys::Element>, f: impl Fn() + 'static) {
+    if let Some(el) = el {
+        let f = Closure::<dyn Fn()>::new(f).into_js_value();
+        let _ = el.add_event_listener_with_callback("click", f.unchecked_ref());
     }
 }

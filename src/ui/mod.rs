@@ -12,6 +12,7 @@ pub mod results;
 pub mod route;
 pub mod start;
 pub mod state;
+pub mod sync;
 pub mod widgets;
 
 use crate::adapters::storage;

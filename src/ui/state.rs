@@ -6,11 +6,12 @@
 
 use crate::adapters::{clock, storage};
 use crate::domain::catalogue::{framework, Framework};
-use crate::domain::draft::Draft;
+use crate::domain::draft::{export_file_name, Draft};
 use crate::domain::engine::{evaluate_map, Evaluation};
-use crate::domain::exchange::{ExchangeFile, Timestamp};
+use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
 use crate::domain::text::Text;
 use crate::ui::route::Route;
+use crate::ui::sync::Synced;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -89,15 +90,27 @@ pub enum SaveState {
     Pending,
     /// The last write failed; the work is in memory only.
     Failed(Text),
+    /// Not written: another tab saved a newer version, and the user chooses what to keep
+    /// (`ui::sync`).
+    Behind,
+}
+
+impl SaveState {
+    /// Whether the work on screen exists only on this page.
+    pub fn unsaved(&self) -> bool {
+        matches!(self, SaveState::Failed(_) | SaveState::Behind)
+    }
 }
 
 /// Keeps a value edited on screen saved: `flush` runs 400 ms after the last change, and at
 /// once when the page is hidden or closed or the screen goes away. `save` shows "Menyimpan…"
-/// meanwhile. While the last save failed, leaving the page asks for confirmation. Shared by
-/// the unit's draft and the coordinator's workspace.
+/// meanwhile. While the work is not saved, leaving the page asks for confirmation. A change
+/// for which `is_edit` says false (the value replaced by the stored version) is not saved.
+/// Used through `ui::sync::Synced`, by the unit's draft and the coordinator's workspace.
 pub fn autosave<T: Send + Sync + 'static>(
     value: RwSignal<T>,
     save: RwSignal<SaveState>,
+    is_edit: impl Fn() -> bool + Send + Sync + 'static,
     flush: impl Fn() + Copy + Send + Sync + 'static,
 ) {
     let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
@@ -106,6 +119,9 @@ pub fn autosave<T: Send + Sync + 'static>(
         value.track();
         if first.get_value() {
             first.set_value(false);
+            return;
+        }
+        if !is_edit() {
             return;
         }
         save.set(SaveState::Pending);
@@ -128,7 +144,7 @@ pub fn autosave<T: Send + Sync + 'static>(
     // asks first (the browser's own "leave site?" dialog).
     let c = window_event_listener(leptos::ev::beforeunload, move |ev| {
         flush_now();
-        if matches!(save.get_untracked(), SaveState::Failed(_)) {
+        if save.with_untracked(SaveState::unsaved) {
             ev.prevent_default();
             // Chrome and Edge before 119 show the dialog only when a return value is set.
             ev.set_return_value("unsaved");
@@ -136,6 +152,11 @@ pub fn autosave<T: Send + Sync + 'static>(
     });
     on_cleanup(move || {
         flush_now();
+        // A debounce still waiting (its change was saved another way, e.g. kept as a copy)
+        // must not fire once the screen and its signals are gone.
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
         a.remove();
         b.remove();
         c.remove();
@@ -157,6 +178,8 @@ pub struct DraftWorkspace {
     pub draft: RwSignal<Draft>,
     pub framework: &'static Framework,
     pub save: RwSignal<SaveState>,
+    /// The stored entry behind `draft`, and whether another tab saved over it.
+    pub sync: Synced<Draft>,
     pub evaluation: Memo<Evaluation>,
     /// The draft as a submission file: what results and report screens read.
     pub file: Memo<ExchangeFile>,
@@ -166,9 +189,8 @@ impl DraftWorkspace {
     /// Loads a draft from storage and starts its autosave. `Err` carries what to tell
     /// the user (missing draft, damaged entry moved aside, unknown framework).
     pub fn open(id: &str) -> Result<DraftWorkspace, Text> {
-        let store = storage::store();
-        let draft: Draft = match store.load(DRAFTS, id) {
-            Ok(Some(d)) => d,
+        let sync: Synced<Draft> = match Synced::load(id) {
+            Ok(Some(s)) => s,
             Ok(None) => {
                 return Err(Text::new(
                     "Draf ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus.",
@@ -182,49 +204,48 @@ impl DraftWorkspace {
                 ))
             }
         };
-        let Some(fw) = framework(&draft.framework) else {
+        let fw_id = sync.value.with_untracked(|d| d.framework.clone());
+        let Some(fw) = framework(&fw_id) else {
             return Err(Text::new(
-                format!(
-                    "Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.",
-                    draft.framework
-                ),
-                format!(
-                    "Framework \"{}\" is not known to this version.",
-                    draft.framework
-                ),
+                format!("Kerangka penilaian \"{fw_id}\" tidak dikenal oleh versi ini."),
+                format!("Framework \"{fw_id}\" is not known to this version."),
             ));
         };
-        let initial = if store.persistent {
-            SaveState::Saved(draft.updated_at.clone())
-        } else {
-            SaveState::Failed(storage::StoreError::Unavailable.message())
-        };
-        let draft = RwSignal::new(draft);
-        let save = RwSignal::new(initial);
+        let draft = sync.value;
         let evaluation = Memo::new(move |_| draft.with(|d| evaluate_map(fw, &d.values())));
         let file = Memo::new(move |_| draft.with(|d| d.to_submission(&d.updated_at).0));
-        let ws = DraftWorkspace {
+        sync.start();
+        Ok(DraftWorkspace {
             draft,
             framework: fw,
-            save,
+            save: sync.save,
+            sync,
             evaluation,
             file,
-        };
-        ws.autosave();
-        Ok(ws)
+        })
     }
 
-    /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
-    fn autosave(self) {
-        autosave(self.draft, self.save, move || self.flush());
-    }
-
-    /// Writes the draft now.
+    /// Writes the draft now (unless another tab saved meanwhile).
     pub fn flush(self) {
-        let result = self
-            .draft
-            .with_untracked(|d| storage::store().save(DRAFTS, &d.id, d));
-        self.save.set(saved(result));
+        self.sync.flush();
+    }
+
+    /// The draft as it is on screen, as a submission file to download: the way out when
+    /// it cannot be saved in this browser. Returns the file name.
+    pub fn download(self) -> Result<String, Text> {
+        let now = clock::now();
+        let (file, name) = self.draft.with_untracked(|d| {
+            let file = d.to_submission(&now).0;
+            let name = export_file_name(
+                Kind::Submission,
+                &d.unit.id,
+                &d.framework,
+                &d.period,
+                &clock::local(&now),
+            );
+            (file, name)
+        });
+        download_file(&file, &name)
     }
 
     /// Edits one indicator's answer.
@@ -236,4 +257,21 @@ impl DraftWorkspace {
         let now = clock::now();
         self.draft.update(|d| d.edit(indicator, &now, change));
     }
+}
+
+/// Downloads an exchange file built from what is on screen, from this page.
+pub fn download_file(file: &ExchangeFile, name: &str) -> Result<String, Text> {
+    let json = crate::domain::json::to_string_pretty(file).map_err(|e| {
+        Text::new(
+            format!("Gagal membuat berkas: {e}"),
+            format!("Could not build the file: {e}"),
+        )
+    })?;
+    crate::adapters::files::download_json(name, &json).map_err(|e| {
+        Text::new(
+            format!("Gagal mengunduh: {e}"),
+            format!("Download failed: {e}"),
+        )
+    })?;
+    Ok(name.to_string())
 }

@@ -34,6 +34,7 @@ mod file;
 mod import;
 mod merge;
 mod settle;
+mod versions;
 
 pub use file::{
     assignment_file, describe_rule, to_consolidated, to_consolidated_with, Coordination, Restored,
@@ -181,7 +182,10 @@ pub fn label(unit: &UnitRef) -> String {
     catalogue::units()
         .iter()
         .find(|t| t.id == unit.id && t.name.id == unit.name)
-        .map_or_else(|| unit.name.clone(), |t| t.short.clone())
+        .map_or_else(
+            || crate::domain::text::visible(&unit.name).into_owned(),
+            |t| t.short.clone(),
+        )
 }
 
 /// The starting list of typical Pemda units (process.md), as workspace units.

@@ -10,8 +10,8 @@ use crate::domain::consolidation::{
     coverage, label, Cell, CellState, Coverage, CoverageRow, Role, Status,
 };
 use crate::domain::engine::format_value;
-use crate::domain::text::escape_markup;
 use crate::domain::text::Lang;
+use crate::domain::text::{escape_markup, visible};
 use crate::ui::i18n::{lang, tr};
 use leptos::prelude::*;
 
@@ -132,7 +132,7 @@ pub fn CoverageTab() -> impl IntoView {
                         |ind| (ind.display_code().to_string(), ind.short_name.as_ref().unwrap_or(&ind.name).get(l).to_string()),
                     )
                 };
-                cov.with(|cv| c.ws.with(|w| matrix(cv, f, l, &c.id(), |u| w.unit(u).map_or_else(|| (u.to_string(), u.to_string()), |x| (label(x), x.name.clone())), names)))
+                cov.with(|cv| c.ws.with(|w| matrix(cv, f, l, &c.id(), |u| w.unit(u).map_or_else(|| (u.to_string(), u.to_string()), |x| (label(x), visible(&x.name).into_owned())), names)))
             }}
         </section>
     }

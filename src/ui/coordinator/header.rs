@@ -4,10 +4,9 @@
 use super::state::Coord;
 use super::Tab;
 use crate::domain::engine::format_hundredths;
-use crate::domain::text::Lang;
-use crate::ui::i18n::{lang, text, tr};
-use crate::ui::state::SaveState;
-use crate::ui::widgets::{Progress, SaveIndicator};
+use crate::domain::text::{visible, Lang};
+use crate::ui::i18n::{lang, tr};
+use crate::ui::widgets::{unsaved_notice, Progress, SaveIndicator};
 use leptos::prelude::*;
 
 #[component]
@@ -68,11 +67,11 @@ pub fn WorkspaceHeader(tab: Tab) -> impl IntoView {
         <div class="draft-header coord-header">
             <div class="draft-title">
                 <p class="eyebrow">{tr("Ruang kerja koordinator", "Coordinator workspace")}</p>
-                <h1>{move || c.ws.with(|w| w.name.clone())}</h1>
+                <h1>{move || c.ws.with(|w| visible(&w.name).into_owned())}</h1>
                 <p class="muted">
-                    {move || c.ws.with(|w| format!("{} · {} · {} · ", w.institution, fw.short_name, w.period))}
+                    {move || c.ws.with(|w| visible(&format!("{} · {} · {} · ", w.institution, fw.short_name, w.period)).into_owned())}
                     {tr("Koordinator: ", "Coordinator: ")}
-                    {move || c.ws.with(|w| if w.coordinator.is_empty() { "—".to_string() } else { w.coordinator.clone() })}
+                    {move || c.ws.with(|w| if w.coordinator.is_empty() { "—".to_string() } else { visible(&w.coordinator).into_owned() })}
                 </p>
             </div>
             <div class="draft-status coord-status">
@@ -111,17 +110,11 @@ pub fn WorkspaceHeader(tab: Tab) -> impl IntoView {
                 {link(Tab::Report, tr_s("Laporan", "Report"))}
             </nav>
         </div>
-        {move || match c.save.get() {
-            SaveState::Failed(message) => {
-                let href = Tab::Results.route(&c.id()).href();
-                view! {
-                    <div class="notice error" role="alert">
-                        <p>{text(message)}</p>
-                        <p><a class="btn btn-primary" href=href>{tr("Unduh berkas konsolidasi sekarang", "Download the consolidated file now")}</a></p>
-                    </div>
-                }.into_any()
-            }
-            _ => ().into_any(),
-        }}
+        {unsaved_notice(
+            c.sync,
+            ("Unduh berkas konsolidasi sekarang", "Download the consolidated file now"),
+            move || c.download(),
+            move |id| tab.route(&id),
+        )}
     }
 }

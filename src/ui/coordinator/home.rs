@@ -11,7 +11,7 @@ use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::state::{navigate, notify, NoticeKind};
-use crate::ui::widgets::{ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
+use crate::ui::widgets::{warnings_notice, ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use storage::Entry;
@@ -306,7 +306,7 @@ fn OpenConsolidated() -> impl IntoView {
                     "Berkas tidak dapat dibaca oleh browser.",
                     "The browser could not read the file.",
                 ))]),
-                Ok(bytes) => open_consolidated(&bytes),
+                Ok(bytes) => open_consolidated(&bytes, &f.name),
             };
             match result {
                 Ok(id) => {
@@ -356,8 +356,11 @@ fn read_problem(message: Text) -> Problem {
 }
 
 /// Parses, rebuilds and stores a workspace from a consolidated file; returns its id.
-fn open_consolidated(bytes: &[u8]) -> Result<String, Vec<Problem>> {
+fn open_consolidated(bytes: &[u8], file_name: &str) -> Result<String, Vec<Problem>> {
     let parsed = exchange::parse(bytes)?;
+    if let Some(t) = warnings_notice(file_name, &parsed.warnings) {
+        notify(NoticeKind::Warning, t);
+    }
     let now = clock::now();
     let (ws, restored) = Workspace::from_consolidated(clock::new_id(), &parsed.file, &now)?;
     storage::store()

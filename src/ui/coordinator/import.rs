@@ -15,7 +15,7 @@ use crate::adapters::kv::KvStore;
 use crate::domain::bundle;
 use crate::domain::consolidation::{digest, HistoryReason, Imported};
 use crate::domain::exchange::{self, ExchangeFile, Problem, Severity};
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::i18n::{when, when_in};
 use crate::ui::state::{notifier, NoticeKind};
@@ -168,17 +168,21 @@ pub fn ImportTab() -> impl IntoView {
                     (changed, results)
                 })
                 .unwrap_or_default();
-            batch.update(|b| {
+            // The tab may have been left while the files were read (or, in a background
+            // tab, before its frames come): then there is nothing to show them on.
+            batch.try_update(|b| {
                 b.number += 1;
                 b.results = results;
             });
-            busy.set(false);
+            busy.try_set(false);
             if let Some(stored) = stored {
                 stored.refresh();
             }
             // Two frames later the results have been laid out and painted.
             request_animation_frame(move || {
-                request_animation_frame(move || import_ms.set(Some(performance_now() - started)))
+                request_animation_frame(move || {
+                    import_ms.try_set(Some(performance_now() - started));
+                })
             });
         });
     };
@@ -296,12 +300,12 @@ fn ResultItem(r: FileResult) -> impl IntoView {
                 } else {
                     view! { <span class="import-badge same-badge">{tr("Tidak dipakai", "Not used")}</span> }.into_any()
                 }}
-                " " <strong>{r.name}</strong> " — " {move || message.get(lang.get()).to_string()}
+                " " <strong>{visible(&r.name).into_owned()}</strong> " — " {move || message.get(lang.get()).to_string()}
                 {(!warnings.is_empty()).then(|| view! {
                     <ul class="import-warnings">
                         {warnings.into_iter().map(|w| {
                             let m = w.message.clone();
-                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || m.get(lang.get()).to_string()}</li> }
+                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || visible(m.get(lang.get())).into_owned()}</li> }
                         }).collect_view()}
                     </ul>
                 })}
@@ -311,7 +315,7 @@ fn ResultItem(r: FileResult) -> impl IntoView {
         Err(problems) => view! {
             <li class="import-refused">
                 <span class="import-badge refused-badge">{tr("Ditolak", "Refused")}</span>
-                " " <strong>{r.name}</strong> " — "
+                " " <strong>{visible(&r.name).into_owned()}</strong> " — "
                 {tr("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
                 <ProblemList problems=problems/>
             </li>
@@ -335,11 +339,11 @@ fn Received() -> impl IntoView {
                             <th scope="row">{label}</th>
                             <td>{when(&s.exported_at)}</td>
                             <td class="num">{s.answers.len()}</td>
-                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { s.file_name.clone() }}</td>
+                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
                             <td>{when(&s.received_at)}</td>
                             <td>
                                 {s.restored.then(|| view! { <span class="badge">{tr("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
-                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{s.period.clone()}</span> })}
+                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
                             </td>
                         </tr>
                     }
@@ -395,7 +399,7 @@ fn History() -> impl IntoView {
                             <td>{when(&h.exported_at)}</td>
                             <td>{move || reason.get(lang.get()).to_string()}</td>
                             <td class="small">{if values.is_empty() { format!("{} indikator", h.answered.len()) } else { values }}</td>
-                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { h.file_name.clone() }}</td>
+                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { visible(&h.file_name).into_owned() }}</td>
                         </tr>
                     }
                 })

@@ -2,14 +2,11 @@
 //! carry, then the shared results screen fed with the same file.
 
 use super::state::Coord;
-use crate::adapters::{clock, files};
-use crate::domain::consolidation::to_consolidated_with;
-use crate::domain::draft::export_file_name;
-use crate::domain::exchange::{self, Kind};
+use crate::domain::exchange;
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr};
 use crate::ui::results::ResultsScreen;
-use crate::ui::state::{notify, NoticeKind};
+use crate::ui::state::{download_file, notify, NoticeKind};
 use leptos::prelude::*;
 
 #[component]
@@ -39,34 +36,12 @@ fn ExportCard() -> impl IntoView {
     let missing = Memo::new(move |_| c.evaluation.with(|e| e.missing.len()));
     let last = RwSignal::new(None::<String>);
     let download = move |_| {
-        let now = clock::now();
-        let (file, name) = c.ws.with_untracked(|w| {
-            let file = c.merge.with_untracked(|m| to_consolidated_with(w, m, &now));
-            (
-                file,
-                export_file_name(
-                    Kind::Consolidated,
-                    "gabungan",
-                    &w.framework,
-                    &w.period,
-                    &clock::local(&now),
-                ),
-            )
-        });
-        let json = match crate::domain::json::to_string_pretty(&file) {
-            Ok(j) => j,
-            Err(e) => {
-                return notify(
-                    NoticeKind::Error,
-                    Text::new(
-                        format!("Gagal membuat berkas: {e}"),
-                        format!("Could not build the file: {e}"),
-                    ),
-                )
-            }
-        };
+        let (file, name) = c.consolidated();
         // The file must pass the checks any reader applies.
-        if let Err(problems) = exchange::parse(json.as_bytes()) {
+        let checked = crate::domain::json::to_string_pretty(&file)
+            .ok()
+            .and_then(|json| exchange::parse(json.as_bytes()).err());
+        if let Some(problems) = checked {
             let first = problems
                 .first()
                 .map(|p| format!("{}: {}", p.path, p.message.id))
@@ -79,15 +54,9 @@ fn ExportCard() -> impl IntoView {
                 ),
             );
         }
-        match files::download_json(&name, &json) {
-            Ok(()) => last.set(Some(name)),
-            Err(e) => notify(
-                NoticeKind::Error,
-                Text::new(
-                    format!("Gagal mengunduh: {e}"),
-                    format!("Download failed: {e}"),
-                ),
-            ),
+        match download_file(&file, &name) {
+            Ok(name) => last.set(Some(name)),
+            Err(e) => notify(NoticeKind::Error, e),
         }
     };
     view! {

@@ -1,13 +1,16 @@
 //! The open workspace: one signal holding the domain [`Workspace`], memos derived from
-//! it, and its autosave (the same debounce as the unit's draft, `ui::state`).
+//! it, and its autosave (the same as the unit's draft: `ui::sync`, which also keeps two
+//! tabs from writing over each other).
 
-use crate::adapters::{clock, storage};
+use crate::adapters::clock;
 use crate::domain::catalogue::Framework;
 use crate::domain::consolidation::{self, merge, to_consolidated_with, Merge, Workspace};
+use crate::domain::draft::export_file_name;
 use crate::domain::engine::{evaluate_map, Evaluation};
-use crate::domain::exchange::{ExchangeFile, Timestamp};
+use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
 use crate::domain::text::Text;
-use crate::ui::state::{autosave, saved, SaveState};
+use crate::ui::state::{download_file, SaveState};
+use crate::ui::sync::Synced;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -20,6 +23,8 @@ pub struct Coord {
     pub ws: RwSignal<Workspace>,
     pub framework: &'static Framework,
     pub save: RwSignal<SaveState>,
+    /// The stored entry behind `ws`, and whether another tab saved over it.
+    pub sync: Synced<Workspace>,
     /// The merged assessment: recomputed once per change of the workspace.
     pub merge: Memo<Merge>,
     pub evaluation: Memo<Evaluation>,
@@ -75,9 +80,8 @@ impl Coord {
     }
 
     fn load(id: &str) -> Result<Coord, Text> {
-        let store = storage::store();
-        let ws: Workspace = match store.load(WORKSPACES, id) {
-            Ok(Some(w)) => w,
+        let sync: Synced<Workspace> = match Synced::load(id) {
+            Ok(Some(s)) => s,
             Ok(None) => {
                 return Err(Text::new(
                     "Ruang kerja ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus. Buka berkas konsolidasinya dari halaman Koordinator.",
@@ -91,52 +95,60 @@ impl Coord {
                 ))
             }
         };
-        let Some(fw) = ws.framework() else {
+        let Some(fw) = sync.value.with_untracked(Workspace::framework) else {
+            let fw_id = sync.value.with_untracked(|w| w.framework.clone());
             return Err(Text::new(
-                format!(
-                    "Kerangka penilaian \"{}\" tidak dikenal oleh versi ini.",
-                    ws.framework
-                ),
-                format!(
-                    "Framework \"{}\" is not known to this version.",
-                    ws.framework
-                ),
+                format!("Kerangka penilaian \"{fw_id}\" tidak dikenal oleh versi ini."),
+                format!("Framework \"{fw_id}\" is not known to this version."),
             ));
         };
-        let initial = if store.persistent {
-            SaveState::Saved(ws.updated_at.clone())
-        } else {
-            SaveState::Failed(storage::StoreError::Unavailable.message())
-        };
-        let ws = RwSignal::new(ws);
+        let ws = sync.value;
         let merged = Memo::new(move |_| ws.with(merge));
         let evaluation = Memo::new(move |_| merged.with(|m| evaluate_map(fw, &m.values())));
         let file = Memo::new(move |_| {
             ws.with(|w| merged.with(|m| to_consolidated_with(w, m, &w.updated_at)))
         });
-        let coord = Coord {
+        sync.start();
+        Ok(Coord {
             ws,
             framework: fw,
-            save: RwSignal::new(initial),
+            save: sync.save,
+            sync,
             merge: merged,
             evaluation,
             file,
-        };
-        coord.autosave();
-        Ok(coord)
+        })
     }
 
-    /// Saves 400 ms after the last change, and at once when the page is hidden or closed.
-    fn autosave(self) {
-        autosave(self.ws, self.save, move || self.flush());
-    }
-
-    /// Writes the workspace now.
+    /// Writes the workspace now (unless another tab saved meanwhile).
     pub fn flush(self) {
-        let result = self
-            .ws
-            .with_untracked(|w| storage::store().save(WORKSPACES, &w.id, w));
-        self.save.set(saved(result));
+        self.sync.flush();
+    }
+
+    /// The consolidated file of the workspace as it is on screen now, and its file name.
+    pub fn consolidated(self) -> (ExchangeFile, String) {
+        let now = clock::now();
+        self.ws.with_untracked(|w| {
+            let file = self
+                .merge
+                .with_untracked(|m| to_consolidated_with(w, m, &now));
+            let name = export_file_name(
+                Kind::Consolidated,
+                "gabungan",
+                &w.framework,
+                &w.period,
+                &clock::local(&now),
+            );
+            (file, name)
+        })
+    }
+
+    /// That file, built in this page and downloaded from it (saved or not); returns the
+    /// file name. Leaving the page for the results app would lose work storage could not
+    /// keep.
+    pub fn download(self) -> Result<String, Text> {
+        let (file, name) = self.consolidated();
+        download_file(&file, &name)
     }
 
     /// Runs a domain change at the current time. Subscribers (memos, autosave) hear of it

@@ -11,11 +11,11 @@ pub use texts::WithTexts;
 use crate::domain::catalogue::{Aspect, Framework};
 use crate::domain::checks::check_answer;
 use crate::domain::engine::format_value;
-use crate::domain::text::Lang;
+use crate::domain::text::{visible, Lang};
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::route::Route;
 use crate::ui::state::{DraftWorkspace, Nav};
-use crate::ui::widgets::{Progress, SaveIndicator, SourceNotes};
+use crate::ui::widgets::{unsaved_notice, Progress, SaveIndicator, SourceNotes};
 use leptos::prelude::*;
 
 /// The draft's header: what it is, how far along, whether it is saved, where to go next.
@@ -65,9 +65,9 @@ pub fn DraftHeader() -> impl IntoView {
     view! {
         <div class="draft-header">
             <div class="draft-title">
-                <h1>{move || ws.draft.with(|d| d.name.clone())}</h1>
+                <h1>{move || ws.draft.with(|d| visible(&d.name).into_owned())}</h1>
                 <p class="muted">
-                    {move || ws.draft.with(|d| format!("{} · {} · {} · ", d.unit.name, d.institution, d.period))}
+                    {move || ws.draft.with(|d| visible(&format!("{} · {} · {} · ", d.unit.name, d.institution, d.period)).into_owned())}
                     {fw.short_name.clone()}
                 </p>
                 <FrameworkInfo/>
@@ -110,26 +110,22 @@ fn FrameworkInfo() -> impl IntoView {
     }
 }
 
-/// When saving fails the work is still on screen: say so plainly and offer the export.
+/// While the work is not saved (storage failed, or another tab saved a newer version) it is
+/// still on screen: say so plainly and offer its file, downloaded from this page.
 #[component]
 fn StorageFailure() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
-    let export = Route::Export {
-        draft: ws.draft.with_untracked(|d| d.id.clone()),
-    }
-    .href();
-    move || {
-        match ws.save.get() {
-        crate::ui::state::SaveState::Failed(message) => view! {
-            <div class="notice error" role="alert">
-                <p>{text(message)}</p>
-                <p><a class="btn btn-primary" href=export.clone()>{tr("Unduh berkas sekarang", "Download the file now")}</a></p>
-            </div>
-        }
-        .into_any(),
-        _ => ().into_any(),
-    }
-    }
+    let nav = expect_context::<Nav>();
+    unsaved_notice(
+        ws.sync,
+        ("Unduh berkas sekarang", "Download the file now"),
+        move || ws.download(),
+        move |draft| match nav.0.get_untracked() {
+            Route::Fill { indicator, .. } => Route::Fill { draft, indicator },
+            Route::Export { .. } => Route::Export { draft },
+            _ => Route::DraftResults { draft },
+        },
+    )
 }
 
 #[component]

@@ -5,7 +5,8 @@ use crate::adapters::documents::{documents, Scope};
 use crate::adapters::{clock, files, storage};
 use crate::domain::catalogue::framework;
 use crate::domain::draft::Draft;
-use crate::domain::text::Lang;
+use crate::domain::revision::Versioned as _;
+use crate::domain::text::{visible, Lang};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
 use crate::ui::state::{notifier, notify, NoticeKind, DRAFTS};
@@ -141,15 +142,11 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let notify_later = notifier();
     let duplicate = move |_| {
         let notify = notify_later.clone();
-        let mut copy = dup.clone();
-        copy.id = clock::new_id();
-        copy.name = format!(
-            "{} ({})",
-            dup.name,
-            crate::ui::i18n::pick("salinan", "copy")
+        let copy = dup.copy_as(
+            clock::new_id(),
+            crate::ui::i18n::pick("salinan", "copy"),
+            &clock::now(),
         );
-        copy.created_at = clock::now();
-        copy.updated_at = copy.created_at.clone();
         match storage::store().save(DRAFTS, &copy.id, &copy) {
             Ok(()) => {
                 refresh.update(|n| *n += 1);
@@ -173,7 +170,7 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     view! {
         <tr>
             <td>
-                <Show when=move || renaming.get() fallback=move || view! { <a href=open.clone()>{move || name.get()}</a> }>
+                <Show when=move || renaming.get() fallback=move || view! { <a href=open.clone()>{move || visible(&name.get()).into_owned()}</a> }>
                     <form class="inline-form" on:submit={
                         let f = save_name.clone();
                         move |ev| { ev.prevent_default(); f() }
@@ -184,7 +181,7 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
                         <button type="submit" class="btn btn-small">{tr("Simpan", "Save")}</button>
                     </form>
                 </Show>
-                <div class="muted small">{draft.unit.name.clone()}</div>
+                <div class="muted small">{visible(&draft.unit.name).into_owned()}</div>
             </td>
             <td>{fw_name}</td>
             <td>{draft.period.clone()}</td>

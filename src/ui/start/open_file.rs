@@ -10,7 +10,7 @@ use crate::adapters::{clock, storage};
 use crate::domain::bundle;
 use crate::domain::draft::Draft;
 use crate::domain::exchange::{self, Kind, Problem};
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, notify, NoticeKind, DRAFTS};
@@ -37,14 +37,15 @@ fn store_problem(e: storage::StoreError) -> Vec<Problem> {
 /// What opening `parsed` did, in words.
 fn opened(kind: Kind, draft: &Draft) -> Text {
     let n = draft.answers.len();
+    let unit = visible(&draft.unit.name);
     match kind {
         Kind::Assignment => Text::new(
-            format!("Penugasan untuk {} dibuka sebagai draf baru.", draft.unit.name),
-            format!("Assignment for {} opened as a new draft.", draft.unit.name),
+            format!("Penugasan untuk {unit} dibuka sebagai draf baru."),
+            format!("Assignment for {unit} opened as a new draft."),
         ),
         Kind::Submission => Text::new(
-            format!("Berkas jawaban {} dibuka sebagai draf baru ({n} jawaban).", draft.unit.name),
-            format!("Submission of {} opened as a new draft ({n} answers).", draft.unit.name),
+            format!("Berkas jawaban {unit} dibuka sebagai draf baru ({n} jawaban)."),
+            format!("Submission of {unit} opened as a new draft ({n} answers)."),
         ),
         Kind::Consolidated => Text::new(
             format!("Hasil konsolidasi periode {} dibuka sebagai titik awal ({n} jawaban). Ubah periode bila untuk tahun berikutnya.", draft.period),
@@ -189,7 +190,7 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
             <div aria-live="polite">
                 <For each={move || outcomes.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(i, o)| (*i, o.name.clone())
                     children=move |(_, o)| {
-                        let name = o.name.clone();
+                        let name = visible(&o.name).into_owned();
                         match o.result {
                             Ok((t, warnings)) => view! {
                                 <div class="notice success" role="status">

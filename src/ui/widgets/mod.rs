@@ -1,9 +1,12 @@
 //! Widgets shared by several screens.
 
+mod unsaved;
+pub use unsaved::unsaved_notice;
+
 use crate::adapters::clock;
 use crate::domain::engine::format_hundredths;
 use crate::domain::exchange::{Problem, Severity};
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, text, tr};
 use crate::ui::state::{NoticeKind, Notices, SaveState};
 use leptos::prelude::*;
@@ -53,7 +56,7 @@ pub fn SaveIndicator(#[prop(into)] state: Signal<SaveState>) -> impl IntoView {
                 Lang::Id => "Menyimpan…".to_string(),
                 Lang::En => "Saving…".to_string(),
             },
-            SaveState::Failed(_) => match l {
+            SaveState::Failed(_) | SaveState::Behind => match l {
                 Lang::Id => "Belum tersimpan".to_string(),
                 Lang::En => "Not saved".to_string(),
             },
@@ -62,7 +65,7 @@ pub fn SaveIndicator(#[prop(into)] state: Signal<SaveState>) -> impl IntoView {
     let class = move || match state.get() {
         SaveState::Saved(_) => "save-state saved",
         SaveState::Pending => "save-state pending",
-        SaveState::Failed(_) => "save-state failed",
+        SaveState::Failed(_) | SaveState::Behind => "save-state failed",
     };
     view! {
         <span class=class role="status" aria-live="polite" data-testid="save-state">
@@ -96,7 +99,7 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                 <li class=class>
                     <span class="problem-severity">{sev}</span>
                     " "
-                    <span class="problem-message">{move || message.get(lang.get()).to_string()}</span>
+                    <span class="problem-message">{move || visible(message.get(lang.get())).into_owned()}</span>
                     " "
                     <span class="problem-path">
                         {tr("Letak dalam berkas:", "Place in the file:")} " " <code>{p.path.clone()}</code>
@@ -116,6 +119,27 @@ pub fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
             <ul>{items}</ul>
         </div>
     }
+}
+
+/// What to tell about a file that opened with warnings (figures that differ from this
+/// version's arithmetic, a service not named): the file, then each warning with its place.
+/// `None` without warnings.
+pub fn warnings_notice(file_name: &str, warnings: &[Problem]) -> Option<Text> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let name = visible(file_name);
+    let list = |lang: Lang| {
+        warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, visible(w.message.get(lang))))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    Some(Text::new(
+        format!("{name} dibuka, dengan catatan: {}", list(Lang::Id)),
+        format!("{name} was opened, with notes: {}", list(Lang::En)),
+    ))
 }
 
 /// The notices of the app, newest last, each dismissible.
