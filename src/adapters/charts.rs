@@ -505,10 +505,50 @@ fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, Str
 /// two-line labels (charming's `Label` has no `lineHeight`; without it ECharts' SVG renderer
 /// draws the two lines on top of each other). Patched in the text rather than through a
 /// `serde_json::Value`, which would compile a second serializer for every charming type.
+///
+/// On a phone-wide chart (under [`NARROW`] px) an ECharts media rule names the radar's axes
+/// by their first line only (the code), and writes the band names smaller and cut to their
+/// band, so nothing is clipped at the chart's edges or printed over its neighbour.
 pub fn option_json(spec: &ChartSpec) -> String {
     let json = serde_json::to_string(&build(spec)).unwrap_or_default();
-    json.replace("\"label\":{", "\"label\":{\"lineHeight\":14,")
+    let json = json.replace("\"label\":{", "\"label\":{\"lineHeight\":14,");
+    let narrow = match spec {
+        // The axes by their first line only (the aspect's code; the table below the chart
+        // names them in full).
+        ChartSpec::Radar { axes, min, max, .. } => {
+            // Numbers through serde_json (not `{}` of an f64, which would compile float
+            // formatting into the wasm).
+            let (min, max) = (
+                serde_json::to_string(min).unwrap_or_default(),
+                serde_json::to_string(max).unwrap_or_default(),
+            );
+            let indicator: Vec<String> = axes
+                .iter()
+                .map(|a| {
+                    let code = serde_json::to_string(a.split('\n').next().unwrap_or_default())
+                        .unwrap_or_default();
+                    format!(r#"{{"name":{code},"min":{min},"max":{max}}}"#)
+                })
+                .collect();
+            format!(
+                r#"{{"radar":{{"radius":"62%","indicator":[{}]}}}}"#,
+                indicator.join(",")
+            )
+        }
+        ChartSpec::Bands { bands, .. } => {
+            let one =
+                r#"{"label":{"fontSize":9,"lineHeight":11,"overflow":"truncate","width":48}}"#;
+            format!(r#"{{"series":[{}]}}"#, vec![one; bands.len()].join(","))
+        }
+        ChartSpec::Bars { .. } => return json,
+    };
+    format!(
+        r#"{{"baseOption":{json},"media":[{{"query":{{"maxWidth":{NARROW}}},"option":{narrow}}}]}}"#
+    )
 }
+
+/// The chart width (px) under which the phone layout of [`option_json`] applies.
+pub const NARROW: u32 = 420;
 
 fn set_option(handle: &Echarts, spec: &ChartSpec) -> Result<(), String> {
     let option = js_sys::JSON::parse(&option_json(spec))
@@ -636,8 +676,37 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The option for a wide chart (the base one, without the phone media rule).
     fn json(spec: &ChartSpec) -> serde_json::Value {
-        serde_json::from_str(&option_json(spec)).unwrap()
+        let j: serde_json::Value = serde_json::from_str(&option_json(spec)).unwrap();
+        match j.get("baseOption") {
+            Some(base) => base.clone(),
+            None => j,
+        }
+    }
+
+    #[test]
+    fn on_a_phone_the_radar_names_its_axes_by_code_and_band_names_fit_their_band() {
+        let j: serde_json::Value = serde_json::from_str(&option_json(&radar())).unwrap();
+        assert_eq!(j["media"][0]["query"]["maxWidth"], 420);
+        // The axes by their code alone, on the same scale.
+        assert_eq!(
+            j["media"][0]["option"]["radar"]["indicator"],
+            json!([
+                { "name": "A1", "min": 1.0, "max": 5.0 },
+                { "name": "A2", "min": 1.0, "max": 5.0 },
+                { "name": "A3", "min": 1.0, "max": 5.0 }
+            ])
+        );
+        let j: serde_json::Value = serde_json::from_str(&option_json(&bands())).unwrap();
+        // One override per band series (ECharts merges series by position).
+        assert_eq!(
+            j["media"][0]["option"]["series"].as_array().unwrap().len(),
+            3
+        );
+        assert_eq!(j["baseOption"]["series"].as_array().unwrap().len(), 3);
+        let j: serde_json::Value = serde_json::from_str(&option_json(&bars())).unwrap();
+        assert!(j.get("media").is_none() && j["series"][0]["type"] == "bar");
     }
 
     fn series(name: &str, role: Role, values: Vec<Option<f64>>, labels: &[&str]) -> Series {
