@@ -60,11 +60,12 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
     await page.goto(`${baseUrl()}koordinator/`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
 
-    // Results with charts (ECharts comes from the cache too).
+    // Results with charts: the ECharts bundle, loaded only now, comes from the cache too.
     await page.goto(`${baseUrl()}hasil/#/draf/${draft}/hasil`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('index').waitFor();
     for (const id of ['chart-bands', 'chart-radar', 'chart-bars']) {
-      await page.getByTestId(id).locator('svg').first().waitFor();
+      await page.getByTestId(id).locator('svg text').first().waitFor();
+      assert.ok(await page.getByTestId(id).getAttribute('_echarts_instance_'), `${id} drawn by ECharts offline`);
     }
     // The results app's bare URL: its own home, listing the draft.
     await page.goto(`${baseUrl()}hasil/`, { waitUntil: 'domcontentloaded' });

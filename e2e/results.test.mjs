@@ -101,7 +101,26 @@ test('results show the engine figures, draw charts and compare with last year', 
     for (const id of ['chart-bands', 'chart-radar', 'chart-bars']) {
       const [w, h] = await drawnSize(page.getByTestId(id));
       assert.ok(w > 0 && h > 0, `${id} drawn (${w}×${h})`);
+      // Drawn by ECharts' SVG renderer (charming's option), not a picture.
+      assert.ok(await page.getByTestId(id).getAttribute('_echarts_instance_'), `${id} is an ECharts chart`);
+      assert.ok(await page.getByTestId(id).locator('svg text').count() > 0, `${id} has real text`);
     }
+    // The figures on the bars are written as the app writes them ("2,50"), and so is the
+    // tooltip of the radar's points (drawn inside the chart as text, not an HTML box).
+    const barTexts = await page.getByTestId('chart-bars').locator('svg text').allTextContents();
+    assert.ok(barTexts.some((t) => /^\d,\d\d$/.test(t)), `figures on the bars: ${barTexts.join(' | ')}`);
+    const radar = page.getByTestId('chart-radar');
+    await radar.scrollIntoViewIfNeeded();
+    const rbox = await radar.boundingBox();
+    // A1 is the top spoke: its point is straight above the centre.
+    const top = want.aspects.A1;
+    await page.mouse.move(rbox.x + rbox.width / 2, rbox.y + rbox.height / 2);
+    for (let y = rbox.y + rbox.height / 2; y > rbox.y; y -= 2) {
+      await page.mouse.move(rbox.x + rbox.width / 2, y);
+      if (await radar.locator('svg text', { hasText: `A1 ` }).count()) break;
+    }
+    const tip = (await radar.locator('svg text').allTextContents()).join('\n');
+    assert.match(tip, new RegExp(`A1 [^\\n]*: ${shown(top)}`), `radar tooltip: ${tip}`);
     // Every chart points at the table holding its numbers.
     for (const id of ['chart-radar', 'chart-bars']) {
       const table = await page.getByTestId(id).getAttribute('aria-describedby');

@@ -23,6 +23,10 @@ test('app loads under a sub-path with no console errors', async (t) => {
     // Every asset came from below the sub-path: relative public_url works.
     const outside = requests.filter((u) => u.startsWith('http') && !u.startsWith(baseUrl()));
     assert.deepEqual(outside, [], 'no request outside the sub-path');
+    // The unit's page neither downloads nor parses ECharts (only the results app draws
+    // charts, and only once a results screen opens).
+    assert.equal(await page.evaluate(() => typeof globalThis.echarts), 'undefined');
+    assert.deepEqual(requests.filter((u) => u.includes('echarts')), [], 'no ECharts request');
 
     const shot = await screenshot(page, 'smoke');
     t.diagnostic(`screenshot: ${shot}`);

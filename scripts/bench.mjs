@@ -1,26 +1,34 @@
 #!/usr/bin/env node
 // Benchmarks of the release build in dist/ (run `make bench`, which builds it):
 //   1. shipped sizes of each app (unit, koordinator, hasil): wasm, JS glue, CSS,
-//      ECharts, index.html; raw and gzip -9;
-//   2. cold load time to the first interactive screen in headless Chromium:
-//      median of N fresh browser contexts (empty HTTP cache each time), served
-//      gzip'd under a sub-path by scripts/serve-dist.mjs on 127.0.0.1.
-//      "Interactive" = the first animation frame at which READY_SELECTOR exists.
-//   3. the merge benchmark of issue 4 (see MERGE BENCHMARK HOOK below);
-//   4. the documents benchmark of issue 11 (DOCUMENTS BENCHMARK HOOK).
+//      index.html, the chart bundle (results only, loaded on demand); raw and gzip -9,
+//      and the first-visit transfer of each app and of the chart bundle against its
+//      budget (scripts/budget.mjs);
+//   2. Lighthouse (scripts/bench-lighthouse.mjs) on each app's start page, mobile and
+//      desktop: performance, accessibility, best-practices scores, FCP, LCP, TBT, bytes;
+//   3. load to the first interactive screen of each app beside a blank static page served
+//      the same way, cold and on a repeat visit (service worker), as ratios;
+//   4. the merge benchmark of issue 4 (see MERGE BENCHMARK HOOK below);
+//   5. the documents benchmark of issue 11 (DOCUMENTS BENCHMARK HOOK): 200 MB of
+//      documents in 40 bundles.
+// All against dist/ served gzip'd under a sub-path by scripts/serve-dist.mjs on 127.0.0.1:
+// nothing leaves the machine.
 //
 // Options (flags or env):
 //   --selector=CSS  / APP_READY_SELECTOR   default main[data-ready]
 //   --runs=N        / BENCH_RUNS           default 7
 //   --warmup=N      / BENCH_WARMUP         default 1 (discarded runs: the first load
 //                                          after launch pays Chromium's own start-up)
+//   --lighthouse=0  / BENCH_LIGHTHOUSE=0   skip Lighthouse (about 20 s a run here)
 //   --json=PATH                            also write the figures as JSON
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve-dist.mjs';
 import { benchMerge } from './bench-merge.mjs';
+import { lighthouseRuns, printLighthouse } from './bench-lighthouse.mjs';
 import { measure as measureBudgets } from './budget.mjs';
 import { benchDocuments } from './bench-documents.mjs';
 import { launchBrowser, CHROMIUM_ARGS } from '../e2e/lib.mjs';
@@ -32,6 +40,7 @@ const SELECTOR = arg('selector') || process.env.APP_READY_SELECTOR || 'main[data
 const RUNS = Number(arg('runs') || process.env.BENCH_RUNS || 7);
 const WARMUP = Number(arg('warmup') ?? process.env.BENCH_WARMUP ?? 1);
 const JSON_OUT = arg('json');
+const LIGHTHOUSE = (arg('lighthouse') ?? process.env.BENCH_LIGHTHOUSE ?? '1') !== '0';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -46,6 +55,7 @@ function sizesOf(dir) {
   const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(gz|br)$/.test(f));
   const kind = (f) =>
     f.endsWith('.wasm') ? 'wasm'
+    : f.startsWith('echarts-') ? 'charts'
     : f.endsWith('.js') ? 'js (glue)'
     : f.endsWith('.css') ? 'css'
     : f === 'index.html' ? 'html'
@@ -66,70 +76,124 @@ function sizes() {
   for (const [app, sub] of APPS) {
     const rows = sizesOf(join(dist, sub));
     const total = Object.entries(rows)
-      .filter(([k]) => k !== 'not loaded')
+      .filter(([k]) => k !== 'charts')
       .reduce((a, [, r]) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
     console.log(`\n== shipped sizes: ${app} app (dist/${sub}) ==`);
     console.log(`${'asset'.padEnd(10)} ${pad('raw bytes', 11)} ${pad('gzip -9', 11)}  files`);
-    for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other']) {
+    for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other', 'charts']) {
       const r = rows[k];
       if (r) console.log(`${k.padEnd(10)} ${pad(r.raw, 11)} ${pad(r.gzip, 11)}  ${r.files.join(', ')}`);
     }
-    console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip)`);
+    console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip${rows.charts ? '; the chart bundle, loaded on demand, not included' : ''})`);
     out[app] = { ...rows, total };
   }
   // The budgets of issue 12 (first-visit transfer; see scripts/budget.mjs).
   console.log('\n== first-visit transfer against the budgets (scripts/budget.mjs) ==');
-  for (const [app, r] of Object.entries(measureBudgets(dist))) {
-    console.log(`${app.padEnd(12)} ${pad(r.gzip, 8)} B of ${pad(r.budget, 8)} B  ${r.gzip <= r.budget ? 'within' : 'OVER'}`);
-    out[app].first_visit = { gzip: r.gzip, budget: r.budget };
+  out.budgets = {};
+  for (const [name, r] of Object.entries(measureBudgets(dist))) {
+    const what = name === 'charts' ? 'chart bundle (results, on demand)' : `${name} first visit`;
+    console.log(`${what.padEnd(34)} ${pad(r.gzip, 8)} B of ${pad(r.budget, 8)} B  ${r.gzip <= r.budget ? 'within' : 'OVER'}`);
+    out.budgets[name] = { gzip: r.gzip, budget: r.budget };
   }
   return out;
 }
 
-// ---------------------------------------------------------------- 2. cold load
-async function coldLoad(browser, url) {
-  const runs = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    // A fresh context each run = empty HTTP cache, storage and compiled-wasm cache.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
-    // Record performance.now() at the first animation frame where the selector
-    // exists, i.e. when the user could first see and use the screen.
-    await page.addInitScript((sel) => {
-      const tick = () => {
-        if (document.querySelector(sel)) window.__readyAt = performance.now();
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }, SELECTOR);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30000 }).catch((e) => {
-      throw new Error(`run ${i + 1}: ${SELECTOR} never appeared (${e.message.split('\n')[0]}); page errors: ${errors.join(' | ') || 'none'}`);
-    });
-    const m = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { ready: window.__readyAt, dcl: nav?.domContentLoadedEventEnd, fcp: fcp?.startTime };
-    });
-    if (errors.length) throw new Error(`run ${i + 1}: page errors: ${errors.join(' | ')}`);
-    if (i >= WARMUP) runs.push(m);
+// ---------------------------------------------------------------- 2. Lighthouse
+// scripts/bench-lighthouse.mjs: mobile (simulated throttling) and desktop, each app's
+// start page, first visits.
+
+// ---------------------------------------------------------------- 3. load against a blank page
+// The first interactive screen of each app beside a blank static page served the same way
+// (the same server code, gzip, sub-path, on this machine), loads interleaved so that
+// the machine's load falls on all of them alike. "Ready" is the first animation frame at
+// which READY_SELECTOR exists (the blank page has it in its HTML).
+//   cold    a fresh browser context per load: empty HTTP cache, no service worker;
+//   repeat  a new tab in a context that has visited once and whose service worker has
+//           installed (every file in its cache): what a user opening it again sees. The
+//           blank page's repeat load is its own second visit (the server says no-store,
+//           so it is fetched again: it has no service worker).
+// Targets (issue 12): cold ≤ 1.5× the blank page, repeat ≤ 1.2×.
+const BLANK = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Halaman kosong</title><link rel="icon" href="data:," /></head><body><main data-ready><h1>Swanilai</h1></main></body></html>
+`;
+export const LOAD_TARGETS = { cold: 1.5, repeat: 1.2 };
+
+async function readyTime(page, url, label) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript((sel) => {
+    const tick = () => {
+      if (document.querySelector(sel)) window.__readyAt = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, SELECTOR);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30000 }).catch((e) => {
+    throw new Error(`${label}: ${SELECTOR} never appeared (${e.message.split('\n')[0]}); page errors: ${errors.join(' | ') || 'none'}`);
+  });
+  if (errors.length) throw new Error(`${label}: page errors: ${errors.join(' | ')}`);
+  return page.evaluate(() => window.__readyAt);
+}
+
+async function coldOnce(browser, url, label) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    return await readyTime(await context.newPage(), url, label);
+  } finally {
     await context.close();
   }
-  const med = (k) => median(runs.map((r) => r[k]).filter((x) => x !== undefined));
-  const result = {
-    selector: SELECTOR, runs: RUNS, warmup: WARMUP,
-    ready_ms: med('ready'), dcl_ms: med('dcl'), fcp_ms: med('fcp'),
-    ready_min_ms: Math.min(...runs.map((r) => r.ready)), ready_max_ms: Math.max(...runs.map((r) => r.ready)),
-  };
-  console.log(`\n== cold load (headless Chromium, median of ${RUNS} fresh contexts after ${WARMUP} warm-up, gzip, ${url}) ==`);
-  console.log(`ready (${SELECTOR}): median ${result.ready_ms.toFixed(0)} ms  (min ${result.ready_min_ms.toFixed(0)}, max ${result.ready_max_ms.toFixed(0)})`);
-  console.log(`first contentful paint: median ${result.fcp_ms?.toFixed(0)} ms`);
-  console.log(`DOMContentLoaded end:   median ${result.dcl_ms?.toFixed(0)} ms`);
-  return result;
+}
+
+async function repeatOnce(browser, url, label) {
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    await readyTime(first, url, `${label} (first visit)`);
+    // Wait until the service worker has installed (its cache holds every file); the blank
+    // page has none, and a worker that never gets ready must not hang the bench.
+    if (!label.startsWith('blank')) {
+      const ready = await first.evaluate(() => Promise.race([
+        navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : false,
+        new Promise((r) => setTimeout(() => r(false), 20000)),
+      ]));
+      if (!ready) throw new Error(`${label}: the service worker did not get ready within 20 s`);
+    }
+    await first.close();
+    return await readyTime(await context.newPage(), url, label);
+  } finally {
+    await context.close();
+  }
+}
+
+async function loads(browser, pages) {
+  const times = Object.fromEntries(pages.map((p) => [p.name, { cold: [], repeat: [] }]));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const { name, url } of pages) {
+      const cold = await coldOnce(browser, url, `${name} cold run ${i + 1}`);
+      const repeat = await repeatOnce(browser, url, `${name} repeat run ${i + 1}`);
+      if (i >= WARMUP) {
+        times[name].cold.push(cold);
+        times[name].repeat.push(repeat);
+      }
+    }
+  }
+  const out = {};
+  const blank = { cold: median(times.blank.cold), repeat: median(times.blank.repeat) };
+  console.log(`\n== load to the first interactive screen (${SELECTOR}), headless Chromium, gzip, median of ${RUNS} interleaved runs after ${WARMUP} warm-up ==`);
+  console.log(`${'page'.padEnd(12)} ${'cold'.padStart(8)} ${'× blank'.padStart(8)} ${'repeat'.padStart(8)} ${'× blank'.padStart(8)}   (targets: cold ≤ ${LOAD_TARGETS.cold}×, repeat ≤ ${LOAD_TARGETS.repeat}×)`);
+  for (const { name } of pages) {
+    const cold = median(times[name].cold);
+    const repeat = median(times[name].repeat);
+    const r = { cold_ms: cold, repeat_ms: repeat, cold_ratio: cold / blank.cold, repeat_ratio: repeat / blank.repeat, cold_all_ms: times[name].cold, repeat_all_ms: times[name].repeat };
+    const flag = (x, t) => `${x.toFixed(2)}×${x > t ? '!' : ' '}`;
+    console.log(`${name.padEnd(12)} ${`${cold.toFixed(0)} ms`.padStart(8)} ${flag(r.cold_ratio, LOAD_TARGETS.cold).padStart(8)} ${`${repeat.toFixed(0)} ms`.padStart(8)} ${flag(r.repeat_ratio, LOAD_TARGETS.repeat).padStart(8)}`);
+    out[name] = r;
+  }
+  console.log('(! = over the target; repeat: a second visit, the apps from their service worker\'s cache)');
+  return out;
 }
 
 // ================================================================ MERGE BENCHMARK HOOK
@@ -170,15 +234,35 @@ async function documentsBench(browser, url) {
 const t0 = Date.now();
 const out = { sizes: sizes() };
 const server = await startServer({ root: dist, prefix: '/spbe/', gzip: true });
-const browser = await launchBrowser();
+const blankDir = mkdtempSync(join(tmpdir(), 'swanilai-blank-'));
+writeFileSync(join(blankDir, 'index.html'), BLANK);
+const blankServer = await startServer({ root: blankDir, prefix: '/spbe/', gzip: true });
+const pages = [
+  { name: 'blank', url: blankServer.url },
+  { name: 'unit', url: server.url },
+  { name: 'koordinator', url: `${server.url}koordinator/` },
+  { name: 'hasil', url: `${server.url}hasil/` },
+];
+console.log(`\nmachine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (timings below are this machine's, at this load)`);
 try {
-  out.cold_load = await coldLoad(browser, server.url);
-  out.merge = await mergeBench(browser, server.url);
-  out.documents = await documentsBench(browser, server.url);
+  if (LIGHTHOUSE) {
+    console.log('\n== Lighthouse 12 (Chromium, offline against the local server; first visits) ==');
+    out.lighthouse = await lighthouseRuns(pages, { log: () => {} });
+    printLighthouse(out.lighthouse);
+  }
+  const browser = await launchBrowser();
+  try {
+    out.load = await loads(browser, pages);
+    out.merge = await mergeBench(browser, server.url);
+    out.documents = await documentsBench(browser, server.url);
+  } finally {
+    await browser.close();
+  }
 } finally {
-  await browser.close();
   await server.close();
+  await blankServer.close();
 }
 out.chromium_args = CHROMIUM_ARGS;
+out.loadavg_end = loadavg();
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(out, null, 2));
-console.log(`\nbench done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`\nbench done in ${((Date.now() - t0) / 1000).toFixed(1)} s (load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);

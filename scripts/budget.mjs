@@ -8,7 +8,10 @@
 //     start script, trunk's preloads of the JS glue and the wasm, the manifest, icons);
 //   * what the start script loads: the glue, the wasm, pwa-<hash>.js, and sw.js (which
 //     the browser fetches to register it);
-//   (The results app's charts are drawn by its own wasm: nothing more to load for them.)
+// The results app's first screen (its home, a list) shows no chart. Its chart library
+// (the tree-shaken ECharts bundle hasil/echarts-<hash>.js, named in the page's
+// <meta name="swanilai-charts">) is loaded only when a results screen is opened, so it is
+// counted on its own, against its own budget ("charts").
 // Not counted: the service worker's background download of the other apps' files
 // (it starts once the page is loaded and idle: the price of working offline, paid
 // after the first screen), the PNG icons named only in the manifest (fetched when the
@@ -23,8 +26,8 @@ import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Budgets in bytes (1 KB = 1000 B, as in the issue). */
-export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000 };
+/** Budgets in bytes (1 KB = 1000 B, as in the issue); `charts`: the on-demand bundle. */
+export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, charts: 180_000 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
 export const HEADROOM = 30_000;
 const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
@@ -48,12 +51,21 @@ export function firstVisitFiles(dist, dir) {
 
 const gz = (dist, f) => (existsSync(join(dist, `${f}.gz`)) ? readFileSync(join(dist, `${f}.gz`)) : gzipSync(readFileSync(join(dist, f)), { level: 9 })).length;
 
-/** Per app: { files: [{ file, raw, gzip }], gzip, budget }. */
+/** The chart bundle the results page names (relative to dist/). */
+export function chartFiles(dist) {
+  const html = readFileSync(join(dist, 'hasil/index.html'), 'utf8');
+  const ref = html.match(/<meta name="swanilai-charts" content="([^"]+)"/)?.[1];
+  if (!ref) throw new Error('hasil/index.html names no chart bundle: run scripts/postbuild.mjs');
+  return [normalize(join('hasil/', ref)).split('\\').join('/')];
+}
+
+/** Per app, then `charts`: { files: [{ file, raw, gzip }], gzip, budget }. */
 export function measure(dist) {
-  return Object.fromEntries(APPS.map(([app, dir]) => {
-    const files = firstVisitFiles(dist, dir).map((file) => ({ file, raw: readFileSync(join(dist, file)).length, gzip: gz(dist, file) }));
-    return [app, { files, gzip: files.reduce((n, f) => n + f.gzip, 0), budget: BUDGETS[app] }];
-  }));
+  const entry = (name, list) => {
+    const files = list.map((file) => ({ file, raw: readFileSync(join(dist, file)).length, gzip: gz(dist, file) }));
+    return [name, { files, gzip: files.reduce((n, f) => n + f.gzip, 0), budget: BUDGETS[name] }];
+  };
+  return Object.fromEntries([...APPS.map(([app, dir]) => entry(app, firstVisitFiles(dist, dir))), entry('charts', chartFiles(dist))]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -67,9 +79,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log('first-visit transfer per app (gzip -9 of every file the page loads; see scripts/budget.mjs)');
     for (const [app, r] of Object.entries(m)) {
       const wasm = r.files.find((f) => f.file.endsWith('.wasm'));
+      const what = wasm ? `wasm ${kb(wasm.gzip)}, ${r.files.length} files` : `on demand: ${r.files.map((f) => f.file).join(', ')}`;
       const status = r.gzip > r.budget ? 'OVER BUDGET' : r.budget - r.gzip < HEADROOM ? `ok, but less than ${kb(HEADROOM)} headroom` : 'ok';
-      console.log(`  ${app.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.budget).padStart(9)}  (wasm ${kb(wasm.gzip)}, ${r.files.length} files, ${kb(r.budget - r.gzip)} left)  ${status}`);
+      console.log(`  ${app.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.budget).padStart(9)}  (${what}, ${kb(r.budget - r.gzip)} left)  ${status}`);
     }
+    console.log(`  (a results screen with its charts: ${kb(m.hasil.gzip + m.charts.gzip)}, first visit and chart bundle together)`);
   }
   const over = Object.entries(m).filter(([, r]) => r.gzip > r.budget);
   if (over.length) {

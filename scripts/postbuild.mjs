@@ -7,6 +7,11 @@
 //    the Content-Security-Policy (script-src 'self', no 'unsafe-inline') forbids it. Each
 //    page gets instead an external start-<hash>.js (pwa/start.js with the glue and wasm
 //    names filled in) and the CSP <meta> as the first element of <head>.
+// 1b. The chart library: trunk copies the tree-shaken ECharts bundle beside every page
+//    (index.html; the dev server's one page needs it there). Only the results app draws
+//    charts, so only its folder keeps it, under a content-hashed name that its page
+//    announces in <meta name="swanilai-charts"> for the wasm, which loads it when the first
+//    chart is about to be shown (src/adapters/charts.rs), never for the first screen.
 // 2. Installable. manifest.webmanifest and the icons (pwa/) at the release root, linked
 //    from every page with the theme colour.
 // 3. Offline. sw.js (pwa/sw.js) with the list of every file of the three apps, taken
@@ -54,7 +59,12 @@ const APPS = [
  *                                      cache: the app's own files, nothing else;
  *   object-src 'none'; base-uri 'none'; form-action 'none'.
  * Nothing else is needed today: downloads (Blob + <a download>) are navigations, which
- * CSP does not govern. A feature that shows a blob: document inside the page would add
+ * CSP does not govern. The charts need no relaxation either (checked in a browser, and
+ * by e2e/csp.test.mjs with tooltips shown): ECharts' SVG renderer and its container set
+ * styles through the CSS object model (element.style.cssText), which style-src does not
+ * govern, and its tooltips are drawn inside the chart (renderMode 'richText',
+ * src/adapters/charts.rs); only its HTML tooltip, whose default markup carries style=""
+ * attributes, would be refused (it would need style-src-attr 'unsafe-inline'). A feature that shows a blob: document inside the page would add
  * `frame-src blob:` (or `img-src 'self' blob:`), with its reason here.
  * Only the release build has it: `trunk serve` injects inline scripts for live reload.
  */
@@ -104,7 +114,7 @@ for (const app of APPS) {
 }
 // A re-run on the same dist/ starts from trunk's output: drop what an earlier run wrote.
 for (const f of walk(dist)) {
-  if (/\.(gz|br)$/.test(f) || /(^|\/)(start|pwa)-[0-9a-f]{16}\.js$/.test(f) || f === 'sw.js' || f.startsWith('katalog/')) rmSync(join(dist, f));
+  if (/\.(gz|br)$/.test(f) || /(^|\/)(start|pwa|echarts)-[0-9a-f]{16}\.js$/.test(f) || f === 'sw.js' || f.startsWith('katalog/')) rmSync(join(dist, f));
 }
 
 // ------------------------------------------------------------------ 2. manifest, icons
@@ -135,6 +145,16 @@ const manifest = {
 };
 writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 const pwaName = writeHashed(dist, 'pwa', 'js', readFileSync(join(pwa, 'pwa.js')));
+
+// ------------------------------------------------------------------ 1b. the chart library
+const BUNDLE = 'echarts.custom.min.js';
+const CHARTS_APP = 'hasil';
+// From trunk's copy (a re-run of this script finds it gone and takes the source).
+const bundlePath = [join(dist, 'hasil', BUNDLE), join(root, 'vendor', BUNDLE)].find((p) => existsSync(p));
+if (!bundlePath) die(`no ${BUNDLE}: run node scripts/build-echarts.mjs, then trunk (make dist)`);
+const bundle = readFileSync(bundlePath);
+for (const app of APPS) rmSync(join(dist, app.dir, BUNDLE), { force: true });
+const chartsName = writeHashed(join(dist, 'hasil'), 'echarts', 'js', bundle);
 
 // ------------------------------------------------------------------ 1. pages
 const START = readFileSync(join(pwa, 'start.js'), 'utf8');
@@ -167,6 +187,7 @@ for (const app of APPS) {
     `<link rel="manifest" href="${app.up}manifest.webmanifest" />`,
     `<link rel="icon" href="${app.up}icon.svg" type="image/svg+xml" />`,
   ];
+  if (app.name === CHARTS_APP) head.push(`<meta name="swanilai-charts" content="./${chartsName}" />`);
   // The source page's empty icon (which spares the dev server a favicon 404) and its comment.
   html = html.replace(/\s*<!--[^>]*favicon[^>]*-->/, '').replace(/<link rel="icon" href="data:,"\s*\/?>\s*/, '');
   // Right after the charset, before any script or style: a CSP <meta> covers only what

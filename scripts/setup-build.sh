@@ -3,10 +3,18 @@
 # is skipped when the right version is already present, so a warm run takes ~2 s.
 #
 #   rustup target wasm32-unknown-unknown
-#   trunk 0.21.14                       (cargo install; ~7 min cold)
-#   wasm-bindgen-cli = Cargo.lock's wasm-bindgen (cargo install; ~2 min cold)
-#   node_modules via `npm ci`           (wasm-opt 132, playwright-core, ...)
+#   trunk 0.21.14                       (cargo install)
+#   wasm-bindgen-cli = Cargo.lock's wasm-bindgen (cargo install)
+#   node_modules via `npm ci`           (building: wasm-opt 132, esbuild, echarts 5.5.1;
+#                                        with SWANILAI_NPM=full, as setup-test.sh sets it,
+#                                        also the test tools: Playwright, Lighthouse, ...)
 #   cargo fetch                         (trunk runs cargo with --offline)
+#   vendor/echarts.custom.min.js        (tree-shaken echarts, built with esbuild)
+#
+# It first says which steps this machine needs and about how long they take, and while a
+# long step runs it says every 30 s how long it has run and about how long is left, so a
+# first run (minutes of compiling) is not mistaken for a hang. The durations were measured
+# on a 2-core machine (README, "First run"); a busier or slower machine takes longer.
 #
 # Run from anywhere; it works on the repo it lives in.
 set -euo pipefail
@@ -30,26 +38,18 @@ have rustup || die "rustup not found (needed for the wasm32 target)"
 have node   || die "node not found"
 have npm    || die "npm not found"
 
-# --- 1. wasm32 target ------------------------------------------------------
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "rust target wasm32-unknown-unknown: present"
-else
-  log "adding rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
+# --- what this machine needs ------------------------------------------------
+# Expected durations in seconds of each step done cold on this project's 2-core machines
+# (README, "First run"): trunk 6 min 57 s and wasm-bindgen-cli 2 min 5 s measured with
+# plain `cargo install`; npm ci (build and test) 74 s measured; the others are estimates.
+EXPECT_TARGET=20
+EXPECT_TRUNK=420
+EXPECT_WB=125
+EXPECT_NPM_BUILD=20
+EXPECT_NPM_FULL=75
+EXPECT_FETCH=15
+EXPECT_ECHARTS=5
 
-# --- 2. trunk ----------------------------------------------------------------
-# `trunk --version` prints "trunk 0.21.14".
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" = "$TRUNK_VERSION" ]; then
-  log "trunk $TRUNK_VERSION: present"
-else
-  log "installing trunk $TRUNK_VERSION (takes ~7 min on 2 cores)"
-  # --locked: trunk's own lockfile resolves on this registry mirror; without it
-  # newer deps may need a newer rustc.
-  cargo install trunk --version "$TRUNK_VERSION" --locked
-fi
-
-# --- 3. wasm-bindgen-cli (must equal Cargo.lock exactly) ---------------------
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)"
 [ -n "$WB_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"
 # Trunk.toml pins the same version: in offline mode a mismatch is a hard error
@@ -58,36 +58,132 @@ TRUNK_WB="$(sed -n 's/^wasm_bindgen *= *"\([^"]*\)".*/\1/p' Trunk.toml)"
 [ "$TRUNK_WB" = "$WB_VERSION" ] ||
   die "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WB\" but Cargo.lock has wasm-bindgen $WB_VERSION; make them equal"
 
+# npm: the build needs only package.json's "dependencies"; setup-test.sh asks for the
+# full set (SWANILAI_NPM=full). The stamp records the lock file's hash and which set.
+NPM_SET="${SWANILAI_NPM:-build}"
+LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
+STAMP="node_modules/.swanilai-lock.sha256"
+
+need_target() { ! rustup target list --installed | grep -qx wasm32-unknown-unknown; }
+need_trunk()  { [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; }
 wb_ok() {
   [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WB_VERSION" ] &&
   [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" = "$WB_VERSION" ]
 }
-if wb_ok; then
-  log "wasm-bindgen-cli $WB_VERSION (+ test runner): present"
+need_wb()     { ! wb_ok; }
+need_npm() {
+  local stamp; stamp="$(cat "$STAMP" 2>/dev/null || true)"
+  ! { [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] &&
+      { [ "$stamp" = "$LOCK_SUM full" ] || [ "$stamp" = "$LOCK_SUM $NPM_SET" ]; }; }
+}
+
+fmt() { # seconds as "45 s" or "7 min"
+  if [ "$1" -lt 90 ]; then echo "$1 s"; else echo "$(( ($1 + 30) / 60 )) min"; fi
+}
+
+PLAN=()
+LEFT=0
+plan() { PLAN+=("$1 (~$(fmt "$2"))"); LEFT=$((LEFT + $2)); }
+need_target && plan "rust target wasm32" "$EXPECT_TARGET"
+need_trunk && plan "compile trunk $TRUNK_VERSION" "$EXPECT_TRUNK"
+need_wb && plan "compile wasm-bindgen-cli $WB_VERSION" "$EXPECT_WB"
+if need_npm; then
+  if [ "$NPM_SET" = full ]; then plan "npm packages (build and test)" "$EXPECT_NPM_FULL"
+  else plan "npm packages (build)" "$EXPECT_NPM_BUILD"; fi
+fi
+[ -d "${CARGO_HOME:-$HOME/.cargo}/registry/cache" ] || plan "download crates" "$EXPECT_FETCH"
+[ -f vendor/echarts.custom.min.js ] || plan "chart bundle" "$EXPECT_ECHARTS"
+if [ "$LEFT" -gt 60 ]; then
+  log "first run on this machine: about $(fmt "$LEFT") in all (measured on 2 cores), for:"
+  for p in "${PLAN[@]}"; do log "  - $p"; done
+  log "later runs skip all of this and take seconds."
+fi
+
+# Runs "$@" as one step: says what it is and about how long it and all the steps left take,
+# and every 30 s while it runs how long it has run, so a long compile is not taken for a hang.
+step() {
+  local label=$1 expect=$2 t0 tick rc=0
+  shift 2
+  log "$label: about $(fmt "$expect") (about $(fmt "$LEFT") left in all)"
+  t0=$(date +%s)
+  (
+    while sleep 30; do
+      el=$(( $(date +%s) - t0 ))
+      if [ "$el" -lt "$expect" ]; then
+        log "  … $label: $(fmt "$el") so far, about $(fmt $((expect - el))) to go"
+      else
+        log "  … $label: $(fmt "$el") so far, longer than the usual $(fmt "$expect") (a busy machine?); still working"
+      fi
+    done
+  ) &
+  tick=$!
+  "$@" || rc=$?
+  kill "$tick" 2>/dev/null || true
+  wait "$tick" 2>/dev/null || true
+  LEFT=$((LEFT - expect)); [ "$LEFT" -ge 0 ] || LEFT=0
+  [ "$rc" -eq 0 ] && log "$label: done in $(fmt $(( $(date +%s) - t0 )))"
+  return "$rc"
+}
+
+# The tools are compiled once per machine (then found at the right version and skipped).
+tool_install() {
+  cargo install "$@"
+}
+
+# --- 1. wasm32 target ------------------------------------------------------
+if need_target; then
+  step "adding rust target wasm32-unknown-unknown" "$EXPECT_TARGET" rustup target add wasm32-unknown-unknown
 else
-  log "installing wasm-bindgen-cli $WB_VERSION (takes ~2 min)"
+  log "rust target wasm32-unknown-unknown: present"
+fi
+
+# --- 2. trunk ----------------------------------------------------------------
+# `trunk --version` prints "trunk 0.21.14".
+if need_trunk; then
+  # --locked: trunk's own lockfile resolves on this registry mirror; without it
+  # newer deps may need a newer rustc.
+  step "compiling trunk $TRUNK_VERSION" "$EXPECT_TRUNK" tool_install trunk --version "$TRUNK_VERSION" --locked
+else
+  log "trunk $TRUNK_VERSION: present"
+fi
+
+# --- 3. wasm-bindgen-cli (must equal Cargo.lock exactly) ---------------------
+install_wb() {
   # --locked fails on this registry mirror (its index lacks webpki-roots 1.0.11,
   # which the published lockfile wants), so fall back to a fresh resolution.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked ||
+  tool_install wasm-bindgen-cli --version "$WB_VERSION" --locked ||
     { log "--locked install failed; retrying without --locked"
-      cargo install wasm-bindgen-cli --version "$WB_VERSION"; }
+      tool_install wasm-bindgen-cli --version "$WB_VERSION"; }
+}
+if need_wb; then
+  step "compiling wasm-bindgen-cli $WB_VERSION" "$EXPECT_WB" install_wb
   wb_ok || die "wasm-bindgen-cli $WB_VERSION still not on PATH after install"
+else
+  log "wasm-bindgen-cli $WB_VERSION (+ test runner): present"
 fi
 
 # --- 4. npm packages ---------------------------------------------------------
 # Re-run `npm ci` only when package-lock.json changed since the last successful
-# install (a content hash, not mtimes, so fresh clones and checkouts behave).
-LOCK_SUM="$(sha256sum package-lock.json | cut -d' ' -f1)"
-STAMP="node_modules/.swanilai-lock.sha256"
-if [ -x node_modules/.bin/wasm-opt ] &&
-   [ "$(cat "$STAMP" 2>/dev/null)" = "$LOCK_SUM" ]; then
-  log "node_modules: up to date with package-lock.json"
-else
-  log "npm ci (node_modules missing or stale)"
+# install (a content hash, not mtimes, so fresh clones and checkouts behave), or when
+# the test tools are wanted and only the build's were installed.
+npm_install() {
   # Playwright must never try to download its own browser (no CDN here); tests
   # use Debian's /usr/bin/chromium.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-  echo "$LOCK_SUM" > "$STAMP"
+  if [ "$NPM_SET" = full ]; then
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  else
+    npm ci --omit=dev --no-audit --no-fund
+  fi
+  echo "$LOCK_SUM $NPM_SET" > "$STAMP"
+}
+if need_npm; then
+  if [ "$NPM_SET" = full ]; then
+    step "npm ci (build and test tools)" "$EXPECT_NPM_FULL" npm_install
+  else
+    step "npm ci (build tools only)" "$EXPECT_NPM_BUILD" npm_install
+  fi
+else
+  log "node_modules: up to date with package-lock.json"
 fi
 
 # --- 5. wasm-opt must be binaryen 132 ---------------------------------------
@@ -113,7 +209,14 @@ done
 
 # --- 6. crates ---------------------------------------------------------------
 # Trunk.toml has offline = true, which makes trunk run cargo --offline.
-log "cargo fetch"
-cargo fetch --quiet
+if [ -d "${CARGO_HOME:-$HOME/.cargo}/registry/cache" ]; then
+  log "cargo fetch"
+  cargo fetch --quiet
+else
+  step "downloading crates (cargo fetch)" "$EXPECT_FETCH" cargo fetch --quiet
+fi
+
+# --- 7. tree-shaken echarts --------------------------------------------------
+node scripts/build-echarts.mjs
 
 log "ok"

@@ -11,7 +11,9 @@ cd "$ROOT"
 log() { printf '\033[1m[setup-test]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup-test] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
-"$ROOT/scripts/setup-build.sh"
+# The test and benchmark tools too (Playwright, Lighthouse, ...: package.json's
+# devDependencies), in the same `npm ci`.
+SWANILAI_NPM=full "$ROOT/scripts/setup-build.sh"
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -1,23 +1,42 @@
-//! Charts: the one module that draws them. The UI describes a chart with plain numbers and
-//! words ([`ChartSpec`]); [`svg`] turns it into an SVG drawing (a string the page sets as
-//! the chart element's content).
+//! Charts: the one module that knows charming and ECharts. The UI describes a chart with
+//! plain numbers and words ([`ChartSpec`]); this module turns it into an ECharts option built
+//! from charming's typed components ([`EchartsOption`], pure and host-tested) and hands it to
+//! the global `echarts` object: the tree-shaken ECharts 5.5.1 bundle built from
+//! scripts/echarts-entry.js. Only the results app draws charts; its page names the bundle
+//! (`<meta name="swanilai-charts">`, written by scripts/postbuild.mjs) and [`load`] adds it
+//! as a script from the app's own folder when the first chart is about to be shown, so no
+//! app downloads it for its first screen. The service worker precaches it with every other
+//! file, so charts draw offline.
 //!
-//! Hand-written rather than a chart library, for weight: the three charts the app draws
-//! (a radar, grouped bars with a target line, a bar cut into predicate bands) take a few
-//! hundred lines here, where ECharts (tree-shaken to these charts) was about 170 KB gzipped
-//! of JavaScript to download and charming's typed option about 30 KB of the wasm (issue 12).
-//! What ECharts gave the app is kept: sharp vector output in print and PDF, real text in
-//! it, a legend, the figures written on the bars, and a hover tooltip on each point and
-//! bar (an SVG `<title>`); the numbers are also in a table beside every chart (the text
-//! alternative the chart element points at).
+//! Departures from charming's own `Chart` and `WasmRenderer`, all deliberate:
+//! * only the components the app draws are serialised ([`EchartsOption`]), not charming's
+//!   `Chart` with every series type;
+//! * charts are created with ECharts' **SVG renderer** (`echarts.init(el, null, {renderer:
+//!   'svg'})`): vector output stays sharp when the report is printed or saved as PDF, and the
+//!   text in it is real text. It sets styles through the CSS object model
+//!   (`element.style.cssText`), which the strict Content-Security-Policy allows;
+//! * tooltips are drawn by ECharts inside the chart (`renderMode: 'richText'`, [`TipOption`],
+//!   which charming's `Tooltip` cannot say) rather than as an HTML box, whose markup carries
+//!   `style="…"` attributes the policy (`style-src 'self'`) refuses; they show the figures
+//!   as the app writes them ("2,40"), which ECharts alone would write "2.4";
+//! * the option is handed over as JSON (`serde_json` + `JSON.parse`) instead of through
+//!   `serde_wasm_bindgen`, which the app does not otherwise need: one serializer less in the
+//!   shipped wasm.
 //!
-//! The drawing has a fixed coordinate space per kind (`viewBox`) and scales to its element,
-//! keeping its proportions. Coordinates are written in tenths, with integer arithmetic (no
-//! float formatting in the wasm). Every text is escaped. No `style` attribute is used
-//! (presentation attributes only), so the strict Content-Security-Policy holds.
+//! Animation is off: charts are drawn final at once, so print, PDF and screenshots never catch
+//! a half-grown bar.
 
-use crate::domain::text::escape_markup;
-use std::fmt::Write;
+use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, Title};
+use charming::datatype::{CompositeValue, DataPointItem};
+use charming::element::{
+    AreaStyle, AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkLine, MarkLineData, MarkLineVariant, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+};
+use charming::series::{Bar, Radar};
+use charming::Echarts;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// How a series is drawn: the assessment itself, the previous period, the target or a
 /// what-if projection.
@@ -46,8 +65,8 @@ pub struct Series {
     pub name: String,
     pub role: Role,
     pub values: Vec<Option<f64>>,
-    /// How each figure is written ("2,40"), in the user's language: above its bar, and in
-    /// the hover tooltip of a radar point; empty: no labels.
+    /// How each figure is written ("2,40"), in the user's language: above its bar and in
+    /// the tooltips; empty: no labels. ECharts alone would write "2.4".
     pub labels: Vec<String>,
 }
 
@@ -98,472 +117,596 @@ pub enum ChartSpec {
 /// Soft band colours from Kurang to Memuaskan; dark text stays readable on each.
 const BAND_COLORS: [&str; 5] = ["#f2b8b0", "#f6d58e", "#d9e9b0", "#9fd0a8", "#5fa876"];
 
-const TEXT: &str = "#1a1f2b";
-const GRID: &str = "#d5dae2";
+fn title(text: &str) -> Title {
+    Title::new().text(text).left("center").text_style(
+        TextStyle::new()
+            .font_size(14)
+            .font_weight("600")
+            .color("#1a1f2b"),
+    )
+}
 
-/// A length in tenths of a unit, written as a decimal ("123.4", "-5", "0.5").
-struct D(i64);
+fn value(v: Option<f64>) -> CompositeValue {
+    v.into()
+}
 
-impl std::fmt::Display for D {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (sign, v) = if self.0 < 0 {
-            ("-", -self.0)
-        } else {
-            ("", self.0)
-        };
-        match v % 10 {
-            0 => write!(f, "{sign}{}", v / 10),
-            t => write!(f, "{sign}{}.{t}", v / 10),
+/// Where a band-bar marker writes its label, so the index, the target and a what-if value
+/// close together do not print over each other: the index above the bar, the target below,
+/// the what-if value above the index label.
+fn marker_label(m: &Marker) -> Label {
+    let label = Label::new()
+        .formatter(m.label.as_str())
+        .color(m.role.color())
+        .font_weight("700")
+        .font_size(12);
+    match m.role {
+        Role::Target | Role::Previous => label.position(LabelPosition::Start),
+        Role::WhatIf => label.offset((0.0, -16.0)),
+        Role::Current => label,
+    }
+}
+
+/// The ECharts option of a chart, assembled from charming's typed components. Not charming's
+/// own `Chart`: serialising that pulls in the serialisers of every series type and component
+/// ECharts knows (sankey, map, 3-D …), tens of kilobytes of wasm this app never uses; this
+/// struct serialises only what the three charts draw.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EchartsOption {
+    animation: bool,
+    background_color: &'static str,
+    /// Series colours in order, so the legend shows each role's colour.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    color: Vec<&'static str>,
+    title: Title,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legend: Option<Legend>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tooltip: Option<TipOption>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grid: Option<Grid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    radar: Option<RadarCoordinate>,
+    series: Vec<SeriesOption>,
+}
+
+/// The tooltip component: charming's `Tooltip` has no `renderMode`, and the HTML tooltip
+/// box (ECharts' default) is written as markup with `style` attributes, which the strict
+/// CSP refuses; drawn as rich text it is part of the chart, styled like its other text.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TipOption {
+    trigger: Trigger,
+    render_mode: &'static str,
+    /// A template (`{a0}`: the first series' name, `{b0}`: its data item's name), or none
+    /// for ECharts' own (or a series' own, which wins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formatter: Option<String>,
+}
+
+impl TipOption {
+    fn new(trigger: Trigger, formatter: Option<String>) -> TipOption {
+        TipOption {
+            trigger,
+            render_mode: "richText",
+            formatter,
         }
     }
 }
 
-/// `x` (in units) as [`D`].
-fn d(x: f64) -> D {
-    D((x * 10.0).round() as i64)
-}
-
-/// An SVG drawing being written.
-struct Svg {
-    out: String,
-}
-
-impl Svg {
-    fn new(width: i64, height: i64, title: &str) -> Svg {
-        let mut out = String::with_capacity(4096);
-        let _ = write!(
-            out,
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" height="100%" preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" font-family="inherit"><rect width="{width}" height="{height}" fill="#ffffff"/>"##
-        );
-        let mut svg = Svg { out };
-        svg.text(width as f64 / 2.0, 20.0, "middle", 14, TEXT, true, title);
-        svg
-    }
-
-    /// Text at (x, y): lines split at '\n', 14 units apart, the first on y.
-    #[allow(clippy::too_many_arguments)]
-    fn text(
-        &mut self,
-        x: f64,
-        y: f64,
-        anchor: &str,
-        size: i64,
-        fill: &str,
-        bold: bool,
-        text: &str,
-    ) {
-        let weight = if bold { r#" font-weight="600""# } else { "" };
-        let _ = write!(
-            self.out,
-            r#"<text x="{}" y="{}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{weight}>"#,
-            d(x),
-            d(y)
-        );
-        for (i, line) in text.split('\n').enumerate() {
-            if i == 0 {
-                let _ = write!(self.out, "<tspan>{}</tspan>", escape_markup(line));
-            } else {
-                let _ = write!(
-                    self.out,
-                    r#"<tspan x="{}" dy="14">{}</tspan>"#,
-                    d(x),
-                    escape_markup(line)
-                );
-            }
-        }
-        self.out.push_str("</text>");
-    }
-
-    fn line(
-        &mut self,
-        (x1, y1): (f64, f64),
-        (x2, y2): (f64, f64),
-        stroke: &str,
-        width: f64,
-        dash: &str,
-    ) {
-        let _ = write!(
-            self.out,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{stroke}" stroke-width="{}"{}/>"#,
-            d(x1),
-            d(y1),
-            d(x2),
-            d(y2),
-            d(width),
-            dasharray(dash)
-        );
-    }
-
-    /// A rectangle with an optional hover tooltip.
-    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, tip: Option<&str>) {
-        let _ = write!(
-            self.out,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}""#,
-            d(x),
-            d(y),
-            d(w.max(0.0)),
-            d(h.max(0.0))
-        );
-        self.close(tip, "rect");
-    }
-
-    fn close(&mut self, tip: Option<&str>, tag: &str) {
-        match tip {
-            Some(t) => {
-                let _ = write!(self.out, "><title>{}</title></{tag}>", escape_markup(t));
-            }
-            None => self.out.push_str("/>"),
+/// A radar series' tooltip: its name, then each axis with its written figure (axes without
+/// a figure are left out). Plain text: ECharts writes it as rich text, not markup.
+fn radar_tip(axes: &[String], s: &Series) -> String {
+    let mut tip = s.name.clone();
+    for ((axis, value), label) in axes.iter().zip(&s.values).zip(&s.labels) {
+        if value.is_some() {
+            tip.push('\n');
+            tip.push_str(&axis.replace('\n', " "));
+            tip.push_str(": ");
+            tip.push_str(label);
         }
     }
+    tip
+}
 
-    /// The series' swatches and names, centred on one line at y.
-    fn legend(&mut self, width: f64, y: f64, items: &[(&str, Role)]) {
-        // Widths estimated from the character count: legends are short names and years.
-        let widths: Vec<f64> = items
-            .iter()
-            .map(|(n, _)| 22.0 + 6.6 * n.chars().count() as f64)
-            .collect();
-        let mut x = (width - widths.iter().sum::<f64>()) / 2.0;
-        for ((name, role), w) in items.iter().zip(widths) {
-            self.rect(x, y - 9.0, 14.0, 9.0, role.color(), None);
-            self.text(x + 18.0, y, "start", 12, TEXT, false, name);
-            x += w;
+/// The bars' tooltip template: a line per series with its name and the hovered category's
+/// written figure (the data item's name, see [`build`]).
+fn bars_tip(series: &[Series]) -> Option<String> {
+    let lines: Vec<String> = series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.labels.is_empty())
+        .map(|(i, _)| format!("{{a{i}}}: {{b{i}}}"))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The series types the app draws. A chart holds a handful; their size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SeriesOption {
+    Bar(Bar),
+    Radar(Radar),
+}
+
+impl EchartsOption {
+    fn new(title: Title) -> EchartsOption {
+        EchartsOption {
+            animation: false,
+            background_color: "#ffffff",
+            color: Vec::new(),
+            title,
+            legend: None,
+            tooltip: None,
+            grid: None,
+            x_axis: None,
+            y_axis: None,
+            radar: None,
+            series: Vec::new(),
         }
     }
-
-    fn finish(mut self) -> String {
-        self.out.push_str("</svg>");
-        self.out
-    }
 }
 
-fn dasharray(dash: &str) -> String {
-    if dash.is_empty() {
-        String::new()
-    } else {
-        format!(r#" stroke-dasharray="{dash}""#)
-    }
-}
-
-/// The line of a series: colour, width and dash by its role.
-fn stroke(role: Role) -> (f64, &'static str) {
-    match role {
-        Role::Current | Role::WhatIf => (2.0, ""),
-        Role::Previous => (1.5, "6 4"),
-        Role::Target => (1.5, "2 3"),
-    }
-}
-
-/// The SVG drawing of `spec` (pure; host-tested).
-pub fn svg(spec: &ChartSpec) -> String {
+/// The ECharts option of a spec (pure; host-tested by serialising it).
+pub fn build(spec: &ChartSpec) -> EchartsOption {
     match spec {
         ChartSpec::Radar {
-            title,
+            title: t,
             axes,
             min,
             max,
             series,
-        } => radar(title, axes, *min, *max, series),
+        } => {
+            let coordinate = RadarCoordinate::new()
+                .indicator(
+                    axes.iter()
+                        .map(|a| (a.as_str(), *min, *max))
+                        .collect::<Vec<_>>(),
+                )
+                .axis_name(
+                    RadarAxisName::new()
+                        .color("#1a1f2b")
+                        .font_size(11)
+                        .line_height(14),
+                )
+                .radius("58%")
+                .center(vec!["50%", "50%"])
+                .split_number(max.round().max(1.0) - min.round().max(0.0));
+            let data = series
+                .iter()
+                .map(|s| {
+                    let item = DataPointItem::new(CompositeValue::Array(
+                        s.values.iter().map(|v| value(*v)).collect(),
+                    ))
+                    .name(s.name.as_str());
+                    item.item_style(ItemStyle::new().color(s.role.color()))
+                })
+                .collect::<Vec<_>>();
+            // One radar series per role, so each gets its own line style.
+            let mut chart = EchartsOption::new(title(t));
+            chart.legend = Some(Legend::new().bottom(0));
+            chart.radar = Some(coordinate);
+            chart.color = series.iter().map(|s| s.role.color()).collect();
+            chart.tooltip = Some(TipOption::new(Trigger::Item, None));
+            for (s, item) in series.iter().zip(data) {
+                let mut r = Radar::new()
+                    .name(s.name.as_str())
+                    .symbol_size(5)
+                    .data(vec![item]);
+                if !s.labels.is_empty() {
+                    r = r.tooltip(Tooltip::new().formatter(radar_tip(axes, s).as_str()));
+                }
+                r = match s.role {
+                    Role::Current => r
+                        .area_style(AreaStyle::new().opacity(0.18))
+                        .line_style(LineStyle::new().width(2).color(s.role.color())),
+                    Role::Previous => r.line_style(
+                        LineStyle::new()
+                            .width(1.5)
+                            .type_(LineStyleType::Dashed)
+                            .color(s.role.color()),
+                    ),
+                    Role::Target => r.symbol(Symbol::None).line_style(
+                        LineStyle::new()
+                            .width(1.5)
+                            .type_(LineStyleType::Dotted)
+                            .color(s.role.color()),
+                    ),
+                    Role::WhatIf => r.line_style(LineStyle::new().width(2).color(s.role.color())),
+                };
+                chart.series.push(SeriesOption::Radar(r));
+            }
+            chart
+        }
         ChartSpec::Bars {
-            title,
+            title: t,
             categories,
             min,
             max,
             series,
             target,
-        } => bars(title, categories, *min, *max, series, target.as_ref()),
+        } => {
+            let mut chart = EchartsOption::new(title(t));
+            chart.legend = Some(Legend::new().bottom(0));
+            chart.color = series.iter().map(|s| s.role.color()).collect();
+            chart.tooltip = Some(TipOption::new(Trigger::Axis, bars_tip(series)));
+            chart.grid = Some(Grid::new().left(40).right(24).top(44).bottom(56));
+            chart.x_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .data(categories.clone())
+                    .axis_label(AxisLabel::new().interval(0)),
+            );
+            chart.y_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .min(*min)
+                    .max(*max)
+                    .interval(1)
+                    .split_line(SplitLine::new()),
+            );
+            for (i, s) in series.iter().enumerate() {
+                // A labelled figure carries its written form as the data item's name, shown
+                // with the "{b}" formatter.
+                let data = s
+                    .values
+                    .iter()
+                    .enumerate()
+                    .map(|(k, v)| {
+                        let item =
+                            DataPointItem::new(value(v.map(|x| (x * 100.0).round() / 100.0)));
+                        match s.labels.get(k) {
+                            Some(l) => item.name(l.as_str()),
+                            None => item,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                let mut bar = Bar::new()
+                    .name(s.name.as_str())
+                    .item_style(ItemStyle::new().color(s.role.color()))
+                    .label(
+                        Label::new()
+                            .show(!s.labels.is_empty())
+                            .position(LabelPosition::Top)
+                            .formatter("{b}")
+                            .font_size(10)
+                            .color("#1a1f2b"),
+                    )
+                    .data(data);
+                if let (0, Some(m)) = (i, target) {
+                    bar = bar.mark_line(
+                        MarkLine::new()
+                            .silent(true)
+                            .symbol(vec![Symbol::None, Symbol::None])
+                            .line_style(
+                                LineStyle::new()
+                                    .color(m.role.color())
+                                    .width(2)
+                                    .type_(LineStyleType::Dashed),
+                            )
+                            .label(
+                                Label::new()
+                                    .formatter(m.label.as_str())
+                                    .position(LabelPosition::InsideEndTop)
+                                    .color(m.role.color()),
+                            )
+                            .data(vec![MarkLineVariant::Simple(
+                                MarkLineData::new().y_axis(m.value),
+                            )]),
+                    );
+                }
+                chart.series.push(SeriesOption::Bar(bar));
+            }
+            chart
+        }
         ChartSpec::Bands {
-            title,
+            title: t,
             bands,
             markers,
-        } => band_bar(title, bands, markers),
-    }
-}
-
-/// Where a value sits on a scale from `min` to `max`, as a fraction clamped to 0–1.
-fn fraction(v: f64, min: f64, max: f64) -> f64 {
-    if max > min {
-        ((v - min) / (max - min)).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
-}
-
-const RADAR: (i64, i64) = (560, 330);
-
-/// The radar: one spoke per axis clockwise from the top, a ring per whole value, one
-/// outline per series (a value that is missing breaks the outline there).
-fn radar(title: &str, axes: &[String], min: f64, max: f64, series: &[Series]) -> String {
-    let (w, h) = RADAR;
-    let mut s = Svg::new(w, h, title);
-    let (cx, cy, r) = (w as f64 / 2.0, 168.0, 104.0);
-    let n = axes.len().max(1);
-    let dirs: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let a = std::f64::consts::TAU * i as f64 / n as f64;
-            (a.sin(), -a.cos())
-        })
-        .collect();
-    let at = |i: usize, f: f64| (cx + dirs[i].0 * r * f, cy + dirs[i].1 * r * f);
-
-    let steps = (max - min).round().max(1.0) as usize;
-    for k in 1..=steps {
-        let f = k as f64 / steps as f64;
-        let points: Vec<String> = (0..n)
-            .map(|i| {
-                let (x, y) = at(i, f);
-                format!("{},{}", d(x), d(y))
-            })
-            .collect();
-        let _ = write!(
-            s.out,
-            r#"<polygon points="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#,
-            points.join(" ")
-        );
-    }
-    for (i, label) in axes.iter().enumerate() {
-        s.line((cx, cy), at(i, 1.0), GRID, 1.0, "");
-        let (x, y) = at(i, 1.0);
-        let (dx, dy) = dirs[i];
-        let anchor = if dx > 0.2 {
-            "start"
-        } else if dx < -0.2 {
-            "end"
-        } else {
-            "middle"
-        };
-        let lines = label.split('\n').count() as f64;
-        // Above the top spoke the label's last line ends near the ring; below, its first
-        // line starts there; beside, the lines are centred on the spoke's end.
-        let ly = if dy < -0.5 {
-            y - 8.0 - 14.0 * (lines - 1.0)
-        } else if dy > 0.5 {
-            y + 16.0
-        } else {
-            y + 4.0 - 7.0 * (lines - 1.0)
-        };
-        s.text(x + dx * 8.0, ly, anchor, 11, TEXT, false, label);
-    }
-
-    for se in series {
-        let (width, dash) = stroke(se.role);
-        let color = se.role.color();
-        let point = |i: usize| {
-            se.values
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|v| at(i, fraction(v, min, max)))
-        };
-        let complete = (0..n).all(|i| point(i).is_some());
-        // The outline as runs of present values; closed only when every value is there.
-        let mut path = String::new();
-        let mut pen = false;
-        for i in 0..n {
-            match point(i) {
-                Some((x, y)) => {
-                    let _ = write!(path, "{}{},{} ", if pen { 'L' } else { 'M' }, d(x), d(y));
-                    pen = true;
-                }
-                None => pen = false,
-            }
-        }
-        if complete {
-            path.push('Z');
-        } else if let (Some((x, y)), true) = (point(0), pen) {
-            // The last run joins the first across the top.
-            let _ = write!(path, "L{},{}", d(x), d(y));
-        }
-        let fill = if se.role == Role::Current && complete {
-            format!(r#"fill="{color}" fill-opacity="0.18""#)
-        } else {
-            r#"fill="none""#.to_string()
-        };
-        let _ = write!(
-            s.out,
-            r#"<path d="{}" {fill} stroke="{color}" stroke-width="{}" stroke-linejoin="round"{}/>"#,
-            path.trim_end(),
-            d(width),
-            dasharray(dash)
-        );
-        if se.role != Role::Target {
-            for (i, label) in axes.iter().enumerate() {
-                let Some((x, y)) = point(i) else { continue };
-                let axis = label.split('\n').next().unwrap_or_default();
-                let tip = se
-                    .labels
-                    .get(i)
-                    .map(|l| format!("{} · {axis}: {l}", se.name));
-                let _ = write!(
-                    s.out,
-                    r#"<circle cx="{}" cy="{}" r="3" fill="{color}""#,
-                    d(x),
-                    d(y)
-                );
-                s.close(tip.as_deref(), "circle");
-            }
-        }
-    }
-    let items: Vec<(&str, Role)> = series.iter().map(|x| (x.name.as_str(), x.role)).collect();
-    s.legend(w as f64, h as f64 - 8.0, &items);
-    s.finish()
-}
-
-const BARS: (i64, i64) = (640, 320);
-
-/// Grouped vertical bars per category, a horizontal grid line per whole value, the figures
-/// above the bars, an optional dashed target line.
-fn bars(
-    title: &str,
-    categories: &[String],
-    min: f64,
-    max: f64,
-    series: &[Series],
-    target: Option<&Marker>,
-) -> String {
-    let (w, h) = BARS;
-    let mut s = Svg::new(w, h, title);
-    let (left, right, top, bottom) = (40.0, w as f64 - 24.0, 44.0, h as f64 - 56.0);
-    let y = |v: f64| bottom - (bottom - top) * fraction(v, min, max);
-
-    let steps = (max - min).round().max(1.0) as i64;
-    for k in 0..=steps {
-        let v = min + (max - min) * k as f64 / steps as f64;
-        s.line((left, y(v)), (right, y(v)), GRID, 1.0, "");
-        s.text(
-            left - 8.0,
-            y(v) + 4.0,
-            "end",
-            11,
-            TEXT,
-            false,
-            &(v.round() as i64).to_string(),
-        );
-    }
-    let band = (right - left) / categories.len().max(1) as f64;
-    let groups = series.len().max(1) as f64;
-    let bar = (band * 0.7 / groups).min(40.0);
-    for (c, category) in categories.iter().enumerate() {
-        let centre = left + band * (c as f64 + 0.5);
-        s.text(centre, bottom + 16.0, "middle", 11, TEXT, false, category);
-        for (k, se) in series.iter().enumerate() {
-            let Some(v) = se.values.get(c).copied().flatten() else {
-                continue;
-            };
-            let x = centre - bar * groups / 2.0 + bar * k as f64;
-            let label = se.labels.get(c);
-            let tip = label.map(|l| format!("{category} · {}: {l}", se.name));
-            s.rect(
-                x + 1.0,
-                y(v),
-                bar - 2.0,
-                bottom - y(v),
-                se.role.color(),
-                tip.as_deref(),
+        } => {
+            let lo = bands.first().map_or(0.0, |b| b.from);
+            let hi = bands.last().map_or(5.0, |b| b.to);
+            let mut chart = EchartsOption::new(title(t));
+            chart.grid = Some(Grid::new().left(8).right(8).top(58).bottom(30));
+            chart.x_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .min(lo)
+                    .max(hi)
+                    .show(false),
             );
-            if let Some(l) = label {
-                s.text(x + bar / 2.0, y(v) - 4.0, "middle", 10, TEXT, false, l);
+            chart.y_axis = Some(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .data(vec![String::new()])
+                    .show(false),
+            );
+            for (i, b) in bands.iter().enumerate() {
+                let mut bar = Bar::new()
+                    .name(b.name.as_str())
+                    .stack("bands")
+                    .bar_width("70%")
+                    .item_style(
+                        ItemStyle::new()
+                            .color(BAND_COLORS[i.min(BAND_COLORS.len() - 1)])
+                            .border_color("#ffffff")
+                            .border_width(1),
+                    )
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Inside)
+                            .formatter(b.name.as_str())
+                            .color("#1a1f2b")
+                            .font_size(11),
+                    )
+                    // Stacks add up from zero: the first band reaches to its upper edge (the
+                    // axis starts at its lower one), the others add their width.
+                    .data(vec![if i == 0 {
+                        b.to
+                    } else {
+                        (b.to - b.from).max(0.0)
+                    }]);
+                // Each marker rides on its own band series, so each gets its own line colour.
+                if let Some(m) = markers.get(i) {
+                    bar = bar.mark_line(
+                        MarkLine::new()
+                            .silent(true)
+                            .symbol(vec![Symbol::None, Symbol::None])
+                            .line_style(LineStyle::new().color(m.role.color()).width(3).type_(
+                                if m.role == Role::Current {
+                                    LineStyleType::Solid
+                                } else {
+                                    LineStyleType::Dashed
+                                },
+                            ))
+                            .label(marker_label(m))
+                            .data(vec![MarkLineVariant::Simple(
+                                MarkLineData::new().x_axis(m.value),
+                            )]),
+                    );
+                }
+                chart.series.push(SeriesOption::Bar(bar));
             }
+            chart
         }
     }
-    if let Some(m) = target {
-        let (width, _) = stroke(m.role);
-        s.line(
-            (left, y(m.value)),
-            (right, y(m.value)),
-            m.role.color(),
-            width + 0.5,
-            "6 4",
-        );
-        s.text(
-            right,
-            y(m.value) - 5.0,
-            "end",
-            11,
-            m.role.color(),
-            true,
-            &m.label,
-        );
-    }
-    let items: Vec<(&str, Role)> = series.iter().map(|x| (x.name.as_str(), x.role)).collect();
-    s.legend(w as f64, h as f64 - 10.0, &items);
-    s.finish()
 }
 
-const BANDS: (i64, i64) = (640, 150);
+#[wasm_bindgen]
+extern "C" {
+    /// `echarts.init(element, theme, opts)` with options charming's renderer does not pass.
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn echarts_init(el: &web_sys::Element, theme: &JsValue, opts: &JsValue) -> Echarts;
+}
 
-/// One horizontal bar cut into the predicate bands (their names inside), with a vertical
-/// line per marker: the index labelled above the bar, the target below, the what-if value
-/// above the index label, so labels close together do not overlap.
-fn band_bar(title: &str, bands: &[Band], markers: &[Marker]) -> String {
-    let (w, h) = BANDS;
-    let mut s = Svg::new(w, h, title);
-    let lo = bands.first().map_or(0.0, |b| b.from);
-    let hi = bands.last().map_or(5.0, |b| b.to);
-    let (left, right, top, bottom) = (8.0, w as f64 - 8.0, 66.0, 110.0);
-    let x = |v: f64| left + (right - left) * fraction(v, lo, hi);
-    for (i, b) in bands.iter().enumerate() {
-        let color = BAND_COLORS[i.min(BAND_COLORS.len() - 1)];
-        let tip = b.name.replace('\n', " ");
-        s.rect(
-            x(b.from),
-            top,
-            x(b.to) - x(b.from),
-            bottom - top,
-            color,
-            Some(&tip),
-        );
-        s.line((x(b.to), top), (x(b.to), bottom), "#ffffff", 1.0, "");
-        let lines = b.name.split('\n').count() as f64;
-        let mid = (top + bottom) / 2.0 + 4.0 - 7.0 * (lines - 1.0);
-        s.text(
-            (x(b.from) + x(b.to)) / 2.0,
-            mid,
-            "middle",
-            11,
-            TEXT,
-            false,
-            &b.name,
-        );
+/// A drawn chart, kept to update or dispose it later.
+pub struct Handle(Echarts);
+
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| format!("echarts: no {method}"))?;
+    let argv = js_sys::Array::new();
+    for a in args {
+        argv.push(a);
     }
-    for m in markers {
-        let mx = x(m.value);
-        let dash = if m.role == Role::Current { "" } else { "6 4" };
-        s.line(
-            (mx, top - 6.0),
-            (mx, bottom + 4.0),
-            m.role.color(),
-            3.0,
-            dash,
-        );
-        let ly = match m.role {
-            Role::Target | Role::Previous => bottom + 18.0,
-            Role::WhatIf => top - 26.0,
-            Role::Current => top - 10.0,
-        };
-        // Near an end, the label runs inwards.
-        let anchor = if mx < left + 60.0 {
-            "start"
-        } else if mx > right - 60.0 {
-            "end"
-        } else {
-            "middle"
-        };
-        s.text(mx, ly, anchor, 12, m.role.color(), true, &m.label);
+    f.apply(target, &argv)
+        .map_err(|_| format!("echarts {method} failed"))
+}
+
+/// The option as JSON text, with what charming's types cannot say added: a line height for
+/// two-line labels (charming's `Label` has no `lineHeight`; without it ECharts' SVG renderer
+/// draws the two lines on top of each other). Patched in the text rather than through a
+/// `serde_json::Value`, which would compile a second serializer for every charming type.
+///
+/// On a phone-wide chart (under [`NARROW`] px) an ECharts media rule names the radar's axes
+/// by their first line only (the code), and writes the band names smaller and cut to their
+/// band, so nothing is clipped at the chart's edges or printed over its neighbour.
+pub fn option_json(spec: &ChartSpec) -> String {
+    let json = serde_json::to_string(&build(spec)).unwrap_or_default();
+    let json = json.replace("\"label\":{", "\"label\":{\"lineHeight\":14,");
+    let narrow = match spec {
+        // The axes by their first line only (the aspect's code; the table below the chart
+        // names them in full).
+        ChartSpec::Radar { axes, min, max, .. } => {
+            // Numbers through serde_json (not `{}` of an f64, which would compile float
+            // formatting into the wasm).
+            let (min, max) = (
+                serde_json::to_string(min).unwrap_or_default(),
+                serde_json::to_string(max).unwrap_or_default(),
+            );
+            let indicator: Vec<String> = axes
+                .iter()
+                .map(|a| {
+                    let code = serde_json::to_string(a.split('\n').next().unwrap_or_default())
+                        .unwrap_or_default();
+                    format!(r#"{{"name":{code},"min":{min},"max":{max}}}"#)
+                })
+                .collect();
+            format!(
+                r#"{{"radar":{{"radius":"62%","indicator":[{}]}}}}"#,
+                indicator.join(",")
+            )
+        }
+        ChartSpec::Bands { bands, .. } => {
+            let one =
+                r#"{"label":{"fontSize":9,"lineHeight":11,"overflow":"truncate","width":48}}"#;
+            format!(r#"{{"series":[{}]}}"#, vec![one; bands.len()].join(","))
+        }
+        ChartSpec::Bars { .. } => return json,
+    };
+    format!(
+        r#"{{"baseOption":{json},"media":[{{"query":{{"maxWidth":{NARROW}}},"option":{narrow}}}]}}"#
+    )
+}
+
+/// The chart width (px) under which the phone layout of [`option_json`] applies.
+pub const NARROW: u32 = 420;
+
+fn set_option(handle: &Echarts, spec: &ChartSpec) -> Result<(), String> {
+    let option = js_sys::JSON::parse(&option_json(spec))
+        .map_err(|_| "echarts option: not JSON".to_string())?;
+    // notMerge: a changed spec replaces the old option entirely (series may come and go).
+    call(handle, "setOption", &[option, JsValue::TRUE]).map(|_| ())
+}
+
+thread_local! {
+    static LOADING: std::cell::RefCell<Load> = const { std::cell::RefCell::new(Load::NotStarted) };
+}
+
+enum Load {
+    NotStarted,
+    Waiting(Vec<Box<dyn FnOnce(bool)>>),
+    Done(bool),
+}
+
+/// The bundle's address relative to the page: the release names its hashed copy in
+/// `<meta name="swanilai-charts" content="…">` (scripts/postbuild.mjs); without it (the dev
+/// server) the copy trunk puts beside the page (index.html).
+fn bundle() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=swanilai-charts]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "echarts.custom.min.js".into())
+}
+
+/// Loads the ECharts bundle once (a `<script>` beside the page) and calls `done` with
+/// whether it is usable: at once when it already is, else when the script has loaded.
+pub fn load(done: impl FnOnce(bool) + 'static) {
+    if js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false) {
+        return done(true);
     }
-    s.finish()
+    let start = LOADING.with(|l| {
+        let mut l = l.borrow_mut();
+        match &mut *l {
+            Load::Done(ok) => {
+                let ok = *ok;
+                drop(l);
+                done(ok);
+                false
+            }
+            Load::Waiting(queue) => {
+                queue.push(Box::new(done));
+                false
+            }
+            Load::NotStarted => {
+                *l = Load::Waiting(vec![Box::new(done)]);
+                true
+            }
+        }
+    });
+    if start && !append_script() {
+        finish(false);
+    }
+}
+
+fn finish(ok: bool) {
+    let waiting = LOADING.with(|l| std::mem::replace(&mut *l.borrow_mut(), Load::Done(ok)));
+    if let Load::Waiting(queue) = waiting {
+        for f in queue {
+            f(ok);
+        }
+    }
+}
+
+fn append_script() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return false;
+    };
+    let _ = script.set_attribute("src", &bundle());
+    let onload = Closure::once_into_js(|| finish(true));
+    let onerror = Closure::once_into_js(|| finish(false));
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onload"), &onload);
+    let _ = js_sys::Reflect::set(&script, &JsValue::from_str("onerror"), &onerror);
+    document
+        .head()
+        .is_some_and(|h| h.append_child(&script).is_ok())
+}
+
+/// Draws `spec` into `el` (which must be in the document and have a size).
+pub fn render(el: &web_sys::Element, spec: &ChartSpec) -> Result<Handle, String> {
+    let has_echarts =
+        js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("echarts")).unwrap_or(false);
+    if !has_echarts {
+        return Err("echarts is not loaded".into());
+    }
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &opts,
+        &JsValue::from_str("renderer"),
+        &JsValue::from_str("svg"),
+    );
+    let handle = echarts_init(el, &JsValue::NULL, &opts);
+    set_option(&handle, spec)?;
+    Ok(Handle(handle))
+}
+
+/// Redraws a chart with a new spec.
+pub fn update(h: &Handle, spec: &ChartSpec) -> Result<(), String> {
+    set_option(&h.0, spec)
+}
+
+/// Fits the chart to its element's current size (after a window resize).
+pub fn resize(h: &Handle) {
+    let _ = call(&h.0, "resize", &[]);
+}
+
+/// Frees the chart (when its element leaves the page).
+pub fn dispose(h: Handle) {
+    let _ = call(&h.0, "dispose", &[]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
-    /// The numbers of attribute `name` in `svg`, in order of appearance.
-    fn attrs(svg: &str, name: &str) -> Vec<String> {
-        svg.split(&format!(" {name}=\""))
-            .skip(1)
-            .map(|rest| rest[..rest.find('"').unwrap()].to_string())
-            .collect()
+    /// The option for a wide chart (the base one, without the phone media rule).
+    fn json(spec: &ChartSpec) -> serde_json::Value {
+        let j: serde_json::Value = serde_json::from_str(&option_json(spec)).unwrap();
+        match j.get("baseOption") {
+            Some(base) => base.clone(),
+            None => j,
+        }
+    }
+
+    #[test]
+    fn on_a_phone_the_radar_names_its_axes_by_code_and_band_names_fit_their_band() {
+        let j: serde_json::Value = serde_json::from_str(&option_json(&radar())).unwrap();
+        assert_eq!(j["media"][0]["query"]["maxWidth"], 420);
+        // The axes by their code alone, on the same scale.
+        assert_eq!(
+            j["media"][0]["option"]["radar"]["indicator"],
+            json!([
+                { "name": "A1", "min": 1.0, "max": 5.0 },
+                { "name": "A2", "min": 1.0, "max": 5.0 },
+                { "name": "A3", "min": 1.0, "max": 5.0 }
+            ])
+        );
+        let j: serde_json::Value = serde_json::from_str(&option_json(&bands())).unwrap();
+        // One override per band series (ECharts merges series by position).
+        assert_eq!(
+            j["media"][0]["option"]["series"].as_array().unwrap().len(),
+            3
+        );
+        assert_eq!(j["baseOption"]["series"].as_array().unwrap().len(), 3);
+        let j: serde_json::Value = serde_json::from_str(&option_json(&bars())).unwrap();
+        assert!(j.get("media").is_none() && j["series"][0]["type"] == "bar");
     }
 
     fn series(name: &str, role: Role, values: Vec<Option<f64>>, labels: &[&str]) -> Series {
@@ -575,140 +718,132 @@ mod tests {
         }
     }
 
-    #[test]
-    fn lengths_are_written_in_tenths_without_float_formatting() {
-        assert_eq!(D(1234).to_string(), "123.4");
-        assert_eq!(D(1230).to_string(), "123");
-        assert_eq!(D(-5).to_string(), "-0.5");
-        assert_eq!(D(-20).to_string(), "-2");
-        assert_eq!(D(0).to_string(), "0");
-        assert_eq!(d(2.46).to_string(), "2.5");
-    }
-
-    #[test]
-    fn radar_puts_each_value_on_its_spoke_at_its_distance() {
-        // Four axes from 1 to 5: axis A (top) at 5 is the outer ring straight above the
-        // centre; B (right) at 3 is half way out to the right; D at 1 is the centre.
-        let spec = ChartSpec::Radar {
+    fn radar() -> ChartSpec {
+        ChartSpec::Radar {
             title: "Indeks per aspek".into(),
-            axes: vec!["A\nSatu".into(), "B".into(), "C".into(), "D".into()],
+            axes: vec!["A1\nKebijakan".into(), "A2".into(), "A3".into()],
             min: 1.0,
             max: 5.0,
-            series: vec![series(
-                "2026",
-                Role::Current,
-                vec![Some(5.0), Some(3.0), Some(2.0), Some(1.0)],
-                &["5,00", "3,00", "2,00", "1,00"],
-            )],
-        };
-        let svg = svg(&spec);
-        let (cx, cy, r) = (280.0, 168.0, 104.0);
-        let cxs: Vec<f64> = attrs(&svg, "cx")
-            .iter()
-            .map(|v| v.parse().unwrap())
-            .collect();
-        let cys: Vec<f64> = attrs(&svg, "cy")
-            .iter()
-            .map(|v| v.parse().unwrap())
-            .collect();
-        let expect = [
-            (cx, cy - r),
-            (cx + r / 2.0, cy),
-            (cx, cy + r / 4.0),
-            (cx, cy),
-        ];
-        assert_eq!(cxs.len(), 4);
-        for (i, (x, y)) in expect.iter().enumerate() {
-            assert!(
-                (cxs[i] - x).abs() <= 0.1 && (cys[i] - y).abs() <= 0.1,
-                "point {i}: {} {}",
-                cxs[i],
-                cys[i]
-            );
+            series: vec![
+                series(
+                    "2026",
+                    Role::Current,
+                    vec![Some(2.4), Some(2.25), None],
+                    &["2,40", "2,25", "—"],
+                ),
+                series(
+                    "2025",
+                    Role::Previous,
+                    vec![Some(1.7), Some(1.75), Some(2.25)],
+                    &["1,70", "1,75", "2,25"],
+                ),
+                series("Target 2,60", Role::Target, vec![Some(2.6); 3], &[]),
+            ],
         }
-        // Four rings (2, 3, 4, 5), a closed filled outline, tooltips with the written figure.
-        assert_eq!(svg.matches("<polygon").count(), 4);
-        assert!(svg.contains(r#"fill-opacity="0.18""#) && svg.contains("Z\""));
-        assert!(svg.contains("<title>2026 · A: 5,00</title>"));
-        assert!(
-            svg.contains(r#"<tspan x="#) && svg.contains(">Satu</tspan>"),
-            "two-line axis label"
-        );
     }
 
     #[test]
-    fn a_missing_radar_value_breaks_the_outline_instead_of_counting_as_zero() {
-        let spec = ChartSpec::Radar {
-            title: "t".into(),
-            axes: vec!["A".into(), "B".into(), "C".into()],
-            min: 0.0,
-            max: 5.0,
-            series: vec![series(
-                "2026",
-                Role::Current,
-                vec![Some(2.0), None, Some(4.0)],
-                &[],
-            )],
-        };
-        let svg = svg(&spec);
-        let path = &attrs(&svg, "d")[0];
-        assert_eq!(path.matches('M').count(), 2, "{path}");
-        assert!(!path.contains('Z'));
-        assert!(
-            !svg.contains("fill-opacity"),
-            "an incomplete outline is not filled"
+    fn radar_has_one_axis_per_aspect_on_the_framework_scale_and_no_animation() {
+        let j = json(&radar());
+        assert_eq!(j["animation"], false);
+        let axes = j["radar"]["indicator"].as_array().unwrap();
+        assert_eq!(axes.len(), 3);
+        assert_eq!(
+            axes[0],
+            json!({ "name": "A1\nKebijakan", "min": 1.0, "max": 5.0 })
         );
-        assert_eq!(svg.matches("<circle").count(), 2);
+        // One ring per whole level from 1 to 5: four rings.
+        assert_eq!(j["radar"]["splitNumber"], 4.0);
+        assert_eq!(j["series"].as_array().unwrap().len(), 3);
+        assert_eq!(j["series"][0]["type"], "radar");
+        assert_eq!(j["color"], json!(["#0b5cad", "#8a93a3", "#b35c00"]));
     }
 
     #[test]
-    fn bars_have_heights_in_proportion_and_the_target_line() {
-        // Scale 0–5 over the plot's 220 units (44 to 264): 2.5 is 110 units high, 5 is 220.
-        let spec = ChartSpec::Bars {
+    fn a_missing_radar_value_is_no_value_not_zero() {
+        let j = json(&radar());
+        assert_eq!(j["series"][0]["data"][0]["value"], json!([2.4, 2.25, null]));
+        assert_eq!(j["series"][1]["data"][0]["value"], json!([1.7, 1.75, 2.25]));
+    }
+
+    #[test]
+    fn radar_tooltips_write_the_figures_as_the_app_does() {
+        let j = json(&radar());
+        assert_eq!(
+            j["series"][0]["tooltip"]["formatter"], "2026\nA1 Kebijakan: 2,40\nA2: 2,25",
+            "the axis without a figure is left out"
+        );
+        assert_eq!(
+            j["series"][1]["tooltip"]["formatter"],
+            "2025\nA1 Kebijakan: 1,70\nA2: 1,75\nA3: 2,25"
+        );
+        assert!(
+            j["series"][2].get("tooltip").is_none(),
+            "the target outline keeps ECharts' own tooltip"
+        );
+    }
+
+    fn bars() -> ChartSpec {
+        ChartSpec::Bars {
             title: "Indeks per domain".into(),
             categories: vec!["D1".into(), "D2".into()],
             min: 0.0,
             max: 5.0,
-            series: vec![series(
-                "2026",
-                Role::Current,
-                vec![Some(2.5), Some(5.0)],
-                &["2,50", "5,00"],
-            )],
+            series: vec![
+                series(
+                    "2026",
+                    Role::Current,
+                    vec![Some(2.4), Some(1.905)],
+                    &["2,40", "1,91"],
+                ),
+                series(
+                    "2025",
+                    Role::Previous,
+                    vec![Some(2.0), None],
+                    &["2,00", "—"],
+                ),
+            ],
             target: Some(Marker {
                 label: "Target 2,60".into(),
                 value: 2.6,
                 role: Role::Target,
             }),
-        };
-        let svg = svg(&spec);
-        let bars: Vec<(String, String)> = svg
-            .split("<rect ")
-            .filter(|r| r.contains("<title>"))
-            .map(|r| {
-                (
-                    attrs(&format!(" {r}"), "y")[0].clone(),
-                    attrs(&format!(" {r}"), "height")[0].clone(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            bars,
-            vec![("154".into(), "110".into()), ("44".into(), "220".into())]
-        );
-        assert!(svg.contains("<title>D1 · 2026: 2,50</title>"));
-        // The target line at 2.6: 264 − 220 × 2.6 / 5 = 149.6.
-        assert!(
-            svg.contains(r##"y1="149.6" x2="616" y2="149.6" stroke="#b35c00""##),
-            "{svg}"
-        );
-        assert!(svg.contains(">Target 2,60</tspan>"));
+        }
     }
 
     #[test]
-    fn bands_are_as_wide_as_their_range_and_markers_sit_on_their_value() {
-        // From 1 to 5 over 624 units (8 to 632): Kurang 1–1.8 is 124.8 wide; 2.5 is at 242.
-        let spec = ChartSpec::Bands {
+    fn bars_write_their_figures_and_carry_the_target_line() {
+        let j = json(&bars());
+        assert_eq!(j["series"][0]["type"], "bar");
+        // Values to two decimals (1.905 is drawn at 1.91, as written); the written figure is
+        // the item's name, which the label ("{b}") and the tooltip ("{b0}") show.
+        assert_eq!(
+            j["series"][0]["data"],
+            json!([{ "value": 2.4, "name": "2,40" }, { "value": 1.91, "name": "1,91" }])
+        );
+        assert_eq!(
+            j["series"][1]["data"],
+            json!([{ "value": 2.0, "name": "2,00" }, { "value": null, "name": "—" }])
+        );
+        assert_eq!(j["series"][0]["label"]["formatter"], "{b}");
+        assert_eq!(j["tooltip"]["formatter"], "{a0}: {b0}\n{a1}: {b1}");
+        assert_eq!(j["tooltip"]["trigger"], "axis");
+        // The target is a line across at 2.6, on the first series only.
+        assert_eq!(j["series"][0]["markLine"]["data"][0]["yAxis"], 2.6);
+        assert_eq!(
+            j["series"][0]["markLine"]["label"]["formatter"],
+            "Target 2,60"
+        );
+        assert!(j["series"][1].get("markLine").is_none());
+        assert_eq!(
+            (j["yAxis"]["min"].clone(), j["yAxis"]["max"].clone()),
+            (json!(0.0), json!(5.0))
+        );
+        assert_eq!(j["xAxis"]["data"], json!(["D1", "D2"]));
+    }
+
+    fn bands() -> ChartSpec {
+        ChartSpec::Bands {
             title: "Predikat".into(),
             bands: vec![
                 Band {
@@ -717,36 +852,73 @@ mod tests {
                     to: 1.8,
                 },
                 Band {
-                    name: "Baik".into(),
+                    name: "Cukup".into(),
                     from: 1.8,
+                    to: 2.6,
+                },
+                Band {
+                    name: "Baik".into(),
+                    from: 2.6,
                     to: 5.0,
                 },
             ],
-            markers: vec![Marker {
-                label: "Indeks 2,50".into(),
-                value: 2.5,
-                role: Role::Current,
-            }],
-        };
-        let svg = svg(&spec);
-        assert!(svg.contains(r##"<rect x="8" y="66" width="124.8" height="44" fill="#f2b8b0"><title>Kurang 1,00–1,80</title>"##), "{svg}");
-        assert!(svg.contains(r#"<line x1="242" y1="60" x2="242" y2="114""#));
-        assert!(svg.contains(">Indeks 2,50</tspan>"));
+            markers: vec![
+                Marker {
+                    label: "Indeks 2,50".into(),
+                    value: 2.5,
+                    role: Role::Current,
+                },
+                Marker {
+                    label: "Target 2,60".into(),
+                    value: 2.6,
+                    role: Role::Target,
+                },
+            ],
+        }
     }
 
     #[test]
-    fn text_is_escaped() {
-        let spec = ChartSpec::Bars {
-            title: "<script>alert(1)</script>".into(),
-            categories: vec!["\"><img src=x onerror=alert(1)>".into()],
-            min: 0.0,
-            max: 5.0,
-            series: vec![series("Unit & co", Role::Current, vec![Some(1.0)], &["1"])],
-            target: None,
-        };
-        let svg = svg(&spec);
-        assert!(!svg.contains("<script") && !svg.contains("<img"));
-        assert!(svg.contains("&lt;script&gt;") && svg.contains("Unit &amp; co"));
-        assert!(!svg.contains("style="), "no style attributes (strict CSP)");
+    fn bands_stack_to_their_edges_and_markers_sit_on_their_value() {
+        let j = json(&bands());
+        let s = j["series"].as_array().unwrap();
+        assert_eq!(s.len(), 3);
+        assert!(s.iter().all(|b| b["stack"] == "bands"));
+        // Stacked from zero on an axis from 1 to 5: the first band reaches its upper edge
+        // (1.8), the next ones add their widths (0.8, 2.4): they end at 1.8, 2.6 and 5.0.
+        assert_eq!(s[0]["data"], json!([1.8]));
+        let width = |i: usize| s[i]["data"][0].as_f64().unwrap();
+        assert!((width(1) - 0.8).abs() < 1e-9 && (width(2) - 2.4).abs() < 1e-9);
+        assert_eq!(
+            (j["xAxis"]["min"].clone(), j["xAxis"]["max"].clone()),
+            (json!(1.0), json!(5.0))
+        );
+        // Each marker is a vertical line at its value: the index solid, the target dashed,
+        // their labels apart (the target's below the bar).
+        assert_eq!(s[0]["markLine"]["data"][0]["xAxis"], 2.5);
+        assert_eq!(s[0]["markLine"]["lineStyle"]["type"], "solid");
+        assert_eq!(s[1]["markLine"]["data"][0]["xAxis"], 2.6);
+        assert_eq!(s[1]["markLine"]["lineStyle"]["type"], "dashed");
+        assert_eq!(s[1]["markLine"]["label"]["position"], "start");
+        assert!(s[2].get("markLine").is_none());
+        assert_eq!(s[0]["label"]["formatter"], "Kurang\n1,00–1,80");
+        assert_eq!(
+            s[0]["label"]["lineHeight"], 14,
+            "two-line band labels get a line height"
+        );
+        assert!(
+            j.get("tooltip").is_none(),
+            "the band names are written on the bar"
+        );
+    }
+
+    #[test]
+    fn no_chart_asks_for_html_tooltips() {
+        // ECharts writes an HTML tooltip as markup with style attributes, which the strict
+        // CSP refuses; every chart with a tooltip draws it as rich text.
+        for spec in [radar(), bars()] {
+            assert_eq!(json(&spec)["tooltip"]["renderMode"], "richText");
+        }
+        let text = option_json(&radar()) + &option_json(&bars()) + &option_json(&bands());
+        assert!(!text.contains("<br") && !text.contains("style="));
     }
 }
