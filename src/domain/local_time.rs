@@ -83,6 +83,16 @@ impl LocalTime {
         format!("{} {} {}", self.date_iso(), self.clock(lang), self.zone())
     }
 
+    /// `28 November 2026, 16.30 WIB`: a time as people read it, in lists and messages.
+    pub fn long(&self, lang: Lang) -> String {
+        format!(
+            "{}, {} {}",
+            self.long_date(lang),
+            self.clock(lang),
+            self.zone()
+        )
+    }
+
     /// `2026-11-28T16:30:00+07:00`: the same instant, written with the local offset (its
     /// digits are the wall clock's, which is what file names take).
     pub fn to_rfc3339(&self) -> String {
@@ -180,6 +190,24 @@ mod tests {
         assert_eq!(
             at("2026-11-28T09:30:00Z", 540).short(Lang::Id),
             "2026-11-28 18.30 WIT"
+        );
+    }
+
+    #[test]
+    fn times_in_words_name_the_month_and_the_zone() {
+        // 00.54 UTC is 07.54 in Jakarta, 08.54 in Makassar.
+        assert_eq!(
+            at("2026-11-30T00:54:00Z", 420).long(Lang::Id),
+            "30 November 2026, 07.54 WIB"
+        );
+        assert_eq!(
+            at("2026-11-30T00:54:00Z", 480).long(Lang::En),
+            "30 November 2026, 08:54 WITA"
+        );
+        // Late on 31 December UTC it is already January in Jayapura.
+        assert_eq!(
+            at("2026-12-31T16:05:00Z", 540).long(Lang::Id),
+            "1 Januari 2027, 01.05 WIT"
         );
     }
 

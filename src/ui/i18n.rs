@@ -37,11 +37,15 @@ pub fn tr_owned(id: String, en: String) -> impl Fn() -> String + Clone + Send + 
     }
 }
 
-/// An RFC 3339 time on the user's clock, "2026-11-28 16.30 WIB", whatever offset it was
-/// written in; the text itself when it is not a time.
+/// An RFC 3339 time on the user's clock in words, "28 November 2026, 16.30 WIB", whatever
+/// offset it was written in; the text itself when it is not a time.
 pub fn when(rfc3339: &str) -> String {
-    crate::adapters::clock::local(rfc3339)
-        .map_or_else(|| rfc3339.to_string(), |t| t.short(Lang::Id))
+    when_in(rfc3339, lang().get_untracked())
+}
+
+/// [`when`] in a given language, for messages built in both at once.
+pub fn when_in(rfc3339: &str, l: Lang) -> String {
+    crate::adapters::clock::local(rfc3339).map_or_else(|| rfc3339.to_string(), |t| t.long(l))
 }
 
 /// Domain text in the current language.

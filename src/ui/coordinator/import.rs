@@ -9,8 +9,8 @@ use crate::adapters::files::{self, ReadError};
 use crate::domain::consolidation::{HistoryReason, Imported};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
-use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, tr, trs};
+use crate::ui::i18n::{when, when_in};
 use crate::ui::widgets::{FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,16 +41,16 @@ fn describe(outcome: &Imported, label: &str) -> Text {
             t
         }
         Imported::Replaced { answers, previous, .. } => Text::new(
-            format!("berkas {label} yang lebih baru ({answers} jawaban) menggantikan berkas ekspor {}; berkas lama disimpan di riwayat.", when(previous)),
-            format!("a newer file from {label} ({answers} answers) replaces the one exported {}; the old one is kept in the history.", when(previous)),
+            format!("berkas {label} yang lebih baru ({answers} jawaban) menggantikan berkas ekspor {}; berkas lama disimpan di riwayat.", when_in(previous, Lang::Id)),
+            format!("a newer file from {label} ({answers} answers) replaces the one exported {}; the old one is kept in the history.", when_in(previous, Lang::En)),
         ),
         Imported::Older { current, .. } => Text::new(
-            format!("berkas ini lebih lama daripada berkas {label} yang sudah ada (ekspor {}). Dicatat di riwayat.", when(current)),
-            format!("this file is older than the {label} file already received (exported {}). Recorded in the history.", when(current)),
+            format!("berkas ini lebih lama daripada berkas {label} yang sudah ada (ekspor {}). Dicatat di riwayat.", when_in(current, Lang::Id)),
+            format!("this file is older than the {label} file already received (exported {}). Recorded in the history.", when_in(current, Lang::En)),
         ),
         Imported::Duplicate { received_at, .. } => Text::new(
-            format!("berkas yang sama sudah diterima {}; tidak ada perubahan.", when(received_at)),
-            format!("the same file was already received {}; nothing changed.", when(received_at)),
+            format!("berkas yang sama sudah diterima {}; tidak ada perubahan.", when_in(received_at, Lang::Id)),
+            format!("the same file was already received {}; nothing changed.", when_in(received_at, Lang::En)),
         ),
         Imported::Completed { answers, .. } => Text::new(
             format!("teks {answers} jawaban {label} dilengkapi dari berkas aslinya."),
@@ -328,14 +328,14 @@ fn History() -> impl IntoView {
                 .iter()
                 .map(|h| {
                     let reason = match &h.reason {
-                        HistoryReason::Replaced { by } => Text::new(format!("Digantikan berkas ekspor {}", when(by)), format!("Replaced by the file exported {}", when(by))),
+                        HistoryReason::Replaced { by } => Text::new(format!("Digantikan berkas ekspor {}", when_in(by, Lang::Id)), format!("Replaced by the file exported {}", when_in(by, Lang::En))),
                         HistoryReason::ArrivedOlder { current } => Text::new(
-                            format!("Datang setelah berkas yang lebih baru (ekspor {}); tidak dipakai", when(current)),
-                            format!("Arrived after a newer file (exported {}); not used", when(current)),
+                            format!("Datang setelah berkas yang lebih baru (ekspor {}); tidak dipakai", when_in(current, Lang::Id)),
+                            format!("Arrived after a newer file (exported {}); not used", when_in(current, Lang::En)),
                         ),
                         HistoryReason::Withdrawn { at } => Text::new(
-                            format!("Ditarik karena unit dihapus ({}); impor lagi untuk memakainya", when(at)),
-                            format!("Withdrawn when the unit was removed ({}); import again to use it", when(at)),
+                            format!("Ditarik karena unit dihapus ({}); impor lagi untuk memakainya", when_in(at, Lang::Id)),
+                            format!("Withdrawn when the unit was removed ({}); import again to use it", when_in(at, Lang::En)),
                         ),
                     };
                     let values = h.values.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
