@@ -31,6 +31,11 @@ pub fn offset_minutes_at(instant: Timestamp) -> i32 {
     -(date.get_timezone_offset() as i32)
 }
 
+/// Minutes east of UTC of the browser's time zone now.
+pub fn offset_minutes_now() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// `now` (from [`now`]) written with the user's offset, `2026-11-28T16:30:00+07:00`: the
 /// time stamp for file names, so a file saved at 16.30 WIB is named …-1630.
 pub fn on_wall_clock(now: &str) -> String {

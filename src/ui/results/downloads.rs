@@ -58,6 +58,7 @@ pub fn Downloads() -> impl IntoView {
                 }),
                 lang.get_untracked(),
                 &now,
+                clock::offset_minutes_now(),
             )
         });
         if let Err(e) = files::download(&file_name(&r, "xlsx", &now), XLSX_MIME, &bytes) {
