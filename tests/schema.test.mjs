@@ -49,6 +49,8 @@ const INVALID = {
   "assignment-lead-and-support.json": { accepted: "no JSON Schema keyword relates two arrays" },
   "decision-own-without-note.json": { rejectedAt: "/decisions/0/note" },
   "consolidated-without-results.json": { rejectedAt: "" },
+  "assignment-deadline-not-a-date.json": { rejectedAt: "/assignment/deadline" },
+  "support-and-answer.json": { accepted: "no JSON Schema keyword relates the keys of two objects" },
 };
 
 test("the schema compiles as draft 2020-12 in strict mode", () => {

@@ -6,7 +6,9 @@
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
 use crate::domain::catalogue::{Framework, Indicator};
-use crate::domain::exchange::{Answer, AssignmentPart, Evidence, ExchangeFile, Kind, UnitRef};
+use crate::domain::exchange::{
+    Answer, AssignmentPart, Evidence, ExchangeFile, Kind, SupportInput, UnitRef,
+};
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
@@ -29,6 +31,10 @@ pub struct Draft {
     /// file; `None` means the unit answers whichever indicators it chooses.
     #[serde(default)]
     pub assignment: Option<AssignmentPart>,
+    /// Without an assignment: the indicators the unit gives input on as a supporting unit
+    /// (from a reopened submission's `support` map).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
     #[serde(default)]
     pub answers: BTreeMap<String, DraftAnswer>,
     pub created_at: String,
@@ -97,6 +103,24 @@ pub fn split_justification(text: &str) -> (String, String) {
     (fakta.to_string(), tail.to_string())
 }
 
+/// The unit's part in one indicator of its draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The coordinator made the unit responsible (penanggung jawab).
+    Lead,
+    /// The unit supports the lead (pendukung): it gives input, optionally a proposed level.
+    Support,
+    /// No assignment fixes the scope: the unit answers what it chooses.
+    Free,
+}
+
+impl Part {
+    /// Whether the unit's answer is its own to give (and counts in its progress).
+    pub fn answers(self) -> bool {
+        self != Part::Support
+    }
+}
+
 /// What a draft's export left out, so the UI can say so.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportNotes {
@@ -128,6 +152,7 @@ impl Draft {
             period,
             unit,
             assignment: None,
+            supports: Vec::new(),
             answers: BTreeMap::new(),
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -141,6 +166,19 @@ impl Draft {
         let unit = file.unit.clone().unwrap_or_else(|| UnitRef {
             id: String::new(),
             name: String::new(),
+        });
+        let inputs = file.support.iter().map(|(ind, s)| {
+            let (fakta, analisis) = split_justification(&s.justification);
+            let answer = DraftAnswer {
+                value: s.value,
+                fakta,
+                analisis,
+                evidence: s.evidence.clone(),
+                service: s.service.clone().unwrap_or_default(),
+                updated_at: s.updated_at.clone(),
+                extra: s.extra.clone(),
+            };
+            (ind.clone(), answer)
         });
         let answers = file
             .answers
@@ -158,6 +196,7 @@ impl Draft {
                 };
                 (ind.clone(), answer)
             })
+            .chain(inputs)
             .collect();
         let fw_name = crate::domain::catalogue::framework(&file.framework)
             .map_or(file.framework.as_str(), |f| &f.short_name);
@@ -178,6 +217,10 @@ impl Draft {
             period: file.period.clone(),
             unit,
             assignment: file.assignment.clone(),
+            supports: match file.assignment {
+                Some(_) => Vec::new(),
+                None => file.support.keys().cloned().collect(),
+            },
             answers,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -191,6 +234,24 @@ impl Draft {
             None => true,
             Some(a) => a.lead.iter().chain(&a.support).any(|i| i == indicator_id),
         }
+    }
+
+    /// The unit's part in an indicator; `None` when the assignment leaves it out.
+    pub fn part(&self, indicator_id: &str) -> Option<Part> {
+        match &self.assignment {
+            None if self.supports.iter().any(|i| i == indicator_id) => Some(Part::Support),
+            None => Some(Part::Free),
+            Some(a) if a.lead.iter().any(|i| i == indicator_id) => Some(Part::Lead),
+            Some(a) if a.support.iter().any(|i| i == indicator_id) => Some(Part::Support),
+            Some(_) => None,
+        }
+    }
+
+    /// The indicators the unit answers itself (all of its scope but those it supports), in
+    /// catalogue order: what its progress counts.
+    pub fn own_scope<'a>(&'a self, fw: &'a Framework) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.scope(fw)
+            .filter(move |i| self.part(&i.id).is_some_and(Part::answers))
     }
 
     /// The indicators this draft covers, in catalogue order.
@@ -220,16 +281,33 @@ impl Draft {
     }
 
     /// The `submission` file of this draft. Answers without a value cannot travel (the
-    /// format has no "unanswered" value) and are listed in the notes instead.
+    /// format has no "unanswered" value) and are listed in the notes instead. What the unit
+    /// wrote on an indicator it supports goes to the file's `support` map as input for the
+    /// lead, with its level (if chosen) as a proposal.
     pub fn to_submission(&self, now: &str) -> (ExchangeFile, ExportNotes) {
         let mut notes = ExportNotes::default();
         let mut answers = BTreeMap::new();
+        let mut support = BTreeMap::new();
         for (id, a) in &self.answers {
+            let service = a.service.trim();
+            if self.part(id) == Some(Part::Support) {
+                support.insert(
+                    id.clone(),
+                    SupportInput {
+                        value: a.value,
+                        justification: compose_justification(&a.fakta, &a.analisis),
+                        evidence: a.evidence.clone(),
+                        updated_at: a.updated_at.clone(),
+                        service: (!service.is_empty()).then(|| service.to_string()),
+                        extra: a.extra.clone(),
+                    },
+                );
+                continue;
+            }
             let Some(value) = a.value else {
                 notes.without_value.push(id.clone());
                 continue;
             };
-            let service = a.service.trim();
             answers.insert(
                 id.clone(),
                 Answer {
@@ -251,6 +329,7 @@ impl Draft {
             now,
         );
         file.answers = answers;
+        file.support = support;
         (file, notes)
     }
 }

@@ -27,7 +27,9 @@
 
 use super::merge::{merge, Merge, Status};
 use super::settle::OWN_EVIDENCE;
-use super::{Assignment, HistoryEntry, HistoryReason, Submission, Workspace};
+use super::{
+    Assignment, BeritaAcara, Guidance, HistoryEntry, HistoryReason, Submission, Workspace,
+};
 use crate::domain::catalogue::Framework;
 use crate::domain::draft::export_file_name;
 use crate::domain::engine::evaluate_map;
@@ -59,6 +61,12 @@ pub struct Coordination {
     /// Indicator → the differing answers of a conflict not settled at export.
     #[serde(default)]
     pub unsettled: BTreeMap<String, Vec<Candidate>>,
+    /// Deadline, contact and instruction given to the units.
+    #[serde(default, skip_serializing_if = "Guidance::is_empty")]
+    pub guidance: Guidance,
+    /// The Berita Acara's particulars, as entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub berita_acara: Option<BeritaAcara>,
 }
 
 fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> ExchangeFile {
@@ -88,9 +96,13 @@ pub fn assignment_file(
         wall_clock,
     );
     let mut file = envelope(ws, Kind::Assignment, Some(u), now);
+    let g = &ws.guidance;
     file.assignment = Some(AssignmentPart {
         lead,
         support,
+        deadline: g.deadline,
+        contact: (!g.contact.is_empty()).then(|| g.contact.clone()),
+        instructions: (!g.instructions.trim().is_empty()).then(|| g.instructions.clone()),
         extra: Map::new(),
     });
     Some((name, file))
@@ -166,14 +178,14 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &str) -> ExchangeFil
                 source: Some(s), ..
             } => {
                 let Some((c, sub)) = source(s) else { continue };
-                let Some(answer) = sub.answers.get(id) else {
+                let Some(answer) = ws.answer_of(c, id) else {
                     continue;
                 };
                 let decision = match item.status {
                     Status::Decided { decision, .. } => ws.decisions.get(decision).cloned(),
                     _ => None,
                 };
-                let mut answer = answer.clone();
+                let mut answer = answer.into_owned();
                 if let Some(d) = &decision {
                     answer.value = d.value;
                 }
@@ -225,6 +237,8 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &str) -> ExchangeFil
         units: ws.units.clone(),
         assignments: ws.assignments.clone(),
         unsettled,
+        guidance: ws.guidance.clone(),
+        berita_acara: ws.berita_acara.clone(),
     };
     if let Ok(v) = serde_json::to_value(&coordination) {
         file.extra.insert(COORDINATION_KEY.to_string(), v);
@@ -271,7 +285,14 @@ fn sources(ws: &Workspace, fw: &Framework) -> Vec<SourceRecord> {
             unit: s.unit.clone(),
             exported_at: s.exported_at.clone(),
             digest: s.digest.clone(),
-            answered: in_order(&mut s.answers.keys()),
+            // Levels proposed as a supporting unit count: a decision may have taken one.
+            answered: in_order(
+                &mut s
+                    .valued()
+                    .map(|(k, _)| k.to_string())
+                    .collect::<Vec<_>>()
+                    .iter(),
+            ),
             superseded_by: None,
             extra: Map::new(),
         })
@@ -405,6 +426,8 @@ impl Workspace {
             }
         }
         ws.decisions = file.decisions.clone();
+        ws.guidance = coordination.guidance.clone();
+        ws.berita_acara = coordination.berita_acara.clone();
 
         let mut restored = Restored::default();
         let superseded = |s: &SourceRecord| s.superseded_by.is_some();
@@ -475,6 +498,7 @@ impl Workspace {
                 institution: file.institution.clone(),
                 period: file.period.clone(),
                 answers: Arc::new(answers),
+                support: Arc::default(),
                 restored: true,
             };
             let pos = ws.submissions.partition_point(|x| x.unit.id < sub.unit.id);

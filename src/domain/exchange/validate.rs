@@ -32,6 +32,8 @@ use serde_json::{Map, Value as Json};
 use std::collections::BTreeSet;
 use std::fmt;
 
+mod journey;
+
 /// How bad a problem is: an error refuses the file, a warning is shown and the file is
 /// read anyway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -669,6 +671,7 @@ impl Walk {
         }
 
         let answered = self.answers(obj, fw);
+        self.support_inputs(obj, fw, &answered);
 
         let needs = |k: Kind| {
             if kind == Some(k) {
@@ -1052,6 +1055,7 @@ impl Walk {
         };
         let lead = self.id_list(o, "$.assignment", "lead", fw);
         let support = self.id_list(o, "$.assignment", "support", fw);
+        self.guidance(o);
         for (list, name) in [(&lead, "lead"), (&support, "support")] {
             let mut seen = BTreeSet::new();
             for (i, id) in list {

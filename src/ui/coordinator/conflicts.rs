@@ -330,7 +330,7 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
             .iter()
             .map(|cand| {
                 let unit = w.unit(&cand.unit).map_or_else(|| cand.unit.clone(), label);
-                let answer = w.answer_of(cand, &item.indicator).cloned();
+                let answer = w.answer_of(cand, &item.indicator).map(std::borrow::Cow::into_owned);
                 let exported = w.submissions.get(cand.submission).map(|s| when(&s.exported_at)).unwrap_or_default();
                 let restored = w.submissions.get(cand.submission).is_some_and(|s| s.restored);
                 let role = if lead.as_deref() == Some(cand.unit.as_str()) {
