@@ -9,6 +9,7 @@ use crate::domain::catalogue::{Framework, Indicator};
 use crate::domain::exchange::{
     Answer, AssignmentPart, Evidence, ExchangeFile, Kind, SupportInput, UnitRef,
 };
+use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
@@ -252,6 +253,45 @@ impl Draft {
     pub fn own_scope<'a>(&'a self, fw: &'a Framework) -> impl Iterator<Item = &'a Indicator> + 'a {
         self.scope(fw)
             .filter(move |i| self.part(&i.id).is_some_and(Part::answers))
+    }
+
+    /// (answered, total) over the unit's own indicators ([`Draft::own_scope`]): its progress.
+    pub fn progress(&self, fw: &Framework) -> (usize, usize) {
+        let own: Vec<&Indicator> = self.own_scope(fw).collect();
+        let answered = own
+            .iter()
+            .filter(|i| self.answers.get(&i.id).is_some_and(|a| a.value.is_some()))
+            .count();
+        (answered, own.len())
+    }
+
+    /// What to do with the exported file: where the browser put it, and whom to send it to
+    /// by when (the coordinator's contact and deadline, when the assignment gave them).
+    pub fn next_step(&self, file_name: &str) -> Text {
+        let part = self.assignment.as_ref();
+        let contact = part
+            .and_then(|a| a.contact.as_ref())
+            .map(|c| c.phrase())
+            .filter(|p| !p.is_empty());
+        let deadline = part.and_then(|a| a.deadline);
+        let (to_id, to_en) = match &contact {
+            Some(c) => (format!("Kirim ke {c}"), format!("Send it to {c}")),
+            None => (
+                "Kirim ke koordinator".to_string(),
+                "Send it to your coordinator".to_string(),
+            ),
+        };
+        let (by_id, by_en) = match deadline {
+            Some(d) => (
+                format!(" paling lambat {}", d.words(Lang::Id)),
+                format!(" by {}", d.words(Lang::En)),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Text::new(
+            format!("Berkas tersimpan di folder Unduhan (Downloads) sebagai {file_name}. {to_id}{by_id}."),
+            format!("The file is saved in your Downloads folder as {file_name}. {to_en}{by_en}."),
+        )
     }
 
     /// The indicators this draft covers, in catalogue order.

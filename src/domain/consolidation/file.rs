@@ -69,6 +69,13 @@ pub struct Coordination {
     pub berita_acara: Option<BeritaAcara>,
 }
 
+/// The `coordination` block of a consolidated file, if it has a readable one.
+pub fn coordination_of(file: &ExchangeFile) -> Option<Coordination> {
+    file.extra
+        .get(COORDINATION_KEY)
+        .and_then(|v| crate::domain::json::from_value(v.clone()).ok())
+}
+
 fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &str) -> ExchangeFile {
     ExchangeFile::new(kind, &ws.framework, &ws.institution, &ws.period, unit, now)
 }
@@ -373,11 +380,7 @@ impl Workspace {
                 format!("Unknown framework \"{}\".", file.framework),
             ));
         };
-        let coordination: Coordination = file
-            .extra
-            .get(COORDINATION_KEY)
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default();
+        let coordination = coordination_of(file).unwrap_or_default();
         let coordinator = if coordination.coordinator.is_empty() {
             file.decisions
                 .last()

@@ -37,13 +37,13 @@ mod merge;
 mod settle;
 
 pub use file::{
-    assignment_file, describe_rule, to_consolidated, to_consolidated_with, Coordination, Restored,
-    COORDINATION_KEY, PROVENANCE_DIGEST,
+    assignment_file, coordination_of, describe_rule, to_consolidated, to_consolidated_with,
+    Coordination, Restored, COORDINATION_KEY, PROVENANCE_DIGEST,
 };
 pub use import::{digest, ImportReport, Imported};
 pub use journey::{
-    check_letterhead, check_nip, dues, is_late, reminder, reminder_all, Arrival, BeritaAcara,
-    Guidance, Signatory, UnitDue, MAX_INSTRUCTIONS, MAX_LETTERHEAD_CHARS,
+    check_letterhead, check_nip, dues, is_late, letterhead_from_image, reminder, reminder_all,
+    Arrival, BeritaAcara, Guidance, Signatory, UnitDue, MAX_INSTRUCTIONS, MAX_LETTERHEAD_CHARS,
 };
 pub use merge::{
     coverage, merge, Candidate, Cell, CellState, Coverage, CoverageRow, Item, Merge, Role, Status,

@@ -54,6 +54,31 @@ impl Date {
     pub fn words(self, lang: Lang) -> String {
         crate::domain::local_time::long_date(&self.to_string(), lang)
     }
+
+    /// The day of the week, "Senin" … "Minggu" / "Monday" … "Sunday" (Sakamoto's method on
+    /// the proleptic Gregorian calendar).
+    pub fn weekday(self, lang: Lang) -> &'static str {
+        const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let (m, d) = (self.month as usize, i32::from(self.day));
+        let y = i32::from(self.year) - i32::from(m < 3);
+        // 0 = Sunday.
+        let w = (y + y / 4 - y / 100 + y / 400 + T[m - 1] + d).rem_euclid(7) as usize;
+        let names = match lang {
+            Lang::Id => [
+                "Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
+            ],
+            Lang::En => [
+                "Sunday",
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+            ],
+        };
+        names[w]
+    }
 }
 
 impl fmt::Display for Date {

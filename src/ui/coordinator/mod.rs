@@ -7,9 +7,11 @@
 
 mod conflicts;
 mod coverage;
+mod dues;
 mod header;
 mod home;
 mod import;
+mod minutes;
 mod results;
 pub mod state;
 mod units;
