@@ -12,11 +12,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'exchange');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(root, 'tests', 'fixtures', 'exchange');
+// Set SCREENSHOTS=docs/screenshots to also write the README's phone, reminder, supporting
+// input and filled Berita Acara screenshots there.
+const SHOTS = process.env.SCREENSHOTS ? resolve(root, process.env.SCREENSHOTS) : null;
+/** The screen as the user sees it, for the README (only when SCREENSHOTS is set). */
+const doc = (page, name) => (SHOTS ? page.screenshot({ path: join(SHOTS, `${name}.png`) }) : null);
 const ASSIGNMENT = join(FIXTURES, 'assignment-bkpsdm-spbe-2020.json');
 const PHONES = [{ width: 360, height: 740 }, { width: 390, height: 844 }];
 const DESKTOP = { width: 1366, height: 768 };
@@ -94,10 +100,11 @@ test('on a phone no unit screen is wider than the screen, and the coordinator fi
       await page.getByRole('heading', { level: 2, name: /Kompetensi Sumber Daya Manusia/ }).waitFor();
       await assertTabsFit(page, `${tag} fill`);
       await assertFits(page, `${tag} fill`);
-      await page.getByText('Tingkat 3', { exact: true }).click();
+      await page.getByRole('radio', { name: /^Tingkat 3 / }).check();
       await page.getByLabel('Fakta').fill('Peta kompetensi ASN 2026 (Keputusan Kepala BKPSDM No. 800/112/2026), hlm. 4.');
       await page.getByLabel('Analisis').fill('Pengembangan kompetensi dilaksanakan terencana bagi semua jabatan: tingkat 3.');
       await screenshot(page, `phone-${viewport.width}-fill`);
+      if (viewport.width === 390) await doc(page, 'phone-fill');
 
       await steps(page).getByRole('link', { name: '2. Kirim' }).click();
       await page.getByRole('heading', { level: 2, name: 'Unduh berkas jawaban' }).waitFor();
@@ -109,7 +116,7 @@ test('on a phone no unit screen is wider than the screen, and the coordinator fi
       await page.getByTestId('index').waitFor({ timeout: 20000 });
       await page.getByTestId('chart-radar').locator('svg').first().waitFor({ timeout: 20000 });
       // One answer of 47: the index is labelled provisional with its completeness.
-      assert.match(await page.getByTestId('index-label').innerText(), /sementara \(1 dari 47 indikator bernilai\)/);
+      assert.match(await page.getByTestId('index-label').innerText(), /sementara \(1 dari 47 indikator bernilai\)/i);
       await assertFits(page, `${tag} results`);
       await screenshot(page, `phone-${viewport.width}-results`);
       assert.deepEqual(problems, []);
@@ -193,7 +200,7 @@ test('the deadline and contact travel with the assignment to the unit and into t
       assert.match(await guidance.innerText(), /Sebutkan nama berkas bukti dukung/);
       await screenshot(u, 'journey-unit-guidance');
       await u.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /^36 / }).click();
-      await u.getByText('Tingkat 3', { exact: true }).click();
+      await u.getByRole('radio', { name: /^Tingkat 3 / }).check();
       await u.getByLabel('Fakta').fill('SIMPEG terhubung dengan SIASN BKN (surat BKN 2026).');
       await u.getByLabel('Analisis').fill('Layanan kepegawaian elektronik terpadu: tingkat 3.');
     });
@@ -202,9 +209,13 @@ test('the deadline and contact travel with the assignment to the unit and into t
     assert.match(next, /Kirim ke Rina Wulandari \(Diskominfo\) \(WhatsApp 0812-3456-7890, spbe@karanganyarkab\.go\.id\) paling lambat 30 November 2026\./);
     await assertFits(u, '390px export after download');
     await screenshot(u, 'journey-unit-next-step');
+    await u.getByTestId('next-step').scrollIntoViewIfNeeded();
+    await doc(u, 'phone-export');
 
-    // The coordinator: who has not sent yet, and a reminder naming the deadline.
+    // The coordinator: who has not sent yet, and a reminder naming the deadline. (The
+    // download's notice stayed with tab 1.)
     await importFiles(page, [exported.path]);
+    assert.equal(await page.getByText(/Berkas penugasan BKPSDM diunduh/).count(), 0, 'a notice stays on its own tab');
     await page.getByRole('link', { name: '3. Cakupan' }).click();
     const dues = page.getByTestId('dues-table');
     await dues.waitFor();
@@ -225,6 +236,8 @@ test('the deadline and contact travel with the assignment to the unit and into t
     assert.doesNotMatch(all, /- BKPSDM: belum mengirim/);
     await assertFits(page, '1366px coverage tab');
     await screenshot(page, 'journey-coordinator-dues');
+    await page.getByRole('heading', { name: 'Siapa yang belum mengirim' }).scrollIntoViewIfNeeded();
+    await doc(page, 'coordinator-dues');
     assert.deepEqual(coord.problems, []);
     assert.deepEqual(unit.problems, []);
   } finally {
@@ -247,7 +260,7 @@ test("a supporting unit's input reaches the coordinator beside the lead's answer
     const u = unit.page;
     const lead = await unitExports(u, bkpsdmAsg, async () => {
       await u.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /^25 / }).click();
-      await u.getByText('Tingkat 3', { exact: true }).click();
+      await u.getByRole('radio', { name: /^Tingkat 3 / }).check();
       await u.getByLabel('Fakta').fill('Peta kompetensi ASN 2026, hlm. 4.');
       await u.getByLabel('Analisis').fill('Pengembangan kompetensi terencana: tingkat 3.');
     });
@@ -277,12 +290,14 @@ test("a supporting unit's input reaches the coordinator beside the lead's answer
     assert.ok(await card.getByText(evidence).isVisible());
     assert.ok(await card.getByText(/melatih 40 ASN/).isVisible());
     await screenshot(page, 'journey-coordinator-support-input');
+    await page.getByRole('heading', { level: 2, name: 'Masukan unit pendukung' }).scrollIntoViewIfNeeded();
+    await doc(page, 'coordinator-support-input');
 
     // Diskominfo now deliberately proposes level 4: a conflict for the coordinator.
     const proposal = await unitExports(u, diskominfoAsg, async () => {
       await u.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /^25 .*pendukung/ }).click();
       await u.getByLabel('Fakta').fill('Diskominfo: 12 ASN bersertifikat kompetensi TIK (BNSP 2026).');
-      await u.getByText('Tingkat 4', { exact: true }).click();
+      await u.getByRole('radio', { name: /^Tingkat 4 / }).check();
     });
     await importFiles(page, [proposal.path]);
     await page.getByRole('link', { name: /^4\. Konflik \(1\)/ }).click();
@@ -297,5 +312,115 @@ test("a supporting unit's input reaches the coordinator beside the lead's answer
   } finally {
     await coord.context.close();
     await unit.context.close();
+  }
+});
+
+test('the Berita Acara is entered once and printed on A4 with its number, date, place and signatories', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: DESKTOP });
+  try {
+    await gotoApp(page, 'koordinator/#/koordinator');
+    await page.getByLabel('Pilih berkas konsolidasi (.json)').setInputFiles(join(FIXTURES, 'consolidated-spbe-2020.json'));
+    await page.getByRole('link', { name: 'Hasil & ekspor' }).click();
+    const form = page.getByRole('region', { name: /^Berita Acara: nomor/ });
+    await form.waitFor();
+    // Nothing entered yet: the usual two signatories, the Koordinator being the Sekda.
+    assert.equal(await form.getByLabel('Sebagai').nth(1).inputValue(), 'Koordinator SPBE');
+    assert.equal(await form.getByLabel('Jabatan').nth(1).inputValue(), 'Sekretaris Daerah');
+
+    await form.getByLabel('Nomor Berita Acara').fill('027/118/SPBE/2026');
+    await form.getByLabel('Tanggal').fill('2026-12-02');
+    await form.getByLabel('Tempat').fill('Karanganyar');
+    await form.getByLabel('Jabatan').first().fill('Kepala Dinas Komunikasi dan Informatika');
+    await form.getByLabel('Nama lengkap dan gelar').first().fill('Ir. Bambang Setiawan, M.T.');
+    await form.getByLabel('NIP (18 angka)').first().fill('19780314 200312 1 004');
+    await form.getByLabel('Nama lengkap dan gelar').nth(1).fill('Drs. Sutarno, M.Si.');
+    // A NIP that is not 18 digits is refused with the reason.
+    await form.getByLabel('NIP (18 angka)').nth(1).fill('1970051219950310');
+    await form.getByLabel('Tempat').click();
+    assert.match(await form.getByRole('alert').innerText(), /NIP terdiri dari 18 angka/);
+    await form.getByLabel('NIP (18 angka)').nth(1).fill('19700512 199503 1 002');
+    await form.getByLabel('Tempat').click();
+    await form.getByRole('alert').waitFor({ state: 'detached' });
+    // A letterhead drawn here, saved as a PNG.
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 1200; c.height = 150;
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff'; g.fillRect(0, 0, 1200, 150);
+      g.fillStyle = '#0a3d73'; g.font = 'bold 44px sans-serif'; g.fillText('PEMERINTAH KABUPATEN KARANGANYAR', 60, 70);
+      g.font = '26px sans-serif'; g.fillText('Jl. Lawu No. 385, Karanganyar 57712', 60, 115);
+      g.fillRect(0, 140, 1200, 6);
+      return c.toDataURL('image/png').split(',')[1];
+    });
+    const kop = join(artifactDir(), 'kop.png');
+    await writeFile(kop, Buffer.from(png, 'base64'));
+    await form.getByLabel('Pilih gambar kop surat (PNG/JPEG)').setInputFiles(kop);
+    await form.getByRole('img', { name: 'Kop surat yang dipakai' }).waitFor();
+    await screenshot(page, 'journey-minutes-form');
+    await form.scrollIntoViewIfNeeded();
+    await doc(page, 'coordinator-minutes');
+
+    await page.getByRole('link', { name: 'Laporan', exact: true }).click();
+    await page.getByRole('heading', { name: 'BERITA ACARA PENILAIAN MANDIRI' }).waitFor();
+    assert.match(await page.getByTestId('prepared-by').innerText(), /Koordinator SPBE Diskominfo/);
+
+    // Laid out as on paper (A4 less 15 mm margins = 180 mm = 680 px): nothing sticks out.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 960 });
+    await assertFits(page, 'print layout at the A4 content width');
+    const pdf = await page.pdf({ path: join(artifactDir(), 'berita-acara.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const { PDFParse } = await import('pdf-parse');
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    const { pages, total } = await parser.getText();
+    const last = pages[total - 1].text.replace(/\s+/g, ' ');
+    assert.match(last, /BERITA ACARA PENILAIAN MANDIRI/);
+    assert.match(last, /Nomor: 027\/118\/SPBE\/2026/);
+    assert.match(last, /Pada hari ini Rabu, tanggal 2 Desember 2026, bertempat di Karanganyar/);
+    assert.match(last, /Karanganyar, 2 Desember 2026/);
+    assert.match(last, /Ir\. Bambang Setiawan, M\.T\./);
+    assert.match(last, /NIP\. 19780314 200312 1 004/);
+    assert.match(last, /Drs\. Sutarno, M\.Si\./);
+    assert.match(last, /NIP\. 19700512 199503 1 002/);
+    assert.match(last, /Koordinator SPBE, Sekretaris Daerah/);
+    assert.match(last, /Kepala Dinas Komunikasi dan Informatika/);
+    if (SHOTS) {
+      const shots = await parser.getScreenshot({ partial: [total], scale: 1.4 });
+      await writeFile(join(SHOTS, 'report-berita-acara.png'), shots.pages[0].data);
+    }
+    await parser.destroy();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('where the phone can share files, "Bagikan" hands the exported file to the share sheet', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    // A phone browser's Web Share API (Level 2, with files), recorded instead of opened.
+    await context.addInitScript(() => {
+      navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length === 1;
+      navigator.share = async (data) => {
+        const f = data.files[0];
+        window.__shared = { name: f.name, type: f.type, text: data.text, json: JSON.parse(await f.text()) };
+      };
+    });
+    await gotoApp(page);
+    await page.getByLabel('Pilih berkas .json').setInputFiles(ASSIGNMENT);
+    await page.getByRole('heading', { level: 2, name: /Kompetensi Sumber Daya Manusia/ }).waitFor();
+    await page.getByRole('radio', { name: /^Tingkat 2 / }).check();
+    await steps(page).getByRole('link', { name: '2. Kirim' }).click();
+    await page.getByRole('button', { name: 'Bagikan (WhatsApp, surel…)' }).click();
+    await page.getByTestId('next-step').waitFor();
+    const shared = await page.evaluate(() => window.__shared);
+    assert.match(shared.name, /^swanilai-jawaban-bkpsdm-spbe-2020-2026-\d{8}-\d{4}\.json$/);
+    assert.equal(shared.type, 'application/json');
+    assert.equal(shared.json.answers['25'].value, 2);
+    assert.equal(shared.text, 'Berkas jawaban Swanilai BKPSDM, penilaian SPBE 2020 periode 2026.');
+    assert.match(await page.getByTestId('next-step').innerText(),
+      /^Berkas swanilai-jawaban-bkpsdm-\S+\.json dibagikan\. Pastikan terkirim ke Rina Wulandari, Diskominfo \(WhatsApp 0812-3456-7890, spbe@karanganyarkab\.go\.id\) paling lambat 30 November 2026\./);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
   }
 });

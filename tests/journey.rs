@@ -240,11 +240,19 @@ fn a_draft_sends_its_supporting_input_apart_and_counts_only_its_own_indicators()
         "Fakta: Diklat TIK 2026"
     );
     // After export the unit is told where the file is and whom to send it to, by when.
-    let next = d.next_step("swanilai-jawaban-diskominfo.json");
+    let next = d.next_step("swanilai-jawaban-diskominfo.json", false);
     assert_eq!(
         next.id,
         "Berkas tersimpan di folder Unduhan (Downloads) sebagai swanilai-jawaban-diskominfo.json. \
          Kirim ke koordinator paling lambat 30 November 2026."
+    );
+    assert_eq!(
+        d.next_step("x.json", true).id,
+        "Berkas x.json dibagikan. Pastikan terkirim ke koordinator paling lambat 30 November 2026."
+    );
+    assert_eq!(
+        d.share_message().id,
+        "Berkas jawaban Swanilai Diskominfo, penilaian SPBE 2020 periode 2026."
     );
     // Reopened as a draft, the input is still input.
     let again = Draft::from_file("e".into(), &parsed.file, LATER);

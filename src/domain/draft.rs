@@ -265,32 +265,58 @@ impl Draft {
         (answered, own.len())
     }
 
-    /// What to do with the exported file: where the browser put it, and whom to send it to
-    /// by when (the coordinator's contact and deadline, when the assignment gave them).
-    pub fn next_step(&self, file_name: &str) -> Text {
+    /// What to do with the exported file: where the browser put it (or that it was handed
+    /// to another app, when `shared`), and whom to send it to by when (the coordinator's
+    /// contact and deadline, when the assignment gave them).
+    pub fn next_step(&self, file_name: &str, shared: bool) -> Text {
         let part = self.assignment.as_ref();
         let contact = part
             .and_then(|a| a.contact.as_ref())
             .map(|c| c.phrase())
             .filter(|p| !p.is_empty());
-        let deadline = part.and_then(|a| a.deadline);
-        let (to_id, to_en) = match &contact {
-            Some(c) => (format!("Kirim ke {c}"), format!("Send it to {c}")),
-            None => (
-                "Kirim ke koordinator".to_string(),
-                "Send it to your coordinator".to_string(),
-            ),
-        };
-        let (by_id, by_en) = match deadline {
+        let (by_id, by_en) = match part.and_then(|a| a.deadline) {
             Some(d) => (
                 format!(" paling lambat {}", d.words(Lang::Id)),
                 format!(" by {}", d.words(Lang::En)),
             ),
             None => (String::new(), String::new()),
         };
+        let (to_id, to_en) = match &contact {
+            Some(c) => (format!("ke {c}"), format!("to {c}")),
+            None => (
+                "ke koordinator".to_string(),
+                "to your coordinator".to_string(),
+            ),
+        };
+        if shared {
+            return Text::new(
+                format!("Berkas {file_name} dibagikan. Pastikan terkirim {to_id}{by_id}."),
+                format!(
+                    "{file_name} was shared. Make sure it reaches {}{by_en}.",
+                    to_en.trim_start_matches("to ")
+                ),
+            );
+        }
         Text::new(
-            format!("Berkas tersimpan di folder Unduhan (Downloads) sebagai {file_name}. {to_id}{by_id}."),
-            format!("The file is saved in your Downloads folder as {file_name}. {to_en}{by_en}."),
+            format!("Berkas tersimpan di folder Unduhan (Downloads) sebagai {file_name}. Kirim {to_id}{by_id}."),
+            format!("The file is saved in your Downloads folder as {file_name}. Send it {to_en}{by_en}."),
+        )
+    }
+
+    /// The message that goes with a shared file: whose answers, for which assessment.
+    pub fn share_message(&self) -> Text {
+        let fw = crate::domain::catalogue::framework(&self.framework)
+            .map_or(self.framework.as_str(), |f| &f.short_name);
+        let unit = unit_label(&self.unit);
+        Text::new(
+            format!(
+                "Berkas jawaban Swanilai {unit}, penilaian {fw} periode {}.",
+                self.period
+            ),
+            format!(
+                "Swanilai answer file of {unit}, {fw} assessment, period {}.",
+                self.period
+            ),
         )
     }
 

@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
     provide_context(Nav(route));
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        state::screen_changed();
+        state::screen_changed(Notices(notices));
         route.set(current_route());
         // A new screen starts at the top, with keyboard focus at its content.
         focus_main();

@@ -38,14 +38,13 @@ thread_local! {
 /// goes when the user moves on (a download's confirmation on one tab is not news on the
 /// next); errors stay until dismissed, and notices raised for the screen the app itself
 /// navigates to stay.
-pub fn screen_changed() {
+/// (Called from an event listener, outside any reactive owner: hence the signal itself.)
+pub fn screen_changed(Notices(n): Notices) {
     if NOTICES_FOLLOW.with(|f| f.replace(false)) {
         return;
     }
-    if let Some(Notices(n)) = use_context::<Notices>() {
-        if n.with_untracked(|v| v.iter().any(|x| x.kind != NoticeKind::Error)) {
-            n.update(|v| v.retain(|x| x.kind == NoticeKind::Error));
-        }
+    if n.with_untracked(|v| v.iter().any(|x| x.kind != NoticeKind::Error)) {
+        n.update(|v| v.retain(|x| x.kind == NoticeKind::Error));
     }
 }
 

@@ -571,7 +571,7 @@ fn SupportInputs() -> impl IntoView {
                 let title_id = format!("input-{id}-title");
                 let labelled = title_id.clone();
                 Some(view! {
-                    <section class="card conflict-card" aria-labelledby=labelled>
+                    <section class="card input-card" aria-labelledby=labelled>
                         <h3 id=title_id class="conflict-title">
                             <span class="indicator-code">{meta.display_code().to_string()}</span> " " {text(meta.name.clone())}
                         </h3>

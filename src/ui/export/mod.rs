@@ -94,7 +94,7 @@ pub fn ExportScreen() -> impl IntoView {
         let l = lang.get_untracked();
         let text = ws
             .draft
-            .with_untracked(|d| d.next_step(&name))
+            .with_untracked(|d| d.share_message())
             .get(l)
             .to_string();
         spawn_local(async move {
@@ -109,7 +109,7 @@ pub fn ExportScreen() -> impl IntoView {
     };
     let next_step = move || {
         let name = last_export.get()?;
-        let t = ws.draft.with(|d| d.next_step(&name));
+        let t = ws.draft.with(|d| d.next_step(&name, shared.get()));
         Some(t.get(lang.get()).to_string())
     };
 
@@ -151,7 +151,7 @@ pub fn ExportScreen() -> impl IntoView {
                     </Show>
                     {move || next_step().map(|t| view! {
                         <div class="notice success next-step" role="status" data-testid="next-step">
-                            <p>{move || if shared.get() { tr("Berkas dibagikan. ", "File shared. ")() } else { "" }}{t}</p>
+                            <p>{t}</p>
                             <p class="small">{tr("Simpan juga salinannya sebagai cadangan. Bila ada perubahan, ekspor lagi: berkas yang lebih baru menggantikan yang lama.", "Keep a copy as a backup too. If anything changes, export again: the newer file replaces the older one.")}</p>
                         </div>
                     })}
