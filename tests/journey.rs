@@ -485,3 +485,92 @@ fn the_berita_acara_is_entered_once_and_travels_in_the_consolidated_file() {
     assert_eq!(reopened.berita_acara(), ba);
     assert_eq!(f.kind, Kind::Consolidated);
 }
+
+// ------------------------------------------------------------------ outside input, any shape
+
+use proptest::prelude::*;
+
+/// Any JSON value, with strings that look like dates, numbers and levels more often than
+/// chance would make them.
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        (-3i64..9).prop_map(serde_json::Value::from),
+        (-1.0f64..6.0).prop_map(serde_json::Value::from),
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(serde_json::Value::from),
+        ".{0,12}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..3).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("name".to_string()),
+                    Just("whatsapp".to_string()),
+                    Just("email".to_string()),
+                    Just("value".to_string()),
+                    Just("justification".to_string()),
+                    Just("evidence".to_string()),
+                    Just("title".to_string()),
+                    "[a-z]{1,6}"
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The guidance of an assignment and the supporting input of a submission, whatever
+    /// their shape: the reader either refuses the file with a problem at that place, or
+    /// reads it into values that are exactly what the file says — never panics, never
+    /// reads a deadline that is not a real date or a level the framework does not allow.
+    #[test]
+    fn guidance_and_supporting_input_of_any_shape_are_read_exactly_or_refused(
+        deadline in any_json(), contact in any_json(), instructions in any_json(), input in any_json(),
+    ) {
+        let asg = json!({
+            "format": FORMAT, "version": VERSION, "kind": "assignment", "framework": "spbe-2020",
+            "institution": "X", "period": "2026", "unit": { "id": "bkpsdm", "name": "BKPSDM" },
+            "exported_at": "2026-11-01T00:00:00Z",
+            "assignment": { "lead": ["36"], "deadline": deadline, "contact": contact, "instructions": instructions },
+        });
+        match exchange::parse(&serde_json::to_vec(&asg).unwrap()) {
+            Ok(p) => {
+                let part = p.file.assignment.unwrap();
+                match (&asg["assignment"]["deadline"], part.deadline) {
+                    (serde_json::Value::Null, None) => {}
+                    (serde_json::Value::String(s), Some(d)) => prop_assert_eq!(d.to_string(), s.clone()),
+                    (v, d) => prop_assert!(false, "deadline {v:?} read as {d:?}"),
+                }
+                if let Some(c) = part.contact {
+                    prop_assert_eq!(Some(c.name.as_str()), asg["assignment"]["contact"].get("name").and_then(|v| v.as_str()).or(Some("")));
+                }
+            }
+            Err(problems) => prop_assert!(problems.iter().any(|p| p.is_error() && p.path.starts_with("$.assignment"))),
+        }
+
+        let sub = json!({
+            "format": FORMAT, "version": VERSION, "kind": "submission", "framework": "spbe-2020",
+            "institution": "X", "period": "2026", "unit": { "id": "diskominfo", "name": "Diskominfo" },
+            "exported_at": "2026-11-01T00:00:00Z",
+            "support": { "25": input },
+        });
+        match exchange::parse(&serde_json::to_vec(&sub).unwrap()) {
+            Ok(p) => {
+                let got = &p.file.support["25"];
+                let fw = framework("spbe-2020").unwrap();
+                if let Some(v) = got.value {
+                    prop_assert!(fw.values.accepts(v));
+                    prop_assert_eq!(sub["support"]["25"]["value"].as_f64(), Some(v.to_rational().to_f64()));
+                }
+            }
+            Err(problems) => prop_assert!(problems.iter().any(|p| p.is_error() && p.path.starts_with("$.support"))),
+        }
+    }
+}

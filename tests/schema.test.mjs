@@ -121,3 +121,22 @@ test("values follow each framework's range", () => {
     assert.equal(validate(file), valid, `${name} ${id} = ${value}`);
   }
 });
+
+test("supporting input and the assignment's guidance follow the framework's ids and ranges", () => {
+  const validate = compile();
+  const file = read("submission-bkpsdm-spbe-2020.json");
+  assert.ok(validate(file), JSON.stringify(validate.errors, null, 2));
+  const unknown = structuredClone(file);
+  unknown.support["48"] = { justification: "Fakta: …" };
+  assert.ok(!validate(unknown), "indicator 48 does not exist in SPBE 2020");
+  const proposal = structuredClone(file);
+  proposal.support["27"].value = 4;
+  assert.ok(validate(proposal), "a proposed level within 1–5");
+  proposal.support["27"].value = 7;
+  assert.ok(!validate(proposal));
+  assert.ok(validate.errors.some((e) => e.instancePath === "/support/27/value"), JSON.stringify(validate.errors));
+  const asg = read("assignment-bkpsdm-spbe-2020.json");
+  asg.assignment.contact.whatsapp = 812;
+  assert.ok(!validate(asg));
+  assert.ok(validate.errors.some((e) => e.instancePath === "/assignment/contact/whatsapp"), JSON.stringify(validate.errors));
+});
