@@ -165,3 +165,17 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|_| "refused".to_string())
 }
+
+/// A `blob:` URL showing `bytes` as `mime` (an image the user picked), for the lifetime of
+/// the page or until [`revoke_url`]. The strict CSP allows `blob:` images, not `data:`.
+pub fn object_url(mime: &str, bytes: &[u8]) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}

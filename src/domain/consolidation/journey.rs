@@ -161,6 +161,54 @@ pub fn letterhead_from_image(bytes: &[u8]) -> Result<String, Text> {
     Ok(url)
 }
 
+/// The image a letterhead data URL holds: its media type and bytes; `None` when it is not
+/// one [`check_letterhead`] accepts. (The page shows it from these bytes through a `blob:`
+/// URL: the strict CSP allows no `data:` images.)
+pub fn letterhead_image(data_url: &str) -> Option<(&'static str, Vec<u8>)> {
+    check_letterhead(data_url).ok()?;
+    let (head, body) = data_url.split_once(',')?;
+    let mime = if head.contains("png") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    Some((mime, unbase64(body)?))
+}
+
+/// Decodes standard base64 with padding; `None` on anything else.
+fn unbase64(text: &str) -> Option<Vec<u8>> {
+    let sextet = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let b = text.as_bytes();
+    if b.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len() / 4 * 3);
+    for (i, chunk) in b.chunks(4).enumerate() {
+        let last = i + 1 == b.len() / 4;
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &chunk[..4 - pad] {
+            n = (n << 6) | sextet(c)?;
+        }
+        n <<= 6 * pad as u32;
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    Some(out)
+}
+
 /// Standard base64 with padding (RFC 4648 §4): twenty lines instead of a crate.
 fn base64(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -510,6 +558,15 @@ mod tests {
             assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
         }
         assert_eq!(base64(&[0xFB, 0xFF]), "+/8=");
+        for (plain, encoded) in vectors {
+            assert_eq!(unbase64(encoded).as_deref(), Some(plain.as_bytes()), "{encoded:?}");
+        }
+        for bad in ["Zg=", "Z===", "Zg==Zg==", "Zm9v!A==", "Zm9"] {
+            assert_eq!(unbase64(bad), None, "{bad:?}");
+        }
+        let png = b"\x89PNG\r\n\x1a\n\x00\xff";
+        let url = letterhead_from_image(png).unwrap();
+        assert_eq!(letterhead_image(&url), Some(("image/png", png.to_vec())));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub use file::{
 };
 pub use import::{digest, ImportReport, Imported};
 pub use journey::{
-    check_letterhead, check_nip, dues, is_late, letterhead_from_image, reminder, reminder_all,
+    check_letterhead, check_nip, dues, is_late, letterhead_from_image, letterhead_image, reminder, reminder_all,
     Arrival, BeritaAcara, Guidance, Signatory, UnitDue, MAX_INSTRUCTIONS, MAX_LETTERHEAD_CHARS,
 };
 pub use merge::{

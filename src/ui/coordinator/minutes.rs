@@ -97,8 +97,8 @@ pub fn MinutesCard() -> impl IntoView {
                 {tr("+ Tambah penanda tangan", "+ Add a signatory")}
             </button>
             <h3>{tr("Kop surat (opsional)", "Letterhead (optional)")}</h3>
-            {move || ba.with(|b| b.letterhead.clone()).map(|src| view! {
-                <p><img class="letterhead-preview" src=src alt=tr("Kop surat yang dipakai", "The letterhead in use")/></p>
+            {move || ba.with(|b| b.letterhead.clone()).map(|data_url| view! {
+                <p><crate::ui::report::berita_acara::Letterhead data_url=data_url class="letterhead-preview" alt=tr("Kop surat yang dipakai", "The letterhead in use")/></p>
                 <button type="button" class="btn btn-small" on:click=move |_| edit(Box::new(|b| b.letterhead = None))>{tr("Hapus kop surat", "Remove the letterhead")}</button>
             })}
             <crate::ui::widgets::FileDrop input_id="ba-letterhead" accept="image/png,image/jpeg"

@@ -6,7 +6,8 @@
 //! unit's own draft.
 
 use crate::domain::catalogue::Framework;
-use crate::domain::consolidation::{coordination_of, BeritaAcara, Signatory};
+use crate::adapters::files;
+use crate::domain::consolidation::{coordination_of, letterhead_image, BeritaAcara, Signatory};
 use crate::domain::engine::Evaluation;
 use crate::domain::exchange::{ExchangeFile, Kind};
 use crate::domain::text::{Lang, Text};
@@ -144,8 +145,8 @@ pub fn BeritaAcara(
     };
     view! {
         <section class="report-page report-ba" aria-labelledby="ba-title">
-            {move || ba.get().letterhead.map(|src| view! {
-                <img class="ba-letterhead" src=src alt=tr("Kop surat instansi", "The institution's letterhead")/>
+            {move || ba.get().letterhead.map(|data_url| view! {
+                <Letterhead data_url=data_url class="ba-letterhead" alt=tr("Kop surat instansi", "The institution's letterhead")/>
             })}
             <h2 id="ba-title" class="ba-title">{tr("BERITA ACARA PENILAIAN MANDIRI", "MINUTES OF THE SELF-ASSESSMENT")}</h2>
             <p class="ba-subtitle">{move || file.with(|f| format!("{} {}", index_name_line(fw, lang.get()), f.institution))}</p>
@@ -166,6 +167,21 @@ pub fn BeritaAcara(
             }}</p>
         </section>
     }
+}
+
+/// The letterhead image, shown from its bytes through a `blob:` URL (the strict CSP allows
+/// no `data:` images) that is released when the image goes away.
+#[component]
+pub fn Letterhead(
+    data_url: String,
+    class: &'static str,
+    alt: impl Fn() -> &'static str + Send + Sync + 'static,
+) -> impl IntoView {
+    let url = letterhead_image(&data_url).and_then(|(mime, bytes)| files::object_url(mime, &bytes));
+    if let Some(u) = url.clone() {
+        on_cleanup(move || files::revoke_url(&u));
+    }
+    url.map(|src| view! { <img class=class src=src alt=alt/> })
 }
 
 /// One signature block: the signatory's part (the last one "acknowledges/approves"), their

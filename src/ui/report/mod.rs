@@ -5,7 +5,7 @@
 //! 8/2026 Pasal 5: Koordinator Pemdi). On screen the same document is shown as A4 sheets
 //! with a print button; style/report.css lays it out for paper.
 
-mod berita_acara;
+pub mod berita_acara;
 mod sections;
 
 use crate::adapters::clock;
