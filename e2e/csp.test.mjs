@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const FIXTURE = join(root, 'tests/fixtures/results/consolidated-spbe-2020-2026.json');
 const UNIT_FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'].map((f) => join(root, 'tests/fixtures/coordinator', f));
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 let browser;
 before(async () => { browser = await launchBrowser(); });

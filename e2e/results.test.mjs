@@ -9,6 +9,7 @@
 //
 // Set SCREENSHOTS=docs/screenshots to also write the documentation screenshots
 // (results.png, report-cover.png, report-berita-acara.png) there.
+import { execFileSync } from 'node:child_process';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -148,7 +149,10 @@ test('results show the engine figures, draw charts and compare with last year', 
     // Target planning: to reach Baik (2.60) the planner needs 4 steps (0.093 short, at most
     // 0.03 a step), and the what-if of that plan shows the new index without saving it.
     await page.getByLabel('Target yang dituju').selectOption({ label: 'Predikat Baik (≥ 2,60)' });
-    assert.match(await page.getByTestId('plan-outcome').innerText(), /^4 kenaikan tingkat mencapai Predikat Baik/);
+    const outcome = await page.getByTestId('plan-outcome').innerText();
+    const [, raised] = outcome.match(/^Menaikkan (\d+) indikator \(4 langkah tingkat seluruhnya\) mencapai Predikat Baik/) ?? [];
+    assert.ok(raised, outcome);
+    assert.equal(await page.getByTestId('plan-table').locator('tbody tr').count(), Number(raised), 'one row per indicator raised');
     await page.getByRole('button', { name: 'Simulasikan rencana di atas' }).click();
     assert.match(await page.getByTestId('whatif-index').innerText(), /2,61 \(Baik\)/);
     assert.equal(await page.getByTestId('index').innerText(), shown(want.index), 'the real index is untouched');
@@ -196,17 +200,27 @@ test('the .xlsx downloads and reads back with the same figures', async () => {
 
     const plan = wb.getWorksheet('Rencana Aksi');
     let steps;
-    plan.eachRow((x) => { if (x.getCell(1).value === 'Jumlah kenaikan tingkat') steps = x.getCell(2).value; });
+    plan.eachRow((x) => { if (x.getCell(1).value === 'Langkah tingkat seluruhnya') steps = x.getCell(2).value; });
     assert.equal(steps, 4, 'the plan for the default target (Baik) has 4 steps');
 
-    // The CSV: UTF-8 with a byte-order mark, one header and 47 records.
+    // The CSV in the Indonesian convention, said on the button and in the name: UTF-8 with
+    // a byte-order mark, semicolons, a decimal comma; Python's csv module reads it back.
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Unduh tabel indikator (.csv)' }).click(),
+      page.getByRole('button', { name: /Unduh tabel indikator \(\.csv; pemisah titik koma/ }).click(),
     ]);
+    assert.match(csv.suggestedFilename(), /-titik-koma\.csv$/);
     const text = await readFile(await csv.path(), 'utf8');
     assert.equal(text.charCodeAt(0), 0xfeff);
-    assert.match(text, /^\uFEFFKode,Indikator,Aspek,Domain,Bobot \(%\),Nilai,/);
+    assert.match(text, /^\uFEFFKode;Indikator;Aspek;Domain;Bobot \(%\);Nilai;/);
+    const py = [
+      'import csv, sys',
+      'rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), delimiter=";"))',
+      'w = rows[0].index("Bobot (%)")',
+      'print(len(rows) - 1, round(sum(float(r[w].replace(",", ".")) for r in rows[1:]), 6))',
+    ].join('\n');
+    const out = execFileSync('python3', ['-c', py, await csv.path()], { encoding: 'utf8' });
+    assert.equal(out.trim(), '47 100.0', 'Python reads 47 rows whose weights add up to 100');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -283,9 +297,9 @@ test('the print view gives a PDF with the cover, the summary, the decisions and 
     assert.doesNotMatch(all, /Data tetap di perangkat ini|Cetak \/ Simpan PDF|Lompat ke isi/);
 
     if (SHOTS) {
-      const shots = await parser.getScreenshot({ partial: [1, total], scale: 1.4 });
+      // The filled Berita Acara's screenshot comes from e2e/journey.test.mjs.
+      const shots = await parser.getScreenshot({ partial: [1], scale: 1.4 });
       await writeFile(join(SHOTS, 'report-cover.png'), shots.pages.find((p) => p.pageNumber === 1).data);
-      await writeFile(join(SHOTS, 'report-berita-acara.png'), shots.pages.find((p) => p.pageNumber === total).data);
     }
     await parser.destroy();
     assert.deepEqual(problems, []);

@@ -57,6 +57,9 @@ const APPS = [
  *   script-src 'self' 'wasm-unsafe-eval'  the app's own scripts, and compiling its wasm;
  *   connect-src 'self'                 fetch() of the wasm and of the service worker's
  *                                      cache: the app's own files, nothing else;
+ *   img-src 'self' blob:               besides the icons, the letterhead image the
+ *                                      coordinator picked for the Berita Acara, shown from
+ *                                      its bytes in memory (issue 13; no data: images);
  *   object-src 'none'; base-uri 'none'; form-action 'none'.
  * Nothing else is needed today: downloads (Blob + <a download>) are navigations, which
  * CSP does not govern. The charts need no relaxation either (checked in a browser, and
@@ -72,6 +75,7 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "connect-src 'self'",
+  "img-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -76,7 +76,8 @@ fn clock_gives_rfc3339_utc_seconds_and_unique_ids() {
 fn times_follow_the_chosen_language() {
     let t = swanilai::domain::exchange::Timestamp::parse("2026-11-28T09:30:00Z").unwrap();
     let (id, en) = swanilai::ui::i18n::when_text(&t);
-    let clock = |s: &str| s.split(' ').nth(1).unwrap_or("").to_owned();
+    // "28 November 2026, 16.30 WIB": the clock is the word before the zone.
+    let clock = |s: &str| s.split(' ').rev().nth(1).unwrap_or("").to_owned();
     assert!(
         clock(&id).contains('.') && !clock(&id).contains(':'),
         "{id}"

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use swanilai::domain::catalogue::{
-    default_framework_id, frameworks, load, units, validate, Source,
+    default_framework_id, default_period, frameworks, load, units, validate, Source,
 };
 use swanilai::domain::{framework, Rational};
 
@@ -17,6 +17,26 @@ fn every_registered_framework_loads_and_validates() {
     assert_eq!(default_framework_id(), "pemdi-2026");
     for fw in all {
         assert_eq!(validate(fw), vec![], "{}", fw.id);
+    }
+}
+
+/// The years each regulation was evaluated under: 5/2018 for 2018 and 2019, 59/2020 from
+/// 2020 until 8/2026 revoked it (Pasal 12) for the 2026 evaluation, Pemdi from 2026.
+#[test]
+fn a_new_assessment_starts_in_a_period_its_framework_was_in_force() {
+    let cases = [
+        ("pemdi-2026", 2026, 2026),
+        ("pemdi-2026", 2027, 2027),
+        ("pemdi-2026", 2025, 2026),
+        ("spbe-2020", 2026, 2025),
+        ("spbe-2020", 2023, 2023),
+        ("spbe-2020", 2019, 2020),
+        ("spbe-2018", 2026, 2019),
+        ("spbe-2018", 2018, 2018),
+        ("unknown", 2026, 2026),
+    ];
+    for (id, this_year, want) in cases {
+        assert_eq!(default_period(id, this_year), want, "{id} in {this_year}");
     }
 }
 

@@ -123,6 +123,24 @@ fn the_examples_hold_what_they_illustrate() {
     let bkpsdm = accept(&fixture("submission-bkpsdm-spbe-2020.json"), "bkpsdm").file;
     assert!(bkpsdm.answers["45"].service.is_some());
     assert!(bkpsdm.answers["36"].justification.starts_with("Fakta: "));
+    // Input for indicator 27, which BKPSDM supports: notes and evidence, no level proposed.
+    let input = &bkpsdm.support["27"];
+    assert_eq!(input.value, None);
+    assert_eq!(input.evidence[0].level, Some(3));
+    assert!(!bkpsdm.answers.contains_key("27"));
+
+    // The assignment carries the coordinator's deadline, contact and instruction.
+    let asg = accept(&fixture("assignment-bkpsdm-spbe-2020.json"), "assignment").file;
+    let part = asg.assignment.expect("assignment part");
+    assert_eq!(
+        part.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-30")
+    );
+    let contact = part.contact.expect("contact");
+    assert_eq!(contact.whatsapp, "0812-3456-7890");
+    assert!(part
+        .instructions
+        .is_some_and(|i| i.contains("Fakta dan Analisis")));
 
     let cons = accept(&fixture("consolidated-spbe-2020.json"), "consolidated").file;
     assert_eq!(cons.provenance.len(), 47);
@@ -195,6 +213,12 @@ const INVALID: &[(&str, &str, &str)] = &[
         "catatan",
     ),
     ("consolidated-without-results.json", "$.results", "wajib"),
+    (
+        "assignment-deadline-not-a-date.json",
+        "$.assignment.deadline",
+        "bukan tanggal yang sah",
+    ),
+    ("support-and-answer.json", "$.support.36", "tidak keduanya"),
 ];
 
 #[test]

@@ -49,6 +49,8 @@ const INVALID = {
   "assignment-lead-and-support.json": { accepted: "no JSON Schema keyword relates two arrays" },
   "decision-own-without-note.json": { rejectedAt: "/decisions/0/note" },
   "consolidated-without-results.json": { rejectedAt: "" },
+  "assignment-deadline-not-a-date.json": { rejectedAt: "/assignment/deadline" },
+  "support-and-answer.json": { accepted: "no JSON Schema keyword relates the keys of two objects" },
 };
 
 test("the schema compiles as draft 2020-12 in strict mode", () => {
@@ -195,3 +197,22 @@ function applyOp(original, c) {
   }
   return file;
 }
+
+test("supporting input and the assignment's guidance follow the framework's ids and ranges", () => {
+  const validate = compile();
+  const file = read("submission-bkpsdm-spbe-2020.json");
+  assert.ok(validate(file), JSON.stringify(validate.errors, null, 2));
+  const unknown = structuredClone(file);
+  unknown.support["48"] = { justification: "Fakta: …" };
+  assert.ok(!validate(unknown), "indicator 48 does not exist in SPBE 2020");
+  const proposal = structuredClone(file);
+  proposal.support["27"].value = 4;
+  assert.ok(validate(proposal), "a proposed level within 1–5");
+  proposal.support["27"].value = 7;
+  assert.ok(!validate(proposal));
+  assert.ok(validate.errors.some((e) => e.instancePath === "/support/27/value"), JSON.stringify(validate.errors));
+  const asg = read("assignment-bkpsdm-spbe-2020.json");
+  asg.assignment.contact.whatsapp = 812;
+  assert.ok(!validate(asg));
+  assert.ok(validate.errors.some((e) => e.instancePath === "/assignment/contact/whatsapp"), JSON.stringify(validate.errors));
+});

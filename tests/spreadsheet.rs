@@ -8,12 +8,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
-use swanilai::domain::exchange::{parse, ExchangeFile};
+use swanilai::domain::exchange::{parse, ExchangeFile, Timestamp};
 use swanilai::domain::framework;
 use swanilai::domain::planning::{plan, PlanOutcome, Target};
 use swanilai::domain::spreadsheet::{indicator_csv, indicator_rows, workbook, PlanSheet};
 use swanilai::domain::text::Lang;
 use swanilai::domain::zip::crc32;
+
+fn ts(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap()
+}
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -142,7 +146,8 @@ fn workbook_has_the_parts_excel_requires_and_numeric_figures() {
             locked: &locked,
         }),
         Lang::Id,
-        "2026-12-03T08:00:00Z",
+        &ts("2026-12-03T08:00:00Z"),
+        420,
     );
     let parts = unzip(&bytes);
 
@@ -256,10 +261,58 @@ fn workbook_has_the_parts_excel_requires_and_numeric_figures() {
         cell(&ra, &format!("G{}", header + 1)),
         Some((None, &*first.to.floor_level().to_string()))
     );
-    let r = row_of(&ra, &strings, "A", "Jumlah kenaikan tingkat").unwrap();
+    let r = row_of(&ra, &strings, "A", "Indikator dinaikkan").unwrap();
+    assert_eq!(
+        cell(&ra, &format!("B{r}")),
+        Some((None, &*raises.len().to_string())),
+        "one table row per indicator raised"
+    );
+    let r = row_of(&ra, &strings, "A", "Langkah tingkat seluruhnya").unwrap();
     assert_eq!(
         cell(&ra, &format!("B{r}")),
         Some((None, &*steps.to_string()))
+    );
+}
+
+/// A provisional index is labelled as such, with its completeness, and times read on the
+/// user's clock: 00.54 UTC is 07.54 in Jakarta (UTC+7).
+#[test]
+fn a_provisional_workbook_says_so_and_shows_local_times() {
+    let fw = framework("spbe-2020").unwrap();
+    let mut file = fixture("results/consolidated-spbe-2020-2026.json");
+    file.answers
+        .retain(|id, _| id.parse::<u32>().is_ok_and(|n| n <= 8));
+    file.exported_at = ts("2026-11-30T00:54:00Z");
+    let parts = unzip(&workbook(
+        fw,
+        &file,
+        None,
+        Lang::Id,
+        &ts("2026-12-01T03:05:00Z"),
+        420,
+    ));
+    let text = |name: &str| String::from_utf8(parts[name].clone()).unwrap();
+    let strings = shared_strings(&text("xl/sharedStrings.xml"));
+    let summary = text("xl/worksheets/sheet1.xml");
+    let label = "Indeks sementara (8 dari 47 indikator bernilai)";
+    let r = row_of(&summary, &strings, "A", label).expect("the index row says provisional");
+    assert!(cell(&summary, &format!("B{r}")).is_some());
+    assert!(
+        row_of(&summary, &strings, "A", "Indeks").is_none(),
+        "never a bare Indeks"
+    );
+    let r = row_of(&summary, &strings, "A", "Predikat").unwrap();
+    let predicate = cell_text(&summary, &strings, &format!("B{r}")).unwrap();
+    assert!(predicate.ends_with(" (sementara)"), "{predicate}");
+    let r = row_of(&summary, &strings, "A", "Waktu ekspor berkas").unwrap();
+    assert_eq!(
+        cell_text(&summary, &strings, &format!("B{r}")).as_deref(),
+        Some("30 November 2026, 07.54 WIB")
+    );
+    let r = row_of(&summary, &strings, "A", "Diunduh").unwrap();
+    assert_eq!(
+        cell_text(&summary, &strings, &format!("B{r}")).as_deref(),
+        Some("1 Desember 2026, 10.05 WIB")
     );
 }
 
@@ -270,7 +323,14 @@ fn user_text_is_escaped_in_the_workbook() {
     let tricky = "Fakta: <b>Perbup</b> & \"SK\" 'Kepala'\u{1}\nAnalisis: 5 > 4";
     file.answers.get_mut("1").unwrap().justification = tricky.to_string();
     file.institution = "Pemkab <Sukamaju> & Co".into();
-    let parts = unzip(&workbook(fw, &file, None, Lang::En, ""));
+    let parts = unzip(&workbook(
+        fw,
+        &file,
+        None,
+        Lang::En,
+        &ts("2026-12-01T03:05:00Z"),
+        420,
+    ));
     let sst = String::from_utf8(parts["xl/sharedStrings.xml"].clone()).unwrap();
     assert_well_formed("sharedStrings", &sst);
     assert!(sst.contains("Fakta: &lt;b&gt;Perbup&lt;/b&gt; &amp; &quot;SK&quot; &apos;Kepala&apos;\nAnalisis: 5 &gt; 4"), "{sst}");
@@ -305,20 +365,20 @@ fn csv_has_bom_crlf_and_quotes_what_needs_quoting() {
     let header = body.split("\r\n").next().unwrap();
     assert_eq!(
         header,
-        "Kode,Indikator,Aspek,Domain,Bobot (%),Nilai,Nama tingkat,Unit pemilik,Jumlah bukti,Layanan,Penjelasan,Keterangan"
+        "Kode;Indikator;Aspek;Domain;Bobot (%);Nilai;Nama tingkat;Unit pemilik;Jumlah bukti;Layanan;Penjelasan;Keterangan"
     );
     // A comma, quotes and a line break: the field is quoted and inner quotes doubled.
     assert!(
-        body.contains(",\"Fakta: Perbup 18/2024, \"\"Arsitektur\"\"\nAnalisis: ok\","),
+        body.contains(";\"Fakta: Perbup 18/2024, \"\"Arsitektur\"\"\nAnalisis: ok\";"),
         "{body}"
     );
     // A formula-looking justification is neutralised.
-    assert!(body.contains(",\"'=HYPERLINK(\"\"x\"\")\","));
+    assert!(body.contains(";\"'=HYPERLINK(\"\"x\"\")\";"));
     // 47 indicator records after the header (records, not lines: one field holds a newline).
     let records = body.matches("\r\n").count() - 1;
     assert_eq!(records, 47);
-    // Indicator 35: weight 2.75 with a dot, level 4, its level name.
-    assert!(body.contains("\r\n35,Layanan Pengadaan Barang dan Jasa,Layanan Administrasi Pemerintahan Berbasis Elektronik,Layanan SPBE,2.75,4,Kolaborasi,"), "{body}");
+    // Indicator 35: weight 2,75 with the Indonesian decimal comma, level 4, its level name.
+    assert!(body.contains("\r\n35;Layanan Pengadaan Barang dan Jasa;Layanan Administrasi Pemerintahan Berbasis Elektronik;Layanan SPBE;2,75;4;Kolaborasi;"), "{body}");
 }
 
 #[test]
@@ -344,4 +404,68 @@ fn pemdi_rows_mark_assumed_external_values() {
         "{csv}"
     );
     assert!(csv.contains(",1.26,"), "{csv}");
+}
+
+/// The CSV as Python's csv module reads it with the separator the file declares: every
+/// weight and value parses as a number with the declared decimal mark, and the weights of
+/// the 47 indicators add up to 100 % (PermenPANRB 59/2020 Tabel 9). Python, not this
+/// crate, is the reader: it plays the spreadsheet that must not misread the file.
+#[test]
+fn the_csv_reads_back_in_python_with_its_declared_separator_and_decimal_mark() {
+    let fw = framework("spbe-2020").unwrap();
+    let mut file = fixture("results/consolidated-spbe-2020-2026.json");
+    file.answers.get_mut("1").unwrap().justification =
+        "Fakta: a; b, c\nAnalisis: 2,5 vs 2.5".into();
+    let rows = indicator_rows(fw, &file);
+    let script = r#"
+import csv, sys
+path, sep, dec, weight_col, value_col = sys.argv[1:6]
+with open(path, newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f, delimiter=sep))
+head, body = rows[0], rows[1:]
+w, v = head.index(weight_col), head.index(value_col)
+num = lambda s: float(s.replace(dec, ".")) if dec != "." else float(s)
+for r in body:
+    assert len(r) == len(head), r
+    if dec == ",":
+        assert "." not in r[w] and "." not in r[v], r
+weights = sum(num(r[w]) for r in body)
+values = [num(r[v]) for r in body if r[v]]
+levels_ok = all(1 <= x <= 5 and x == int(x) for x in values)
+print(len(body), round(weights, 6), len(values), levels_ok)
+"#;
+    let dir = std::env::temp_dir().join(format!("swanilai-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (Lang::Id, ";", ",", "Bobot (%)", "Nilai"),
+        (Lang::En, ",", ".", "Weight (%)", "Value"),
+    ];
+    for (lang, sep, dec, wcol, vcol) in cases {
+        let dialect = swanilai::domain::spreadsheet::Dialect::of(lang);
+        assert_eq!(
+            (dialect.separator.to_string(), dialect.decimal.to_string()),
+            (sep.to_string(), dec.to_string())
+        );
+        let path = dir.join(format!("indikator-{}.csv", dialect.file_tag()));
+        std::fs::write(&path, indicator_csv(fw, &rows, lang)).unwrap();
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .args([path.to_str().unwrap(), sep, dec, wcol, vcol])
+            .output()
+            .expect("python3 is needed to read the CSV independently");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let answered = file.answers.len();
+        assert_eq!(
+            printed.trim(),
+            format!("47 100.0 {answered} True"),
+            "{lang:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -55,6 +55,70 @@ pub fn download_json(name: &str, json: &str) -> Result<(), String> {
     download(name, "application/json", json.as_bytes())
 }
 
+/// The share data `{ files: [file], title, text }` of the Web Share API, or `None` when
+/// the browser cannot make the file.
+fn share_data(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+    title: &str,
+    text: &str,
+) -> Option<js_sys::Object> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let data = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| js_sys::Reflect::set(&data, &k.into(), v).ok();
+    set("files", &js_sys::Array::of1(&file))?;
+    set("title", &title.into())?;
+    set("text", &text.into())?;
+    Some(data)
+}
+
+/// `navigator[method]` as a function bound to `navigator`, when the browser has it.
+fn navigator_fn(method: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
+    let window = web_sys::window()?;
+    let nav = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
+    let f = js_sys::Reflect::get(&nav, &method.into()).ok()?;
+    f.dyn_into::<js_sys::Function>().ok().map(|f| (nav, f))
+}
+
+/// Whether this browser can hand a file of this kind to another app (WhatsApp, e-mail)
+/// through the system share sheet: the Web Share API with files, feature-detected with
+/// `navigator.canShare` (phones yes; most desktop browsers no).
+pub fn can_share_file(name: &str, mime: &str) -> bool {
+    let (Some((nav, can)), Some(data)) = (
+        navigator_fn("canShare"),
+        share_data(name, mime, b"{}", "", ""),
+    ) else {
+        return false;
+    };
+    navigator_fn("share").is_some()
+        && can
+            .call1(&nav, &data)
+            .is_ok_and(|v| v.as_bool() == Some(true))
+}
+
+/// Opens the system share sheet with the file. Must start from a click (the browser
+/// requires a user gesture). `Err` when the user cancelled or sharing failed.
+pub async fn share_file(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+    title: &str,
+    text: &str,
+) -> Result<(), String> {
+    let (nav, share) = navigator_fn("share").ok_or("share")?;
+    let data = share_data(name, mime, bytes, title, text).ok_or("file")?;
+    let promise = share.call1(&nav, &data).map_err(|_| "share")?;
+    JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map(|_| ())
+        .map_err(|_| "cancelled".to_string())
+}
+
 /// One picked or dropped file: its name and its bytes, or why it was not read.
 pub struct PickedFile {
     pub name: String,
@@ -237,4 +301,37 @@ async fn directory_entries(
         out.extend(batch.iter().filter_map(|e| e.dyn_into().ok()));
     }
     out
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`). `Err` when the browser
+/// has no clipboard access or refuses it; callers also show the text to copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("window")?;
+    let nav = js_sys::Reflect::get(&window, &"navigator".into()).map_err(|_| "navigator")?;
+    let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).map_err(|_| "clipboard")?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("clipboard")?;
+    let promise = write
+        .call1(&clipboard, &text.into())
+        .map_err(|_| "clipboard")?;
+    JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map(|_| ())
+        .map_err(|_| "refused".to_string())
+}
+
+/// A `blob:` URL showing `bytes` as `mime` (an image the user picked), for the lifetime of
+/// the page or until [`revoke_url`]. The strict CSP allows `blob:` images, not `data:`.
+pub fn object_url(mime: &str, bytes: &[u8]) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
 }

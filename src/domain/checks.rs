@@ -26,6 +26,10 @@ pub enum Finding {
     ServiceMissing,
     /// A value with no Fakta/Analisis.
     NoJustification,
+    /// Fakta written, Analisis not: the facts do not yet say which criterion they meet.
+    NoAnalisis,
+    /// Analisis written, Fakta not: the reasoning names no document or system.
+    NoFakta,
 }
 
 impl Finding {
@@ -64,6 +68,14 @@ impl Finding {
                 "Penjelasan (Fakta dan Analisis) masih kosong.",
                 "The explanation (Facts and Analysis) is still empty.",
             ),
+            Finding::NoAnalisis => Text::new(
+                "Fakta sudah ditulis, Analisis belum: jelaskan kriteria tingkat mana yang dipenuhi fakta tersebut.",
+                "Facts are written but the Analysis is not: explain which level criterion the facts meet.",
+            ),
+            Finding::NoFakta => Text::new(
+                "Analisis sudah ditulis, Fakta belum: sebutkan dokumen atau sistem yang menjadi dasarnya.",
+                "The Analysis is written but the Facts are not: name the documents or systems it rests on.",
+            ),
         }
     }
 }
@@ -86,6 +98,15 @@ pub fn check_answer(
     let mut out = Vec::new();
     if indicator.service && answer.service.trim().is_empty() && answer.value.is_some() {
         out.push(Finding::ServiceMissing);
+    }
+    // Pedoman MenPANRB 3/2024 Bab III asks for both parts: facts, then the analysis of them.
+    match (
+        answer.fakta.trim().is_empty(),
+        answer.analisis.trim().is_empty(),
+    ) {
+        (false, true) => out.push(Finding::NoAnalisis),
+        (true, false) => out.push(Finding::NoFakta),
+        _ => {}
     }
     let Some(value) = answer.value else {
         return out;
@@ -159,6 +180,7 @@ mod tests {
         DraftAnswer {
             value: Value::from_level(level),
             fakta: "Perbup 1/2025".into(),
+            analisis: "Kebijakan ditetapkan dan berlaku.".into(),
             evidence,
             ..Default::default()
         }
@@ -259,6 +281,7 @@ mod tests {
         let sdi = DraftAnswer {
             value: Value::from_hundredths(375),
             fakta: "Indeks SDI 68,75".into(),
+            analisis: "Dikonversi dari indeks SDI.".into(),
             ..Default::default()
         };
         assert_eq!(
@@ -273,6 +296,35 @@ mod tests {
     }
 
     #[test]
+    fn facts_without_analysis_and_the_reverse_are_flagged_with_or_without_a_level() {
+        let fw = framework("spbe-2020").unwrap();
+        let ind = fw.indicator("1").unwrap();
+        let today = day("2026-11-28");
+        let only = |fakta: &str, analisis: &str, level: Option<u8>| DraftAnswer {
+            value: level.and_then(Value::from_level),
+            fakta: fakta.into(),
+            analisis: analisis.into(),
+            ..Default::default()
+        };
+        let cases = [
+            (
+                only("Perbup 1/2025", "", Some(1)),
+                vec![Finding::NoAnalisis],
+            ),
+            (
+                only("", "Memenuhi tingkat 1", Some(1)),
+                vec![Finding::NoFakta],
+            ),
+            (only("Perbup 1/2025", " ", None), vec![Finding::NoAnalisis]),
+            (only(" ", "", Some(1)), vec![Finding::NoJustification]),
+            (only("Perbup 1/2025", "Memenuhi tingkat 1", Some(1)), vec![]),
+        ];
+        for (a, want) in cases {
+            assert_eq!(check_answer(fw, ind, &a, today), want, "{a:?}");
+        }
+    }
+
+    #[test]
     fn every_message_is_bilingual() {
         let all = [
             Finding::NoEvidence { level: 2 },
@@ -283,6 +335,8 @@ mod tests {
             Finding::LowerLevelsUnsupported { levels: vec![2, 3] },
             Finding::ServiceMissing,
             Finding::NoJustification,
+            Finding::NoAnalisis,
+            Finding::NoFakta,
         ];
         for f in all {
             let m = f.message();

@@ -7,9 +7,10 @@
 
 use crate::domain::catalogue::{Framework, Indicator};
 use crate::domain::exchange::{
-    Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, Timestamp, UnitRef,
+    Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, SupportInput, Timestamp, UnitRef,
 };
 use crate::domain::local_time::LocalTime;
+use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Map;
@@ -32,6 +33,10 @@ pub struct Draft {
     /// file; `None` means the unit answers whichever indicators it chooses.
     #[serde(default)]
     pub assignment: Option<AssignmentPart>,
+    /// Without an assignment: the indicators the unit gives input on as a supporting unit
+    /// (from a reopened submission's `support` map).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
     #[serde(default)]
     pub answers: BTreeMap<String, DraftAnswer>,
     pub created_at: Timestamp,
@@ -137,6 +142,24 @@ pub fn analisis_marker(text: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// The unit's part in one indicator of its draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The coordinator made the unit responsible (penanggung jawab).
+    Lead,
+    /// The unit supports the lead (pendukung): it gives input, optionally a proposed level.
+    Support,
+    /// No assignment fixes the scope: the unit answers what it chooses.
+    Free,
+}
+
+impl Part {
+    /// Whether the unit's answer is its own to give (and counts in its progress).
+    pub fn answers(self) -> bool {
+        self != Part::Support
+    }
+}
+
 /// What a draft's export left out, so the UI can say so.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportNotes {
@@ -168,6 +191,7 @@ impl Draft {
             period,
             unit,
             assignment: None,
+            supports: Vec::new(),
             answers: BTreeMap::new(),
             created_at: now.clone(),
             updated_at: now.clone(),
@@ -181,6 +205,19 @@ impl Draft {
         let unit = file.unit.clone().unwrap_or_else(|| UnitRef {
             id: String::new(),
             name: String::new(),
+        });
+        let inputs = file.support.iter().map(|(ind, s)| {
+            let (fakta, analisis) = split_justification(&s.justification);
+            let answer = DraftAnswer {
+                value: s.value,
+                fakta,
+                analisis,
+                evidence: s.evidence.clone(),
+                service: s.service.clone().unwrap_or_default(),
+                updated_at: s.updated_at.clone(),
+                extra: s.extra.clone(),
+            };
+            (ind.clone(), answer)
         });
         let answers = file
             .answers
@@ -198,6 +235,7 @@ impl Draft {
                 };
                 (ind.clone(), answer)
             })
+            .chain(inputs)
             .collect();
         let fw_name = crate::domain::catalogue::framework(&file.framework)
             .map_or(file.framework.as_str(), |f| &f.short_name);
@@ -218,6 +256,10 @@ impl Draft {
             period: file.period.clone(),
             unit,
             assignment: file.assignment.clone(),
+            supports: match file.assignment {
+                Some(_) => Vec::new(),
+                None => file.support.keys().cloned().collect(),
+            },
             answers,
             created_at: now.clone(),
             updated_at: now.clone(),
@@ -231,6 +273,89 @@ impl Draft {
             None => true,
             Some(a) => a.lead.iter().chain(&a.support).any(|i| i == indicator_id),
         }
+    }
+
+    /// The unit's part in an indicator; `None` when the assignment leaves it out.
+    pub fn part(&self, indicator_id: &str) -> Option<Part> {
+        match &self.assignment {
+            None if self.supports.iter().any(|i| i == indicator_id) => Some(Part::Support),
+            None => Some(Part::Free),
+            Some(a) if a.lead.iter().any(|i| i == indicator_id) => Some(Part::Lead),
+            Some(a) if a.support.iter().any(|i| i == indicator_id) => Some(Part::Support),
+            Some(_) => None,
+        }
+    }
+
+    /// The indicators the unit answers itself (all of its scope but those it supports), in
+    /// catalogue order: what its progress counts.
+    pub fn own_scope<'a>(&'a self, fw: &'a Framework) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.scope(fw)
+            .filter(move |i| self.part(&i.id).is_some_and(Part::answers))
+    }
+
+    /// (answered, total) over the unit's own indicators ([`Draft::own_scope`]): its progress.
+    pub fn progress(&self, fw: &Framework) -> (usize, usize) {
+        let own: Vec<&Indicator> = self.own_scope(fw).collect();
+        let answered = own
+            .iter()
+            .filter(|i| self.answers.get(&i.id).is_some_and(|a| a.value.is_some()))
+            .count();
+        (answered, own.len())
+    }
+
+    /// What to do with the exported file: where the browser put it (or that it was handed
+    /// to another app, when `shared`), and whom to send it to by when (the coordinator's
+    /// contact and deadline, when the assignment gave them).
+    pub fn next_step(&self, file_name: &str, shared: bool) -> Text {
+        let part = self.assignment.as_ref();
+        let contact = part
+            .and_then(|a| a.contact.as_ref())
+            .map(|c| c.phrase())
+            .filter(|p| !p.is_empty());
+        let (by_id, by_en) = match part.and_then(|a| a.deadline) {
+            Some(d) => (
+                format!(" paling lambat {}", d.words(Lang::Id)),
+                format!(" by {}", d.words(Lang::En)),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let (to_id, to_en) = match &contact {
+            Some(c) => (format!("ke {c}"), format!("to {c}")),
+            None => (
+                "ke koordinator".to_string(),
+                "to your coordinator".to_string(),
+            ),
+        };
+        if shared {
+            return Text::new(
+                format!("Berkas {file_name} dibagikan. Pastikan terkirim {to_id}{by_id}."),
+                format!(
+                    "{file_name} was shared. Make sure it reaches {}{by_en}.",
+                    to_en.trim_start_matches("to ")
+                ),
+            );
+        }
+        Text::new(
+            format!("Berkas tersimpan di folder Unduhan (Downloads) sebagai {file_name}. Kirim {to_id}{by_id}."),
+            format!("The file is saved in your Downloads folder as {file_name}. Send it {to_en}{by_en}."),
+        )
+    }
+
+    /// The message that goes with a shared file: whose answers, for which assessment.
+    pub fn share_message(&self) -> Text {
+        let fw = crate::domain::catalogue::framework(&self.framework)
+            .map_or(self.framework.as_str(), |f| &f.short_name);
+        let unit = unit_label(&self.unit);
+        Text::new(
+            format!(
+                "Berkas jawaban Swanilai {unit}, penilaian {fw} periode {}.",
+                self.period
+            ),
+            format!(
+                "Swanilai answer file of {unit}, {fw} assessment, period {}.",
+                self.period
+            ),
+        )
     }
 
     /// The indicators this draft covers, in catalogue order.
@@ -276,16 +401,33 @@ impl Draft {
     }
 
     /// The `submission` file of this draft. Answers without a value cannot travel (the
-    /// format has no "unanswered" value) and are listed in the notes instead.
+    /// format has no "unanswered" value) and are listed in the notes instead. What the unit
+    /// wrote on an indicator it supports goes to the file's `support` map as input for the
+    /// lead, with its level (if chosen) as a proposal.
     pub fn to_submission(&self, now: &Timestamp) -> (ExchangeFile, ExportNotes) {
         let mut notes = ExportNotes::default();
         let mut answers = BTreeMap::new();
+        let mut support = BTreeMap::new();
         for (id, a) in &self.answers {
+            let service = a.service.trim();
+            if self.part(id) == Some(Part::Support) {
+                support.insert(
+                    id.clone(),
+                    SupportInput {
+                        value: a.value,
+                        justification: compose_justification(&a.fakta, &a.analisis),
+                        evidence: a.evidence.clone(),
+                        updated_at: a.updated_at.clone(),
+                        service: (!service.is_empty()).then(|| service.to_string()),
+                        extra: a.extra.clone(),
+                    },
+                );
+                continue;
+            }
             let Some(value) = a.value else {
                 notes.without_value.push(id.clone());
                 continue;
             };
-            let service = a.service.trim();
             answers.insert(
                 id.clone(),
                 Answer {
@@ -307,6 +449,7 @@ impl Draft {
             now,
         );
         file.answers = answers;
+        file.support = support;
         (file, notes)
     }
 }
@@ -500,7 +643,7 @@ mod tests {
     fn a_stored_draft_with_a_date_that_is_not_a_date_still_opens() {
         let stored = r#"{"id":"d1","name":"BKPSDM","framework":"spbe-2020","institution":"","period":"2026",
             "unit":{"id":"bkpsdm","name":"BKPSDM"},"created_at":"2026-11-28T09:30:00Z","updated_at":"2026-11-28T09:30:00Z",
-            "answers":{"36":{"value":4,"fakta":"Laporan reviu","evidence":[
+            "answers":{"36":{"value":4,"fakta":"Laporan reviu","analisis":"Reviu terbaru","evidence":[
                 {"title":"Laporan reviu SIMPEG","date":"2024-01-€","review":true},
                 {"title":"Laporan reviu 2026","date":"2026-02-01","review":true}]}}}"#;
         let draft: Draft = crate::domain::json::from_str(stored).unwrap();

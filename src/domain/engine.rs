@@ -67,6 +67,52 @@ impl Score {
     pub fn reading<'a>(&self, fw: &'a Framework) -> Option<&'a ScaleLevel> {
         self.displayed().and_then(|h| fw.reading_for(h))
     }
+
+    /// How complete the figure is: "8 dari 47 indikator bernilai".
+    pub fn completeness(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Id => format!("{} dari {} indikator bernilai", self.answered, self.total),
+            Lang::En => format!(
+                "{} of {} indicators have a value",
+                self.answered, self.total
+            ),
+        }
+    }
+
+    /// What a figure is called where it is shown: `name` ("Indeks SPBE"), or while
+    /// indicators are missing "Indeks SPBE sementara (8 dari 47 indikator bernilai)".
+    pub fn label(&self, name: &str, lang: Lang) -> String {
+        if !self.is_provisional() {
+            return name.to_string();
+        }
+        match lang {
+            Lang::Id => format!("{name} sementara ({})", self.completeness(lang)),
+            Lang::En => format!("Provisional {name} ({})", self.completeness(lang)),
+        }
+    }
+
+    /// The figure and its predicate as shown wherever the index appears: "2,92 · Baik";
+    /// while indicators are missing "2,92 · Baik (sementara, 8 dari 47 indikator
+    /// bernilai)", so a provisional index is never quoted as a final one. `None` when
+    /// nothing has a value.
+    pub fn headline(&self, fw: &Framework, lang: Lang) -> Option<String> {
+        let h = self.displayed()?;
+        let predicate = fw.predicate_for(h).name.get(lang);
+        let figure = format_hundredths(h, lang);
+        Some(if self.is_provisional() {
+            let word = if lang == Lang::Id {
+                "sementara"
+            } else {
+                "provisional"
+            };
+            format!(
+                "{figure} · {predicate} ({word}, {})",
+                self.completeness(lang)
+            )
+        } else {
+            format!("{figure} · {predicate}")
+        })
+    }
 }
 
 /// A named figure: an aspect or domain id with its score.
@@ -262,6 +308,46 @@ mod tests {
                 (Rational::from_int(3), Rational::from_int(4))
             ]),
             Some(Rational::new(14, 4))
+        );
+    }
+
+    #[test]
+    fn a_provisional_figure_always_says_so_with_its_completeness() {
+        let fw = crate::domain::catalogue::framework("spbe-2020").unwrap();
+        // 8 of 47 indicators answered at level 3: weighted mean 3 whatever the weights.
+        let values: BTreeMap<String, Value> = (1..=8)
+            .map(|i| (i.to_string(), Value::from_level(3).unwrap()))
+            .collect();
+        let e = evaluate_map(fw, &values);
+        assert_eq!(
+            e.index.headline(fw, Lang::Id).as_deref(),
+            Some("3,00 · Baik (sementara, 8 dari 47 indikator bernilai)")
+        );
+        assert_eq!(
+            e.index.label("Indeks SPBE", Lang::Id),
+            "Indeks SPBE sementara (8 dari 47 indikator bernilai)"
+        );
+        assert_eq!(
+            e.index.headline(fw, Lang::En).as_deref(),
+            Some("3.00 · Good (provisional, 8 of 47 indicators have a value)")
+        );
+        // Complete: the figure and its predicate, nothing else.
+        let all: BTreeMap<String, Value> = fw
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), Value::from_level(3).unwrap()))
+            .collect();
+        let e = evaluate_map(fw, &all);
+        assert_eq!(
+            e.index.headline(fw, Lang::Id).as_deref(),
+            Some("3,00 · Baik")
+        );
+        assert_eq!(e.index.label("Indeks SPBE", Lang::Id), "Indeks SPBE");
+        assert_eq!(
+            evaluate_map(fw, &BTreeMap::new())
+                .index
+                .headline(fw, Lang::Id),
+            None
         );
     }
 

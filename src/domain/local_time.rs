@@ -73,12 +73,6 @@ impl LocalTime {
         zone_name(self.offset_minutes)
     }
 
-    /// `2026-11-28`: the local date (what "today" means to the user).
-    pub fn date_iso(&self) -> String {
-        let c = self.civil;
-        format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
-    }
-
     /// `16.30` in Indonesian (the EYD time separator), `16:30` in English.
     pub fn clock(&self, lang: Lang) -> String {
         let sep = match lang {
@@ -88,9 +82,15 @@ impl LocalTime {
         format!("{:02}{sep}{:02}", self.civil.hour, self.civil.minute)
     }
 
-    /// `2026-11-28 16.30 WIB`: for lists and histories.
-    pub fn short(&self, lang: Lang) -> String {
-        format!("{} {} {}", self.date_iso(), self.clock(lang), self.zone())
+    /// `28 November 2026, 16.30 WIB`: a time as people read it, wherever the app shows one
+    /// (the UI's `i18n::when*` and the workbook go through here).
+    pub fn long(&self, lang: Lang) -> String {
+        format!(
+            "{}, {} {}",
+            self.long_date(lang),
+            self.clock(lang),
+            self.zone()
+        )
     }
 
     /// `2026-11-28T16:30:00+07:00`: the same instant, written with the local offset (its
@@ -142,6 +142,28 @@ pub fn date_in_words(date: Date, lang: Lang) -> String {
     long_date_parts(date.year(), date.month(), date.day(), lang)
 }
 
+/// The day of the week, "Senin" … "Minggu" / "Monday" … "Sunday".
+pub fn weekday(date: Date, lang: Lang) -> &'static str {
+    const ID: [&str; 7] = [
+        "Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Selasa", "Rabu",
+    ];
+    const EN: [&str; 7] = [
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+    ];
+    // 1970-01-01, day 0, was a Thursday.
+    let i = date.days().rem_euclid(7) as usize;
+    match lang {
+        Lang::Id => ID[i],
+        Lang::En => EN[i],
+    }
+}
+
 fn long_date_parts(year: i64, month: u32, day: u32, lang: Lang) -> String {
     let names = match lang {
         Lang::Id => &MONTHS_ID,
@@ -173,13 +195,31 @@ mod tests {
     #[test]
     fn a_utc_instant_reads_on_the_local_clock() {
         let t = at("2026-11-28T09:30:00Z", 420);
-        assert_eq!(t.short(Lang::Id), "2026-11-28 16.30 WIB");
-        assert_eq!(t.short(Lang::En), "2026-11-28 16:30 WIB");
+        assert_eq!(t.long(Lang::Id), "28 November 2026, 16.30 WIB");
+        assert_eq!(t.long(Lang::En), "28 November 2026, 16:30 WIB");
         // Written with another offset, the same instant reads the same.
         assert_eq!(at("2026-11-28T17:30:00+08:00", 420), t);
         assert_eq!(
-            at("2026-11-28T09:30:00Z", 540).short(Lang::Id),
-            "2026-11-28 18.30 WIT"
+            at("2026-11-28T09:30:00Z", 540).long(Lang::Id),
+            "28 November 2026, 18.30 WIT"
+        );
+    }
+
+    #[test]
+    fn times_in_words_name_the_month_and_the_zone() {
+        // 00.54 UTC is 07.54 in Jakarta, 08.54 in Makassar.
+        assert_eq!(
+            at("2026-11-30T00:54:00Z", 420).long(Lang::Id),
+            "30 November 2026, 07.54 WIB"
+        );
+        assert_eq!(
+            at("2026-11-30T00:54:00Z", 480).long(Lang::En),
+            "30 November 2026, 08:54 WITA"
+        );
+        // Late on 31 December UTC it is already January in Jayapura.
+        assert_eq!(
+            at("2026-12-31T16:05:00Z", 540).long(Lang::Id),
+            "1 Januari 2027, 01.05 WIT"
         );
     }
 
@@ -203,11 +243,14 @@ mod tests {
     fn the_local_date_crosses_midnight_and_year_ends() {
         // 23.00 UTC on 31 December is already New Year's Day in Jakarta.
         let t = at("2026-12-31T23:00:00Z", 420);
-        assert_eq!(t.date_iso(), "2027-01-01");
+        assert_eq!(t.date().to_string(), "2027-01-01");
         assert_eq!(t.long_date(Lang::Id), "1 Januari 2027");
         assert_eq!(t.long_date(Lang::En), "1 January 2027");
         // West of UTC the date is still the day before.
-        assert_eq!(at("2026-03-01T02:00:00Z", -300).date_iso(), "2026-02-28");
+        assert_eq!(
+            at("2026-03-01T02:00:00Z", -300).date().to_string(),
+            "2026-02-28"
+        );
     }
 
     #[test]
@@ -216,5 +259,17 @@ mod tests {
         assert_eq!(date_in_words(d("2026-08-17"), Lang::Id), "17 Agustus 2026");
         assert_eq!(date_in_words(d("2026-05-02"), Lang::En), "2 May 2026");
         assert_eq!(at("2026-12-31T23:00:00Z", 420).date(), d("2027-01-01"));
+    }
+
+    #[test]
+    fn weekdays_from_the_calendar() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        // 17 August 1945 was a Friday; 30 November 2026 is a Monday; 29 February 2028 a
+        // Tuesday; 31 December 1969 (before the epoch) a Wednesday.
+        assert_eq!(weekday(d("1945-08-17"), Lang::Id), "Jumat");
+        assert_eq!(weekday(d("2026-11-30"), Lang::Id), "Senin");
+        assert_eq!(weekday(d("2026-11-30"), Lang::En), "Monday");
+        assert_eq!(weekday(d("2028-02-29"), Lang::En), "Tuesday");
+        assert_eq!(weekday(d("1969-12-31"), Lang::Id), "Rabu");
     }
 }

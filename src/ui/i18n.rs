@@ -38,10 +38,10 @@ pub fn tr_owned(id: String, en: String) -> impl Fn() -> String + Clone + Send + 
     }
 }
 
-/// A time on the user's clock in `lang`: "2026-11-28 16.30 WIB" / "2026-11-28 16:30 WIB",
-/// whatever offset it was written in.
+/// A time on the user's clock in words, in `lang`: "28 November 2026, 16.30 WIB" /
+/// "28 November 2026, 16:30 WIB", whatever offset it was written in.
 pub fn when_in(time: &Timestamp, lang: Lang) -> String {
-    crate::adapters::clock::local(time).short(lang)
+    crate::adapters::clock::local(time).long(lang)
 }
 
 /// [`when_in`] in the current language, following the language switch.

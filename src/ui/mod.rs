@@ -6,6 +6,7 @@ pub mod coordinator;
 pub mod crash;
 pub mod export;
 pub mod fill;
+pub mod help;
 pub mod i18n;
 pub mod report;
 pub mod results;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(Nav(route));
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        state::screen_changed(Notices(notices));
         route.set(current_route());
         // A new screen starts at the top, with keyboard focus at its content.
         focus_main();
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
             </a>
             <span class="brand-tagline">{tr("Penilaian mandiri Pemerintah Digital", "Digital government self-assessment")}</span>
             <span class="header-spacer"></span>
+            <a class="header-link" href=Route::Help.href()>{tr("Panduan", "Guide")}</a>
             <span class="privacy-badge" title=tr("Tidak ada data yang dikirim ke server mana pun", "No data is sent to any server")>
                 {tr("Data tetap di perangkat ini", "Data stays on this device")}
             </span>
@@ -123,6 +126,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
     #[derive(Clone, PartialEq)]
     enum Area {
         Start,
+        Help,
         Draft(String),
         CoordinatorHome,
         Coordinator(String),
@@ -131,6 +135,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
     }
     let area = Memo::new(move |_| match route.get() {
         Route::Start => Area::Start,
+        Route::Help => Area::Help,
         Route::Fill { draft, .. } | Route::Export { draft } | Route::DraftResults { draft } => {
             Area::Draft(draft)
         }
@@ -162,6 +167,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
         // apps it does not contain.
         match area.get() {
             Area::Start if UNIT => view! { <start::StartScreen/> }.into_any(),
+            Area::Help if UNIT => view! { <help::HelpScreen/> }.into_any(),
             Area::Draft(id) if UNIT || RESULTS => {
                 view! { <DraftScreens id=id route=route/> }.into_any()
             }

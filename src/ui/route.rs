@@ -32,6 +32,8 @@ pub enum Route {
     CoordinatorResults { workspace: String },
     /// The printable report of a draft or a consolidation.
     Report { source: ReportSource, id: String },
+    /// The short guide (Panduan) for units and coordinators.
+    Help,
     /// Anything else: shown as "not found" with a way back.
     NotFound(String),
 }
@@ -112,6 +114,7 @@ impl Route {
         let s = |p: &&str| decode(p);
         match parts.as_slice() {
             [] => Route::Start,
+            ["panduan"] => Route::Help,
             ["draf", d] => Route::Fill {
                 draft: s(d),
                 indicator: None,
@@ -148,9 +151,11 @@ impl Route {
     /// The app that shows this route.
     pub fn app(&self) -> App {
         match self {
-            Route::Start | Route::Fill { .. } | Route::Export { .. } | Route::NotFound(_) => {
-                App::Unit
-            }
+            Route::Start
+            | Route::Fill { .. }
+            | Route::Export { .. }
+            | Route::Help
+            | Route::NotFound(_) => App::Unit,
             Route::CoordinatorHome | Route::Coordinator { .. } => App::Coordinator,
             Route::ResultsHome
             | Route::DraftResults { .. }
@@ -180,6 +185,7 @@ impl Route {
         let e = |s: &str| encode(s);
         match self {
             Route::Start => "#/".into(),
+            Route::Help => "#/panduan".into(),
             Route::Fill {
                 draft,
                 indicator: None,
@@ -275,6 +281,11 @@ mod tests {
             workspace.href_from(App::Results, only(App::Results)),
             "../koordinator/#/koordinator/w/impor"
         );
+        // The guide lives in the unit's app; the coordinator's page links to it.
+        assert_eq!(
+            Route::Help.href_from(App::Coordinator, only(App::Coordinator)),
+            "../#/panduan"
+        );
         // One app with everything (dev server, host tests): always the fragment.
         assert_eq!(results.href_from(App::Unit, |_| true), "#/draf/d1/hasil");
     }
@@ -283,6 +294,7 @@ mod tests {
     fn routes_round_trip_through_their_fragment() {
         let routes = [
             Route::Start,
+            Route::Help,
             Route::CoordinatorHome,
             Route::ResultsHome,
             Route::Fill {

@@ -29,9 +29,30 @@ pub fn current_route() -> Route {
     )
 }
 
+thread_local! {
+    /// Set by [`navigate`]: the notices on screen were raised for the screen being opened
+    /// ("file opened" while going to the draft), so the next screen change keeps them.
+    static NOTICES_FOLLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called on every screen change: a notice belongs to the screen it was raised on, so it
+/// goes when the user moves on (a download's confirmation on one tab is not news on the
+/// next); errors stay until dismissed, and notices raised for the screen the app itself
+/// navigates to stay.
+/// (Called from an event listener, outside any reactive owner: hence the signal itself.)
+pub fn screen_changed(Notices(n): Notices) {
+    if NOTICES_FOLLOW.with(|f| f.replace(false)) {
+        return;
+    }
+    if n.with_untracked(|v| v.iter().any(|x| x.kind != NoticeKind::Error)) {
+        n.update(|v| v.retain(|x| x.kind == NoticeKind::Error));
+    }
+}
+
 /// Goes to a screen (adds a history entry, so Back works); a screen of another app
 /// loads that app's page.
 pub fn navigate(route: &Route) {
+    NOTICES_FOLLOW.with(|f| f.set(true));
     let href = route.href();
     let location = window().location();
     let _ = if href.starts_with('#') {

@@ -10,7 +10,9 @@ mod registry;
 mod texts;
 mod validate;
 
-pub use registry::{default_framework_id, framework, frameworks, load, units, UnitTemplate};
+pub use registry::{
+    default_framework_id, default_period, framework, frameworks, load, units, UnitTemplate,
+};
 pub use texts::{complete, complete_from, fnv1a64, texts_left_out, texts_url, TextsError};
 pub use validate::{validate, CatalogueProblem};
 

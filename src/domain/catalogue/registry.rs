@@ -90,6 +90,27 @@ pub fn default_framework_id() -> String {
         .unwrap_or_default()
 }
 
+/// The period a new assessment with framework `id` starts with: this year while the
+/// framework is in force, else the nearest year it was. A framework is in force from its
+/// `year` until the year before the next newer one (SPBE 2018: 2018–2019, SPBE 2020:
+/// 2020–2025, Pemdi 2026: from 2026), so a new SPBE 2020 assessment made in 2026 is one
+/// for 2025, the last period evaluated under PermenPANRB 59/2020.
+pub fn default_period(id: &str, this_year: u16) -> u16 {
+    let Some(fw) = framework(id) else {
+        return this_year;
+    };
+    let until = frameworks()
+        .iter()
+        .map(|f| f.year)
+        .filter(|&y| y > fw.year)
+        .min()
+        .map(|next| next - 1);
+    match until {
+        Some(last) => this_year.clamp(fw.year, last),
+        None => this_year.max(fw.year),
+    }
+}
+
 /// The starting list of typical Pemda units.
 pub fn units() -> &'static [UnitTemplate] {
     match UNIT_LIST.get_or_init(|| crate::domain::json::from_str(UNITS).map_err(|e| e.to_string()))

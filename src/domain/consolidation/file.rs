@@ -27,7 +27,9 @@
 
 use super::merge::{merge, Merge, Status};
 use super::settle::OWN_EVIDENCE;
-use super::{Assignment, HistoryEntry, HistoryReason, Submission, Workspace};
+use super::{
+    Assignment, BeritaAcara, Guidance, HistoryEntry, HistoryReason, Submission, Workspace,
+};
 use crate::domain::catalogue::Framework;
 use crate::domain::draft::export_file_name;
 use crate::domain::engine::evaluate_map;
@@ -60,6 +62,19 @@ pub struct Coordination {
     /// Indicator → the differing answers of a conflict not settled at export.
     #[serde(default)]
     pub unsettled: BTreeMap<String, Vec<Candidate>>,
+    /// Deadline, contact and instruction given to the units.
+    #[serde(default, skip_serializing_if = "Guidance::is_empty")]
+    pub guidance: Guidance,
+    /// The Berita Acara's particulars, as entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub berita_acara: Option<BeritaAcara>,
+}
+
+/// The `coordination` block of a consolidated file, if it has a readable one.
+pub fn coordination_of(file: &ExchangeFile) -> Option<Coordination> {
+    file.extra
+        .get(COORDINATION_KEY)
+        .and_then(|v| crate::domain::json::from_value(v.clone()).ok())
 }
 
 fn envelope(ws: &Workspace, kind: Kind, unit: Option<UnitRef>, now: &Timestamp) -> ExchangeFile {
@@ -89,9 +104,13 @@ pub fn assignment_file(
         wall_clock,
     );
     let mut file = envelope(ws, Kind::Assignment, Some(u), now);
+    let g = &ws.guidance;
     file.assignment = Some(AssignmentPart {
         lead,
         support,
+        deadline: g.deadline,
+        contact: (!g.contact.is_empty()).then(|| g.contact.clone()),
+        instructions: (!g.instructions.trim().is_empty()).then(|| g.instructions.clone()),
         extra: Map::new(),
     });
     Some((name, file))
@@ -167,14 +186,14 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &Timestamp) -> Excha
                 source: Some(s), ..
             } => {
                 let Some((c, sub)) = source(s) else { continue };
-                let Some(answer) = sub.answers.get(id) else {
+                let Some(answer) = ws.answer_of(c, id) else {
                     continue;
                 };
                 let decision = match item.status {
                     Status::Decided { decision, .. } => ws.decisions.get(decision).cloned(),
                     _ => None,
                 };
-                let mut answer = answer.clone();
+                let mut answer = answer.into_owned();
                 if let Some(d) = &decision {
                     answer.value = d.value;
                 }
@@ -226,6 +245,8 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &Timestamp) -> Excha
         units: ws.units.clone(),
         assignments: ws.assignments.clone(),
         unsettled,
+        guidance: ws.guidance.clone(),
+        berita_acara: ws.berita_acara.clone(),
     };
     if let Ok(v) = serde_json::to_value(&coordination) {
         file.extra.insert(COORDINATION_KEY.to_string(), v);
@@ -279,7 +300,9 @@ fn sources(ws: &Workspace, fw: &Framework) -> Vec<SourceRecord> {
         .submissions
         .iter()
         .map(|s| {
-            let answered = in_order(&mut s.answers.keys());
+            // Levels proposed as a supporting unit count: a decision may have taken one.
+            let valued: Vec<String> = s.valued().map(|(k, _)| k.to_string()).collect();
+            let answered = in_order(&mut valued.iter());
             (record(&s.unit, &s.exported_at, &s.digest, answered), false)
         })
         .chain(
@@ -415,6 +438,8 @@ impl Workspace {
             }
         }
         ws.decisions = file.decisions.clone();
+        ws.guidance = coordination.guidance.clone();
+        ws.berita_acara = coordination.berita_acara.clone();
 
         let mut restored = Restored::default();
         let superseded = |s: &SourceRecord| s.superseded_by.is_some();
@@ -486,6 +511,7 @@ impl Workspace {
                 institution: file.institution.clone(),
                 period: file.period.clone(),
                 answers: Arc::new(answers),
+                support: Arc::default(),
                 restored: true,
             };
             let pos = ws.submissions.partition_point(|x| x.unit.id < sub.unit.id);

@@ -173,6 +173,9 @@ impl Workspace {
             ));
         }
 
+        if let Some(w) = self.outside_assignment(&unit, &file) {
+            warnings.push(w);
+        }
         let digest = digest(&file);
         let incoming = Submission {
             unit: unit.clone(),
@@ -183,6 +186,7 @@ impl Workspace {
             institution: file.institution,
             period: file.period,
             answers: Arc::new(file.answers),
+            support: Arc::new(file.support),
             restored: false,
         };
 
@@ -272,6 +276,39 @@ impl Workspace {
         };
         self.touch(now);
         Ok(ImportReport { outcome, warnings })
+    }
+}
+
+impl Workspace {
+    /// A warning listing what the file answers (or gives input on) that the unit was not
+    /// assigned: it still counts, and the coordinator should know it came unasked.
+    fn outside_assignment(&self, unit: &UnitRef, file: &ExchangeFile) -> Option<Problem> {
+        let fw = self.framework()?;
+        let asked = |id: &str| {
+            self.assignments.get(id).is_some_and(|a| {
+                a.lead.as_deref() == Some(unit.id.as_str()) || a.support.contains(&unit.id)
+            })
+        };
+        let outside: Vec<&str> = fw
+            .indicators
+            .iter()
+            .filter(|i| {
+                (file.answers.contains_key(&i.id) || file.support.contains_key(&i.id))
+                    && !asked(&i.id)
+            })
+            .map(|i| i.display_code())
+            .collect();
+        if outside.is_empty() {
+            return None;
+        }
+        let (list, n) = (outside.join(", "), outside.len());
+        let name = super::label(unit);
+        Some(problem(
+            "$.answers",
+            Severity::Warning,
+            format!("{name} menjawab {n} indikator yang tidak ditugaskan kepadanya: {list}. Jawaban itu tetap dihitung; periksa di tab Cakupan, atau ubah penugasannya."),
+            format!("{name} answered {n} indicators it was not assigned: {list}. Those answers still count; check them on the Coverage tab, or change the assignment."),
+        ))
     }
 }
 

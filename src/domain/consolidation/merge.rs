@@ -1,17 +1,29 @@
 //! The merge: one value per indicator with where it came from, and the coverage matrix.
 
 use super::Workspace;
-use crate::domain::exchange::{Answer, Decision, Rule};
+use crate::domain::exchange::{Answer, Decision, Rule, SupportInput};
 use crate::domain::value::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// One unit's current answer to an indicator.
+/// One unit's current answer to an indicator, or the level a supporting unit proposes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// Position in [`Workspace::submissions`].
     pub submission: usize,
     pub unit: String,
     pub value: Value,
+    /// A supporting unit's proposed level (from the file's `support` map), not an answer.
+    pub proposal: bool,
+}
+
+/// A supporting unit's input on an indicator (with or without a proposed level): shown
+/// to the coordinator beside the answer, never counted by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Position in [`Workspace::submissions`].
+    pub submission: usize,
+    pub unit: String,
 }
 
 /// How an indicator's merged value was reached.
@@ -40,8 +52,10 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub indicator: String,
-    /// The current answers, sorted by unit id.
+    /// The current answers and proposed levels, sorted by unit id.
     pub candidates: Vec<Candidate>,
+    /// Supporting units' input, sorted by unit id.
+    pub inputs: Vec<Input>,
     pub status: Status,
 }
 
@@ -142,6 +156,7 @@ pub fn merge(ws: &Workspace) -> Merge {
     };
     // Submissions are sorted by unit id, so each indicator's candidates come out sorted.
     let mut by_indicator: BTreeMap<&str, Vec<Candidate>> = BTreeMap::new();
+    let mut inputs_of: BTreeMap<&str, Vec<Input>> = BTreeMap::new();
     for (s, sub) in ws.submissions.iter().enumerate() {
         for (id, answer) in sub.answers.iter() {
             by_indicator
@@ -151,7 +166,25 @@ pub fn merge(ws: &Workspace) -> Merge {
                     submission: s,
                     unit: sub.unit.id.clone(),
                     value: answer.value,
+                    proposal: false,
                 });
+        }
+        for (id, input) in sub.support.iter() {
+            inputs_of.entry(id.as_str()).or_default().push(Input {
+                submission: s,
+                unit: sub.unit.id.clone(),
+            });
+            if let Some(value) = input.value {
+                by_indicator
+                    .entry(id.as_str())
+                    .or_default()
+                    .push(Candidate {
+                        submission: s,
+                        unit: sub.unit.id.clone(),
+                        value,
+                        proposal: true,
+                    });
+            }
         }
     }
     let mut decisions_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -167,13 +200,16 @@ pub fn merge(ws: &Workspace) -> Merge {
         .iter()
         .map(|ind| {
             let candidates = by_indicator.remove(ind.id.as_str()).unwrap_or_default();
+            let inputs = inputs_of.remove(ind.id.as_str()).unwrap_or_default();
             let status = match candidates.first() {
                 None => Status::Unanswered,
                 Some(first) if candidates.iter().all(|c| c.value == first.value) => {
+                    // The lead's answer, else any answer, before a supporting unit's proposal.
                     let lead = ws.assignments.get(&ind.id).and_then(|a| a.lead.as_deref());
                     let source = candidates
                         .iter()
-                        .position(|c| Some(c.unit.as_str()) == lead)
+                        .position(|c| Some(c.unit.as_str()) == lead && !c.proposal)
+                        .or_else(|| candidates.iter().position(|c| !c.proposal))
                         .unwrap_or(0);
                     Status::Agreed {
                         value: first.value,
@@ -202,6 +238,7 @@ pub fn merge(ws: &Workspace) -> Merge {
             Item {
                 indicator: ind.id.clone(),
                 candidates,
+                inputs,
                 status,
             }
         })
@@ -210,9 +247,27 @@ pub fn merge(ws: &Workspace) -> Merge {
 }
 
 impl Workspace {
-    /// The answer a candidate stands for.
-    pub fn answer_of(&self, c: &Candidate, indicator: &str) -> Option<&Answer> {
-        self.submissions.get(c.submission)?.answers.get(indicator)
+    /// The answer a candidate stands for; for a proposed level, the supporting unit's
+    /// input read as an answer with that value.
+    pub fn answer_of(&self, c: &Candidate, indicator: &str) -> Option<Cow<'_, Answer>> {
+        let sub = self.submissions.get(c.submission)?;
+        if !c.proposal {
+            return sub.answers.get(indicator).map(Cow::Borrowed);
+        }
+        let input = sub.support.get(indicator)?;
+        Some(Cow::Owned(Answer {
+            value: input.value?,
+            justification: input.justification.clone(),
+            evidence: input.evidence.clone(),
+            updated_at: input.updated_at.clone(),
+            service: input.service.clone(),
+            extra: input.extra.clone(),
+        }))
+    }
+
+    /// A supporting unit's input.
+    pub fn input_of(&self, i: &Input, indicator: &str) -> Option<&SupportInput> {
+        self.submissions.get(i.submission)?.support.get(indicator)
     }
 }
 
@@ -227,8 +282,11 @@ pub enum Role {
 /// What a unit did about an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellState {
-    /// Its current file answers the indicator with this value.
+    /// Its current file answers the indicator with this value (or, for a supporting
+    /// unit, proposes it).
     Answered(Value),
+    /// Its current file gives supporting input without a proposed level.
+    Input,
     /// Its file came, without an answer to this indicator.
     NotAnswered,
     /// No file from this unit yet.
@@ -242,9 +300,10 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// Asked for (lead or support) and not answered: what the coordinator chases.
+    /// A lead indicator not answered: what the coordinator chases. (A supporting unit is
+    /// asked for input, which it may or may not have.)
     pub fn is_missing(&self) -> bool {
-        self.role != Role::None && !matches!(self.state, CellState::Answered(_))
+        self.role == Role::Lead && !matches!(self.state, CellState::Answered(_))
     }
 }
 
@@ -295,6 +354,7 @@ pub fn coverage(ws: &Workspace, merge: &Merge) -> Coverage {
                     }
                     let state = match item.candidates.iter().find(|c| &c.unit == u) {
                         Some(c) => CellState::Answered(c.value),
+                        None if item.inputs.iter().any(|x| &x.unit == u) => CellState::Input,
                         None if has_file[i] => CellState::NotAnswered,
                         None => CellState::NotSent,
                     };

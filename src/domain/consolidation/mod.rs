@@ -32,22 +32,28 @@
 
 mod file;
 mod import;
+mod journey;
 mod merge;
 mod settle;
 mod versions;
 
 pub use file::{
-    assignment_file, describe_rule, to_consolidated, to_consolidated_with, Coordination, Restored,
-    COORDINATION_KEY, PROVENANCE_DIGEST,
+    assignment_file, coordination_of, describe_rule, to_consolidated, to_consolidated_with,
+    Coordination, Restored, COORDINATION_KEY, PROVENANCE_DIGEST,
 };
 pub use import::{digest, ImportReport, Imported};
+pub use journey::{
+    check_letterhead, check_nip, dues, is_late, letterhead_from_image, letterhead_image, reminder,
+    reminder_all, Arrival, BeritaAcara, Guidance, Signatory, UnitDue, MAX_INSTRUCTIONS,
+    MAX_LETTERHEAD_CHARS,
+};
 pub use merge::{
     coverage, merge, Candidate, Cell, CellState, Coverage, CoverageRow, Item, Merge, Role, Status,
 };
 pub use settle::{RuleOutcome, Settlement};
 
 use crate::domain::catalogue::{self, Framework};
-use crate::domain::exchange::{Answer, Decision, Timestamp, UnitRef};
+use crate::domain::exchange::{Answer, Decision, SupportInput, Timestamp, UnitRef};
 use crate::domain::text::Text;
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
@@ -82,6 +88,12 @@ pub struct Workspace {
     /// Every decision taken, oldest first (see [`merge()`] for which one applies).
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Deadline, contact and instruction carried by every assignment file.
+    #[serde(default, skip_serializing_if = "Guidance::is_empty")]
+    pub guidance: Guidance,
+    /// The Berita Acara's particulars; `None` until entered (the defaults are shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub berita_acara: Option<BeritaAcara>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -114,6 +126,10 @@ pub struct Submission {
     /// Shared, never copied by a merge: a unit's answers can be hundreds of KB of text.
     #[serde(with = "shared")]
     pub answers: Arc<BTreeMap<String, Answer>>,
+    /// A supporting unit's input (the file's `support` map): notes and evidence for the
+    /// lead, and the levels it proposes.
+    #[serde(default, with = "shared", skip_serializing_if = "no_input")]
+    pub support: Arc<BTreeMap<String, SupportInput>>,
     /// Rebuilt from a consolidated file: answers the coordinator did not take carry only
     /// their value. Importing the unit's original file again completes them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -158,6 +174,10 @@ pub struct UnitUsage {
     pub support: Vec<String>,
     /// Answers in the unit's current file (withdrawn from the merge on removal).
     pub answers: usize,
+}
+
+fn no_input(s: &Arc<BTreeMap<String, SupportInput>>) -> bool {
+    s.is_empty()
 }
 
 /// `Arc<T>` serialised as `T`; the app's serde does not rely on serde's `rc` feature.
@@ -252,6 +272,8 @@ impl Workspace {
             submissions: Vec::new(),
             history: Vec::new(),
             decisions: Vec::new(),
+            guidance: Guidance::default(),
+            berita_acara: None,
             created_at: now.clone(),
             updated_at: now.clone(),
         };
@@ -558,6 +580,19 @@ impl Workspace {
     }
 }
 
+impl Submission {
+    /// Every indicator this file gives a value for: its answers, then the levels it
+    /// proposes as a supporting unit (an indicator is never in both, the reader checks).
+    pub fn valued(&self) -> impl Iterator<Item = (&str, Value)> + '_ {
+        let answers = self.answers.iter().map(|(k, a)| (k.as_str(), a.value));
+        let proposals = self
+            .support
+            .iter()
+            .filter_map(|(k, s)| Some((k.as_str(), s.value?)));
+        answers.chain(proposals)
+    }
+}
+
 impl HistoryEntry {
     fn of(sub: &Submission, reason: HistoryReason) -> HistoryEntry {
         HistoryEntry {
@@ -566,12 +601,8 @@ impl HistoryEntry {
             digest: sub.digest.clone(),
             file_name: sub.file_name.clone(),
             received_at: sub.received_at.clone(),
-            answered: sub.answers.keys().cloned().collect(),
-            values: sub
-                .answers
-                .iter()
-                .map(|(k, a)| (k.clone(), a.value))
-                .collect(),
+            answered: sub.valued().map(|(k, _)| k.to_string()).collect(),
+            values: sub.valued().map(|(k, v)| (k.to_string(), v)).collect(),
             reason,
         }
     }

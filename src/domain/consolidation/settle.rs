@@ -121,10 +121,51 @@ impl Workspace {
                 )
             }
         };
+        // The same choice again only amends the note of the decision in force: the log
+        // keeps one entry per decision, not one per wording of its reason.
+        if let Status::Decided { decision, .. } = item.status {
+            let d = &self.decisions[decision];
+            if d.rule == rule && d.chosen_unit == chosen_unit && d.value == value {
+                if !note.is_empty() && note != d.note {
+                    self.set_note(decision, note, now);
+                }
+                return Ok(());
+            }
+        }
         let decision = self.decision(item, rule, chosen_unit, value, note, extra, now);
         self.decisions.push(decision);
         self.touch(now);
         Ok(())
+    }
+
+    /// Rewrites the note of the decision in force on `indicator`, keeping its choice, who
+    /// took it and when; the time of the change is recorded beside it (`note_amended_at`).
+    /// Refused when nothing is decided there, or when an own value's note would be empty.
+    pub fn amend_note(&mut self, indicator: &str, note: &str, now: &Timestamp) -> Result<(), Text> {
+        let m = merge(self);
+        let Some(Status::Decided { decision, .. }) = m.item(indicator).map(|i| i.status.clone())
+        else {
+            return Err(Text::new(
+                "Belum ada keputusan pada indikator ini untuk diubah catatannya.",
+                "There is no decision on this indicator whose note could be changed.",
+            ));
+        };
+        let note = note.trim();
+        if note.is_empty() && self.decisions[decision].rule == Rule::Own {
+            return Err(Text::new(
+                "Catatan alasan wajib untuk nilai yang ditetapkan koordinator; tidak boleh dikosongkan.",
+                "A value set by the coordinator needs its note; it cannot be emptied.",
+            ));
+        }
+        self.set_note(decision, note.to_string(), now);
+        Ok(())
+    }
+
+    fn set_note(&mut self, decision: usize, note: String, now: &Timestamp) {
+        let d = &mut self.decisions[decision];
+        d.note = note;
+        d.note_amended_at = Some(now.clone());
+        self.touch(now);
     }
 
     /// What a bulk rule would decide for every conflict still open, without deciding.
@@ -234,6 +275,7 @@ impl Workspace {
             note,
             decided_by: self.coordinator.trim().to_string(),
             decided_at: now.clone(),
+            note_amended_at: None,
             extra,
         }
     }
@@ -265,7 +307,7 @@ pub(super) const OWN_EVIDENCE: &str = "evidence";
 /// For a value of the coordinator's own: the evidence every unit gave, once each. The
 /// documents exist whichever level they are read to support.
 fn own_extra(ws: &Workspace, item: &Item) -> Map<String, serde_json::Value> {
-    let mut seen: Vec<&Evidence> = Vec::new();
+    let mut seen: Vec<Evidence> = Vec::new();
     for c in &item.candidates {
         if let Some(a) = ws.answer_of(c, &item.indicator) {
             for e in &a.evidence {
@@ -273,7 +315,7 @@ fn own_extra(ws: &Workspace, item: &Item) -> Map<String, serde_json::Value> {
                     .iter()
                     .any(|s| s.title == e.title && s.reference == e.reference && s.link == e.link)
                 {
-                    seen.push(e);
+                    seen.push(e.clone());
                 }
             }
         }

@@ -10,11 +10,13 @@
 //! Fields this version does not know are kept in `extra` and written back unchanged, so a
 //! file passed through an older Swanilai loses nothing a newer one added.
 
+mod journey;
 mod strict_json;
 mod time;
 mod validate;
 pub mod words;
 
+pub use journey::{Contact, SupportInput};
 pub use time::{format_unix_millis, parse_rfc3339, Civil, Date, Instant, Timestamp};
 pub use validate::{megabytes, parse, Parsed, Problem, Severity};
 
@@ -82,6 +84,10 @@ pub struct ExchangeFile {
     /// Indicator id → answer. An unanswered indicator is absent.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// `submission` files: a supporting unit's input on the indicators it supports
+    /// (notes, evidence, optionally a proposed level), kept apart from `answers`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub support: BTreeMap<String, SupportInput>,
     /// `assignment` files: which indicators the unit leads or supports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignment: Option<AssignmentPart>,
@@ -124,6 +130,7 @@ impl ExchangeFile {
             unit,
             exported_at: now.clone(),
             answers: BTreeMap::new(),
+            support: BTreeMap::new(),
             assignment: None,
             results: None,
             provenance: BTreeMap::new(),
@@ -219,6 +226,15 @@ pub struct AssignmentPart {
     pub lead: Vec<String>,
     #[serde(default)]
     pub support: Vec<String>,
+    /// The day by which the unit sends its file back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Date>,
+    /// Whom to ask, and where to send the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    /// A short instruction from the coordinator, shown to the unit as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -296,6 +312,10 @@ pub struct Decision {
     pub note: String,
     pub decided_by: String,
     pub decided_at: Timestamp,
+    /// When the note was last reworded (Swanilai extension); `decided_at` stays the time
+    /// of the choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_amended_at: Option<Timestamp>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -217,6 +217,16 @@ impl Date {
     pub fn days(self) -> i64 {
         days_from_civil(self.year(), i64::from(self.month), i64::from(self.day))
     }
+
+    /// `30 November 2026`: how people read a date.
+    pub fn words(self, lang: crate::domain::text::Lang) -> String {
+        crate::domain::local_time::date_in_words(self, lang)
+    }
+
+    /// The day of the week in `lang`, "Senin" / "Monday".
+    pub fn weekday(self, lang: crate::domain::text::Lang) -> &'static str {
+        crate::domain::local_time::weekday(self, lang)
+    }
 }
 
 /// The date part of a wall-clock time (years outside 0–9999 are clamped; no file or

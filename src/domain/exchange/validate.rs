@@ -34,6 +34,8 @@ use serde_json::{Map, Value as Json};
 use std::collections::BTreeSet;
 use std::fmt;
 
+mod journey;
+
 /// How bad a problem is: an error refuses the file, a warning is shown and the file is
 /// read anyway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -658,11 +660,11 @@ impl Walk {
         }
     }
 
-    /// A calendar date, `YYYY-MM-DD`, that exists.
-    fn date(&mut self, obj: &Map<String, Json>, path: &str, key: &str) {
+    /// A calendar date, `YYYY-MM-DD`, that exists. Where serde would take `null` as absent
+    /// but the schema does not allow it, `presence` is `Defaulted`: neither does the reader.
+    fn date(&mut self, obj: &Map<String, Json>, path: &str, key: &str, presence: Presence) {
         let at = key_path(path, key);
-        // serde would take `null` as absent; the schema does not allow it, so neither does this.
-        let Some(v) = self.field(obj, path, key, Presence::Defaulted, Expect::Date) else {
+        let Some(v) = self.field(obj, path, key, presence, Expect::Date) else {
             return;
         };
         let Some(s) = v.as_str() else {
@@ -754,6 +756,7 @@ impl Walk {
         }
 
         let answered = self.answers(obj, fw);
+        self.support_inputs(obj, fw, &answered);
 
         let needs = |k: Kind| {
             if kind == Some(k) {
@@ -1123,7 +1126,7 @@ impl Walk {
             }
             self.text(e, &at, "reference", Presence::Defaulted);
             self.text(e, &at, "link", Presence::Defaulted);
-            self.date(e, &at, "date");
+            self.date(e, &at, "date", Presence::Defaulted);
             self.boolean(e, &at, "review", Presence::Defaulted);
             if let Some(docs) = self.field(e, &at, "documents", Presence::Defaulted, Expect::Array)
             {
@@ -1155,6 +1158,7 @@ impl Walk {
         };
         let lead = self.id_list(o, "$.assignment", "lead", fw);
         let support = self.id_list(o, "$.assignment", "support", fw);
+        self.guidance(o);
         for (list, name) in [(&lead, "lead"), (&support, "support")] {
             let mut seen = BTreeSet::new();
             for (i, id) in list {
@@ -1414,6 +1418,7 @@ impl Walk {
             }
             self.name(d, &at, "decided_by", Presence::Required);
             self.timestamp(d, &at, "decided_at", Presence::Required);
+            self.timestamp(d, &at, "note_amended_at", Presence::Nullable);
         }
         items.len()
     }
@@ -1485,6 +1490,7 @@ impl Walk {
                 }
             }
         }
+        self.coordination_journey(o);
     }
 
     fn sources(&mut self, v: &Json, fw: Option<&Framework>) {

@@ -115,11 +115,39 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
         "Konflik yang belum diputuskan",
         "the unsettled conflicts",
     ),
+    (
+        "note_amended_at",
+        "Waktu perubahan catatan",
+        "the time the note was changed",
+    ),
+    ("deadline", "Batas waktu pengiriman", "the deadline"),
+    ("contact", "Kontak koordinator", "the coordinator's contact"),
+    ("whatsapp", "Nomor WhatsApp", "the WhatsApp number"),
+    ("email", "Alamat surel", "the e-mail address"),
+    (
+        "instructions",
+        "Petunjuk koordinator",
+        "the coordinator's instruction",
+    ),
+    (
+        "guidance",
+        "Arahan untuk unit",
+        "the guidance for the units",
+    ),
+    ("berita_acara", "Berita acara", "the Berita Acara"),
+    ("number", "Nomor", "the number"),
+    ("place", "Tempat", "the place"),
+    ("signatories", "Daftar penanda tangan", "the signatories"),
+    ("role", "Peran", "the role"),
+    ("nip", "NIP", "the NIP"),
+    ("position", "Jabatan", "the position"),
+    ("letterhead", "Kop surat", "the letterhead"),
 ];
 
 /// Maps whose keys are ids (indicator, aspect, domain), not fields.
 pub const ID_MAPS: &[&str] = &[
     "answers",
+    "support",
     "provenance",
     "assignments",
     "unsettled",
@@ -178,6 +206,10 @@ fn owner(segs: &[Segment]) -> Option<(String, String)> {
     };
     Some(match (container, last) {
         ("answers", Segment::Key(id)) => (format!("indikator {id}"), format!("indicator {id}")),
+        ("support", Segment::Key(id)) => (
+            format!("masukan pendukung indikator {id}"),
+            format!("the supporting input on indicator {id}"),
+        ),
         ("provenance", Segment::Key(id)) => (
             format!("asal jawaban indikator {id}"),
             format!("the provenance of indicator {id}"),
@@ -214,6 +246,10 @@ fn owner(segs: &[Segment]) -> Option<(String, String)> {
             format!("berkas sumber ke-{}", i + 1),
             format!("source file {}", i + 1),
         ),
+        ("signatories", Segment::Index(i)) => of((
+            format!("penanda tangan ke-{}", i + 1),
+            format!("signatory {}", i + 1),
+        )),
         ("units", Segment::Index(i)) => {
             of((format!("unit ke-{}", i + 1), format!("unit {}", i + 1)))
         }
@@ -274,6 +310,11 @@ pub fn describe(path: &str) -> (String, String) {
                 (Some(Segment::Key(u)), "name") if u == "unit" => {
                     ("Nama unit".to_owned(), "the unit name".to_owned())
                 }
+                // The top-level `support` map; `assignment.support` is the row's list.
+                (None, "support") => (
+                    "Masukan sebagai unit pendukung".to_owned(),
+                    "the input as a supporting unit".to_owned(),
+                ),
                 _ => field(k),
             };
             // `unit` names the object above for the two rows above.
@@ -350,6 +391,26 @@ mod tests {
                 "$.coordination.assignments.1.lead",
                 "Unit penanggung jawab pada penugasan indikator 1",
                 "The lead of the assignment of indicator 1",
+            ),
+            (
+                "$.support.27.value",
+                "Nilai pada masukan pendukung indikator 27",
+                "The value of the supporting input on indicator 27",
+            ),
+            (
+                "$.support",
+                "Masukan sebagai unit pendukung",
+                "The input as a supporting unit",
+            ),
+            (
+                "$.coordination.berita_acara.signatories[1].nip",
+                "NIP pada penanda tangan ke-2 berita acara",
+                "The NIP of signatory 2 of the Berita Acara",
+            ),
+            (
+                "$.assignment.deadline",
+                "Batas waktu pengiriman pada penugasan",
+                "The deadline of the assignment",
             ),
             ("$.x_custom", "Kolom \"x_custom\"", "The field \"x_custom\""),
         ];

@@ -1,4 +1,4 @@
-//! The indicator table as CSV (dialect: see the module above).
+//! The indicator table as CSV, in the user's convention (see [`Dialect`]).
 
 use super::xlsx::decimal_literal;
 use super::{format_value, IndicatorRow};
@@ -6,14 +6,74 @@ use crate::domain::catalogue::Framework;
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 
-/// One CSV field: quoted when it holds a separator, quote or line break; a text field that a
-/// spreadsheet would read as a formula gets a leading apostrophe.
+/// How a spreadsheet reads a CSV on the user's computer. Excel takes the list separator
+/// and the decimal mark from the system's regional settings: on an Indonesian laptop they
+/// are `;` and `,` (a comma-separated file opens as one column, and `2.75` becomes a date
+/// or text); on an English one `,` and `.`. The file follows the language chosen in the
+/// app, and says which convention it uses in its name and on the button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    pub separator: char,
+    pub decimal: char,
+}
+
+impl Dialect {
+    pub fn of(lang: Lang) -> Dialect {
+        match lang {
+            Lang::Id => Dialect {
+                separator: ';',
+                decimal: ',',
+            },
+            Lang::En => Dialect {
+                separator: ',',
+                decimal: '.',
+            },
+        }
+    }
+
+    /// The part of the file name that states the convention: `titik-koma` (semicolons,
+    /// decimal comma) or `comma` (commas, decimal point).
+    pub fn file_tag(self) -> &'static str {
+        if self.separator == ';' {
+            "titik-koma"
+        } else {
+            "comma"
+        }
+    }
+
+    /// The convention in words, for the download button.
+    pub fn words(self) -> Text {
+        if self.separator == ';' {
+            Text::new(
+                "pemisah titik koma (;), desimal koma",
+                "semicolon-separated (;), decimal comma",
+            )
+        } else {
+            Text::new(
+                "pemisah koma (,), desimal titik",
+                "comma-separated (,), decimal point",
+            )
+        }
+    }
+
+    /// A number as the spreadsheet reads it: `2.75` → `2,75` with a decimal comma.
+    fn number(self, s: String) -> String {
+        if self.decimal == '.' {
+            s
+        } else {
+            s.replace('.', &self.decimal.to_string())
+        }
+    }
+}
+
+/// One CSV field: quoted when it holds a separator (either), quote or line break; a text
+/// field that a spreadsheet would read as a formula gets a leading apostrophe.
 pub(super) fn field(s: &str, text: bool) -> String {
     let mut s = s.to_string();
     if text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         s.insert(0, '\'');
     }
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+    if s.contains([',', ';', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
@@ -44,16 +104,19 @@ pub(super) fn headers(fw: &Framework, lang: Lang) -> Vec<&'static str> {
     h
 }
 
-/// A value in the CSV: always `.` as the decimal point, two decimals for decimal frameworks.
-fn csv_value(v: Value, decimal: bool) -> String {
-    format_value(v, decimal, Lang::En)
+/// A value in the CSV: two decimals for decimal frameworks, with the dialect's mark.
+fn csv_value(v: Value, decimal: bool, dialect: Dialect) -> String {
+    dialect.number(format_value(v, decimal, Lang::En))
 }
 
-/// The CSV of every indicator: UTF-8 with a byte-order mark, comma separated, CRLF.
+/// The CSV of every indicator in the convention of `lang` ([`Dialect::of`]): UTF-8 with a
+/// byte-order mark, CRLF line ends.
 pub fn indicator_csv(fw: &Framework, rows: &[IndicatorRow], lang: Lang) -> String {
+    let dialect = Dialect::of(lang);
+    let separator = dialect.separator.to_string();
     let mut out = String::from("\u{FEFF}");
     let line = |out: &mut String, cells: Vec<String>| {
-        out.push_str(&cells.join(","));
+        out.push_str(&cells.join(&separator));
         out.push_str("\r\n");
     };
     line(
@@ -74,8 +137,11 @@ pub fn indicator_csv(fw: &Framework, rows: &[IndicatorRow], lang: Lang) -> Strin
         if fw.has_domains() {
             cells.push(r.domain.map_or_else(String::new, |d| txt(&d.name)));
         }
-        cells.push(decimal_literal(r.indicator.weight));
-        cells.push(r.value.map_or_else(String::new, |v| csv_value(v, decimal)));
+        cells.push(dialect.number(decimal_literal(r.indicator.weight)));
+        cells.push(
+            r.value
+                .map_or_else(String::new, |v| csv_value(v, decimal, dialect)),
+        );
         cells.push(r.level.map_or_else(String::new, |l| txt(&l.name)));
         cells.push(
             r.owner
@@ -99,6 +165,7 @@ mod tests {
     fn quotes_only_where_needed() {
         assert_eq!(field("plain", true), "plain");
         assert_eq!(field("a,b", true), "\"a,b\"");
+        assert_eq!(field("a;b", true), "\"a;b\"");
         assert_eq!(field("say \"hi\"", true), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines", true), "\"two\nlines\"");
         assert_eq!(field("=SUM(A1)", true), "'=SUM(A1)");

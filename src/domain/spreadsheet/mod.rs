@@ -7,10 +7,11 @@
 //! (Ringkasan, Indikator, Rencana Aksi) with the small SpreadsheetML writer in [`xlsx`];
 //! [`indicator_csv`] writes the CSV.
 //!
-//! CSV dialect (decided for machine use; the .xlsx is the file for Excel): RFC 4180, comma
-//! separator, `.` decimal point, CRLF line ends, UTF-8 with a byte-order mark so Excel and
+//! CSV dialect: RFC 4180 with the separator and decimal mark of the user's convention
+//! ([`Dialect`]: Indonesian `;` and `2,75`, English `,` and `2.75`, as Excel reads them on
+//! a laptop of that locale), CRLF line ends, UTF-8 with a byte-order mark so Excel and
 //! LibreOffice detect UTF-8 (names such as "Pelindungan Data Pribadi – PDP" keep their
-//! characters). Fields holding a comma, quote, CR or LF are quoted, quotes doubled. Text
+//! characters). Fields holding a comma, semicolon, quote, CR or LF are quoted, quotes doubled. Text
 //! cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading apostrophe so a
 //! spreadsheet never runs a justification as a formula (CSV injection).
 
@@ -18,7 +19,7 @@ mod csv;
 mod workbook;
 pub mod xlsx;
 
-pub use csv::indicator_csv;
+pub use csv::{indicator_csv, Dialect};
 pub use workbook::{raise_gain, target_label, workbook, PlanSheet};
 
 use crate::domain::catalogue::{self, Aspect, Domain, Framework, Indicator, ScaleLevel};

@@ -5,7 +5,8 @@ use super::xlsx::{self, Cell, Sheet, Style, Workbook};
 use super::{csv::headers, indicator_rows, IndicatorRow};
 use crate::domain::catalogue::Framework;
 use crate::domain::engine::{evaluate, format_hundredths, Score};
-use crate::domain::exchange::{ExchangeFile, Kind};
+use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
+use crate::domain::local_time::LocalTime;
 use crate::domain::planning::{PlanOutcome, Target};
 use crate::domain::rational::Rational;
 use crate::domain::text::{Lang, Text};
@@ -66,7 +67,18 @@ fn figure(score: &Score) -> Cell {
     score.displayed().map_or_else(Cell::empty, Cell::hundredths)
 }
 
-fn summary_sheet(fw: &Framework, file: &ExchangeFile, lang: Lang) -> Sheet {
+/// A time on the user's clock in words ("30 November 2026, 07.54 WIB").
+fn local(time: &Timestamp, offset_minutes: i32, lang: Lang) -> String {
+    LocalTime::of(time, offset_minutes).long(lang)
+}
+
+fn summary_sheet(
+    fw: &Framework,
+    file: &ExchangeFile,
+    lang: Lang,
+    created: &Timestamp,
+    offset_minutes: i32,
+) -> Sheet {
     let t = |id, en| pick(lang, id, en);
     let eval = evaluate(fw, |id| file.answers.get(id).map(|a| a.value));
     let mut s = Sheet::new(t("Ringkasan", "Summary"));
@@ -108,14 +120,29 @@ fn summary_sheet(fw: &Framework, file: &ExchangeFile, lang: Lang) -> Sheet {
     kv(
         &mut s,
         t("Waktu ekspor berkas", "File exported at"),
-        Cell::text(file.exported_at.as_str()),
+        Cell::text(local(&file.exported_at, offset_minutes, lang)),
+    );
+    kv(
+        &mut s,
+        t("Diunduh", "Downloaded"),
+        Cell::text(local(created, offset_minutes, lang)),
     );
     s.row(vec![]);
-    kv(&mut s, t("Indeks", "Index"), figure(&eval.index));
+    // While indicators are missing the index is labelled provisional, with its
+    // completeness, on every line that shows it.
+    let provisional = eval.index.is_provisional();
+    kv(
+        &mut s,
+        &eval.index.label(t("Indeks", "Index"), lang),
+        figure(&eval.index),
+    );
     if let Some(p) = eval.index.predicate(fw) {
         let mut name = p.name.get(lang).to_string();
         if let Some(alias) = &p.alias {
             name.push_str(&format!(" / {}", alias.get(lang)));
+        }
+        if provisional {
+            name.push_str(t(" (sementara)", " (provisional)"));
         }
         kv(&mut s, t("Predikat", "Predicate"), Cell::text(name));
     }
@@ -374,9 +401,16 @@ fn plan_sheet(
                 t("Predikat setelah rencana", "Predicate after the plan"),
                 Cell::text(after.name.get(lang)),
             );
+            // Counts the table below agrees with: one row per indicator raised, each
+            // possibly by several level steps.
             kv(
                 &mut s,
-                t("Jumlah kenaikan tingkat", "Level steps"),
+                t("Indikator dinaikkan", "Indicators raised"),
+                Cell::int(raises.len() as i64),
+            );
+            kv(
+                &mut s,
+                t("Langkah tingkat seluruhnya", "Level steps in all"),
                 Cell::int(*steps as i64),
             );
             s.row(vec![]);
@@ -437,13 +471,15 @@ fn plan_sheet(
 }
 
 /// The .xlsx workbook of `file`. `created` is the export time (RFC 3339) for the document
-/// properties.
+/// properties; `offset_minutes` the user's UTC offset (420 in WIB), so the times the sheets
+/// show read on the user's clock.
 pub fn workbook(
     fw: &'static Framework,
     file: &ExchangeFile,
     plan: Option<PlanSheet>,
     lang: Lang,
-    created: &str,
+    created: &Timestamp,
+    offset_minutes: i32,
 ) -> Vec<u8> {
     let rows = indicator_rows(fw, file);
     let book = Workbook {
@@ -456,7 +492,7 @@ pub fn workbook(
         ),
         created: created.to_string(),
         sheets: vec![
-            summary_sheet(fw, file, lang),
+            summary_sheet(fw, file, lang, created, offset_minutes),
             indicator_sheet(fw, &rows, lang),
             plan_sheet(fw, &rows, plan.as_ref(), lang),
         ],

@@ -4,14 +4,18 @@
 //! after. Every decision is shown with who, when and why.
 
 use super::state::Coord;
-use crate::domain::consolidation::{describe_rule, label, Item, RuleOutcome, Settlement, Status};
+use crate::domain::catalogue::Framework;
+use crate::domain::consolidation::{
+    describe_rule, label, Candidate, Item, RuleOutcome, Settlement, Status, Workspace,
+};
 use crate::domain::draft::split_justification;
 use crate::domain::engine::format_value;
-use crate::domain::exchange::Rule;
+use crate::domain::exchange::{Rule, Timestamp};
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 use crate::ui::i18n::when;
 use crate::ui::i18n::{lang, text, tr};
+use crate::ui::state::{notify, NoticeKind};
 use leptos::prelude::*;
 
 #[component]
@@ -47,6 +51,7 @@ pub fn ConflictsTab() -> impl IntoView {
             <BulkRules/>
         </Show>
         <For each=move || ids.get() key=|id| id.clone() children=move |id| view! { <ConflictCard indicator=id/> }/>
+        <SupportInputs/>
         <DecisionLog/>
     }
 }
@@ -187,7 +192,15 @@ fn ConflictCard(indicator: String) -> impl IntoView {
         return ().into_any();
     };
     let code = meta.display_code();
-    let note = RwSignal::new(String::new());
+    // The decision in force, if any: its note is what the box starts with, so amending it
+    // is editing it in place.
+    let in_force = Memo::new(move |_| {
+        item.with(|i| {
+            i.as_ref()
+                .and_then(|i| c.ws.with(|w| w.decision_for(i).cloned()))
+        })
+    });
+    let note = RwSignal::new(in_force.get_untracked().map(|d| d.note).unwrap_or_default());
     let own = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let note_id = format!("note-{indicator}");
@@ -198,11 +211,25 @@ fn ConflictCard(indicator: String) -> impl IntoView {
         move |how: Settlement| match c.change(|w, now| w.settle(&ind.get_value(), how, now)) {
             Ok(()) => {
                 error.set(None);
-                note.set(String::new());
                 own.set(String::new());
             }
             Err(e) => error.set(Some(e)),
         };
+    let amend = move |_| match c
+        .change(|w, now| w.amend_note(&ind.get_value(), &note.get_untracked(), now))
+    {
+        Ok(()) => {
+            error.set(None);
+            notify(
+                NoticeKind::Success,
+                Text::new(
+                    "Catatan keputusan diperbarui (keputusannya tetap satu).",
+                    "The decision's note was updated (still one decision).",
+                ),
+            );
+        }
+        Err(e) => error.set(Some(e)),
+    };
     let set_own = move |_| {
         let typed = own.get_untracked();
         let Some(value) = Value::parse_typed(&typed).filter(|v| fw.values.accepts(*v)) else {
@@ -242,7 +269,7 @@ fn ConflictCard(indicator: String) -> impl IntoView {
                                         {tr("Oleh ", "By ")} {who} ", " {at} "."
                                     </p>
                                     {(!note.is_empty()).then(|| view! { <p>{tr("Catatan: ", "Note: ")} {note}</p> })}
-                                    <p class="hint">{tr("Keputusan dapat diubah dengan memilih lagi di bawah; keputusan lama tetap tercatat.", "You can change it by choosing again below; the earlier decision stays recorded.")}</p>
+                                    <p class="hint">{tr("Ubah catatannya di kotak di bawah lalu simpan: keputusan yang sama diperbarui, tidak ditambah. Memilih jawaban lain mencatat keputusan baru; keputusan lama tetap tercatat.", "Change its note in the box below and save it: the same decision is updated, not added. Choosing another answer records a new decision; the earlier one stays recorded.")}</p>
                                 </div>
                             }.into_any()
                         }
@@ -296,13 +323,18 @@ fn ConflictCard(indicator: String) -> impl IntoView {
                 <span class="indicator-code">{code}</span> " " {text(meta.name.clone())}
             </h2>
             {status}
+            // The note comes first: it is saved with the choice below, never after it.
+            <div class="field settle-note">
+                <label for=note_id.clone()>{tr("Catatan keputusan — tulis dulu alasannya, sebelum memilih (wajib untuk nilai sendiri)", "Decision note — write the reason first, before choosing (required for your own value)")}</label>
+                <textarea id=note_id.clone() rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))
+                    aria-describedby=err_id.clone()></textarea>
+                <Show when=move || in_force.with(Option::is_some)>
+                    <button type="button" class="btn btn-small" on:click=amend>{tr("Simpan perubahan catatan", "Save the note's change")}</button>
+                </Show>
+            </div>
+            <p class="settle-step">{tr("Lalu pilih jawaban yang dipakai, atau tetapkan nilai sendiri; catatan di atas tersimpan bersama pilihan itu.", "Then choose the answer to use, or set your own value; the note above is saved with that choice.")}</p>
             {columns}
             <div class="settle-own">
-                <div class="field grow">
-                    <label for=note_id.clone()>{tr("Catatan keputusan (wajib untuk nilai sendiri; boleh diisi saat memilih jawaban unit)", "Decision note (required for your own value; optional when picking a unit's answer)")}</label>
-                    <textarea id=note_id.clone() rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))
-                        aria-describedby=err_id.clone()></textarea>
-                </div>
                 <div class="field">
                     <label for=own_id.clone()>{move || match lang.get() { Lang::Id => format!("Nilai sendiri indikator {code}"), Lang::En => format!("Own value for indicator {code}") }}</label>
                     {own_input}
@@ -315,94 +347,251 @@ fn ConflictCard(indicator: String) -> impl IntoView {
     .into_any()
 }
 
-/// Each unit's answer in its own column, with a button to take it.
+/// What one column shows: a unit's answer, proposal or input on an indicator.
+struct Column {
+    unit: String,
+    role: (&'static str, &'static str, &'static str),
+    exported: Option<Timestamp>,
+    value: Option<Value>,
+    justification: String,
+    evidence: Vec<crate::domain::exchange::Evidence>,
+    service: Option<String>,
+    restored: bool,
+}
+
+/// The unit's part in an indicator, as a badge: (class, Indonesian, English).
+fn role_badge(
+    w: &Workspace,
+    indicator: &str,
+    unit: &str,
+    proposal: bool,
+) -> (&'static str, &'static str, &'static str) {
+    let a = w.assignments.get(indicator);
+    if a.is_some_and(|a| a.lead.as_deref() == Some(unit)) {
+        ("badge badge-lead", "penanggung jawab", "lead")
+    } else if proposal {
+        (
+            "badge badge-support",
+            "pendukung · usulan tingkat",
+            "support · proposed level",
+        )
+    } else if a.is_some_and(|a| a.support.iter().any(|s| s == unit)) {
+        ("badge badge-support", "pendukung", "support")
+    } else {
+        ("badge", "tidak ditugasi", "not assigned")
+    }
+}
+
+/// One column: who, their part, the value (or none), Fakta/Analisis, evidence.
+fn column_view(
+    fw: &'static Framework,
+    indicator: &str,
+    col: Column,
+    chosen: bool,
+    action: Option<AnyView>,
+) -> AnyView {
+    let lang = lang();
+    let scale = fw.indicator(indicator).and_then(|i| fw.scale(&i.scale));
+    let level_name = col
+        .value
+        .and_then(|v| scale.and_then(|s| s.level(v.floor_level())))
+        .map(|l| l.name.clone());
+    let (fakta, analisis) = split_justification(&col.justification);
+    let (class, role_id, role_en) = col.role;
+    let value = col.value;
+    view! {
+        <article class="candidate" class:chosen=chosen>
+            <header>
+                <h3>{col.unit}</h3>
+                <span class=class>{tr(role_id, role_en)}</span>
+                {chosen.then(|| view! { <span class="badge badge-chosen">{tr("dipakai", "in use")}</span> })}
+                <p class="muted small">{tr("Diekspor ", "Exported ")}{col.exported.map(|t| when(&t))}</p>
+            </header>
+            <p class="candidate-value">
+                {match value {
+                    Some(v) => view! { <span class="value-big">{move || format_value(v, lang.get())}</span> }.into_any(),
+                    None => view! { <span class="muted">{tr("Masukan tanpa usulan tingkat", "Input without a proposed level")}</span> }.into_any(),
+                }}
+                {level_name.map(|n| view! { " " <span class="level-name">{text(n)}</span> })}
+            </p>
+            {col.service.map(|s| view! { <p class="small">{tr("Layanan: ", "Service: ")}{s}</p> })}
+            {if col.restored && fakta.is_empty() && analisis.is_empty() {
+                view! { <p class="muted small">{tr("Teks jawaban tidak tersedia (dipulihkan dari berkas konsolidasi). Impor lagi berkas asli unit untuk melihatnya.", "The answer's text is not available (restored from a consolidated file). Import the unit's original file again to see it.")}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="justification-view">
+                        <dt>"Fakta"</dt><dd>{if fakta.is_empty() { "—".to_string() } else { fakta }}</dd>
+                        <dt>"Analisis"</dt><dd>{if analisis.is_empty() { "—".to_string() } else { analisis }}</dd>
+                    </dl>
+                }.into_any()
+            }}
+            <h4 class="small">{tr("Bukti dukung", "Evidence")} " (" {col.evidence.len()} ")"</h4>
+            <ul class="evidence-list">
+                {col.evidence.into_iter().map(|e| view! {
+                    <li>
+                        <strong>{e.title}</strong>
+                        {(!e.reference.is_empty()).then(|| format!(" — {}", e.reference))}
+                        {(!e.link.is_empty()).then(|| view! { <br/><span class="small link-text">{e.link}</span> })}
+                        {e.level.map(|l| view! { <span class="small muted">{tr(" · tingkat ", " · level ")}{l}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {action}
+        </article>
+    }
+    .into_any()
+}
+
+/// The column of a candidate (an answer or a proposed level).
+fn candidate_column(w: &Workspace, item: &Item, cand: &Candidate) -> Column {
+    let answer = w.answer_of(cand, &item.indicator);
+    let sub = w.submissions.get(cand.submission);
+    Column {
+        unit: w.unit(&cand.unit).map_or_else(|| cand.unit.clone(), label),
+        role: role_badge(w, &item.indicator, &cand.unit, cand.proposal),
+        exported: sub.map(|s| s.exported_at.clone()),
+        value: Some(cand.value),
+        justification: answer
+            .as_ref()
+            .map(|a| a.justification.clone())
+            .unwrap_or_default(),
+        evidence: answer
+            .as_ref()
+            .map(|a| a.evidence.clone())
+            .unwrap_or_default(),
+        service: answer.as_ref().and_then(|a| a.service.clone()),
+        restored: sub.is_some_and(|s| s.restored),
+    }
+}
+
+/// The columns of supporting input without a proposed level (those with one are
+/// candidates).
+fn input_columns(w: &Workspace, item: &Item) -> Vec<Column> {
+    item.inputs
+        .iter()
+        .filter(|i| !item.candidates.iter().any(|c| c.unit == i.unit))
+        .filter_map(|i| {
+            let input = w.input_of(i, &item.indicator)?;
+            Some(Column {
+                unit: w.unit(&i.unit).map_or_else(|| i.unit.clone(), label),
+                role: role_badge(w, &item.indicator, &i.unit, false),
+                exported: w
+                    .submissions
+                    .get(i.submission)
+                    .map(|s| s.exported_at.clone()),
+                value: None,
+                justification: input.justification.clone(),
+                evidence: input.evidence.clone(),
+                service: input.service.clone(),
+                restored: false,
+            })
+        })
+        .collect()
+}
+
+/// Each unit's answer in its own column, with a button to take it, then supporting input.
 fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
     let fw = c.framework;
     let lang = lang();
     let chosen = item.source_unit().map(str::to_string);
     let decided = matches!(item.status, Status::Decided { .. });
-    let scale = fw
-        .indicator(&item.indicator)
-        .and_then(|i| fw.scale(&i.scale));
     let cols = c.ws.with(|w| {
-        let lead = w.assignments.get(&item.indicator).and_then(|a| a.lead.clone());
-        item.candidates
-            .iter()
-            .map(|cand| {
-                let unit = w.unit(&cand.unit).map_or_else(|| cand.unit.clone(), label);
-                let answer = w.answer_of(cand, &item.indicator).cloned();
-                let exported = w.submissions.get(cand.submission).map(|s| when(&s.exported_at));
-                let restored = w.submissions.get(cand.submission).is_some_and(|s| s.restored);
-                let role = if lead.as_deref() == Some(cand.unit.as_str()) {
-                    Some(("badge badge-lead", tr("penanggung jawab", "lead")))
-                } else if w.assignments.get(&item.indicator).is_some_and(|a| a.support.contains(&cand.unit)) {
-                    Some(("badge badge-support", tr("pendukung", "support")))
-                } else {
-                    Some(("badge", tr("tidak ditugasi", "not assigned")))
-                };
-                let value = cand.value;
-                let level_name = scale.and_then(|s| s.level(value.floor_level())).map(|l| l.name.clone());
-                let (fakta, analisis) = answer.as_ref().map(|a| split_justification(&a.justification)).unwrap_or_default();
-                let evidence = answer.as_ref().map(|a| a.evidence.clone()).unwrap_or_default();
-                let service = answer.as_ref().and_then(|a| a.service.clone());
-                let is_chosen = decided && chosen.as_deref() == Some(cand.unit.as_str());
-                let unit_for_pick = cand.unit.clone();
-                let unit_label = unit.clone();
-                let ind_id = item.indicator.clone();
-                view! {
-                    <article class="candidate" class:chosen=is_chosen>
-                        <header>
-                            <h3>{unit.clone()}</h3>
-                            {role.map(|(class, r)| view! { <span class=class>{r}</span> })}
-                            {is_chosen.then(|| view! { <span class="badge badge-chosen">{tr("dipakai", "in use")}</span> })}
-                            <p class="muted small">{tr("Diekspor ", "Exported ")}{exported}</p>
-                        </header>
-                        <p class="candidate-value">
-                            <span class="value-big">{move || format_value(value, lang.get())}</span>
-                            {level_name.map(|n| view! { " " <span class="level-name">{text(n)}</span> })}
-                        </p>
-                        {service.map(|s| view! { <p class="small">{tr("Layanan: ", "Service: ")}{s}</p> })}
-                        {if restored && fakta.is_empty() && analisis.is_empty() {
-                            view! { <p class="muted small">{tr("Teks jawaban tidak tersedia (dipulihkan dari berkas konsolidasi). Impor lagi berkas asli unit untuk melihatnya.", "The answer's text is not available (restored from a consolidated file). Import the unit's original file again to see it.")}</p> }.into_any()
-                        } else {
-                            view! {
-                                <dl class="justification-view">
-                                    <dt>"Fakta"</dt><dd>{if fakta.is_empty() { "—".to_string() } else { fakta }}</dd>
-                                    <dt>"Analisis"</dt><dd>{if analisis.is_empty() { "—".to_string() } else { analisis }}</dd>
-                                </dl>
-                            }.into_any()
-                        }}
-                        <h4 class="small">{tr("Bukti dukung", "Evidence")} " (" {evidence.len()} ")"</h4>
-                        <ul class="evidence-list">
-                            {evidence.into_iter().map(|e| view! {
-                                <li>
-                                    <strong>{e.title}</strong>
-                                    {(!e.reference.is_empty()).then(|| format!(" — {}", e.reference))}
-                                    {(!e.link.is_empty()).then(|| view! { <br/><span class="small link-text">{e.link}</span> })}
-                                    {e.level.map(|l| view! { <span class="small muted">{tr(" · tingkat ", " · level ")}{l}</span> })}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                        <button type="button" class="btn btn-primary"
-                            on:click=move |_| {
-                                let how = Settlement::Pick { unit: unit_for_pick.clone(), note: note.get_untracked() };
-                                if let Err(e) = c.change(|w, now| w.settle(&ind_id, how, now)) {
-                                    crate::ui::state::notify(crate::ui::state::NoticeKind::Error, e);
-                                } else {
-                                    note.set(String::new());
-                                }
-                            }>
-                            {move || match lang.get() {
-                                Lang::Id => format!("Pakai jawaban {unit_label} ({})", format_value(value, Lang::Id)),
-                                Lang::En => format!("Use {unit_label}'s answer ({})", format_value(value, Lang::En)),
-                            }}
-                        </button>
-                    </article>
-                }
-            })
-            .collect_view()
+        let answers = item.candidates.iter().map(|cand| {
+            let col = candidate_column(w, item, cand);
+            let is_chosen = decided && chosen.as_deref() == Some(cand.unit.as_str());
+            let unit_for_pick = cand.unit.clone();
+            let unit_label = col.unit.clone();
+            let ind_id = item.indicator.clone();
+            let value = cand.value;
+            let button = view! {
+                <button type="button" class="btn btn-primary"
+                    on:click=move |_| {
+                        let how = Settlement::Pick { unit: unit_for_pick.clone(), note: note.get_untracked() };
+                        if let Err(e) = c.change(|w, now| w.settle(&ind_id, how, now)) {
+                            notify(NoticeKind::Error, e);
+                        }
+                    }>
+                    {move || match lang.get() {
+                        Lang::Id => format!("Pakai jawaban {unit_label} ({})", format_value(value, Lang::Id)),
+                        Lang::En => format!("Use {unit_label}'s answer ({})", format_value(value, Lang::En)),
+                    }}
+                </button>
+            }
+            .into_any();
+            column_view(fw, &item.indicator, col, is_chosen, Some(button))
+        });
+        let inputs = input_columns(w, item)
+            .into_iter()
+            .map(|col| column_view(fw, &item.indicator, col, false, None));
+        answers.chain(inputs).collect_view()
     });
     view! { <div class="candidates">{cols}</div> }.into_any()
+}
+
+/// Supporting units' input on indicators without a conflict, beside the answer in use: what
+/// the coordinator reads before accepting the lead's answer, not a competing answer.
+#[component]
+fn SupportInputs() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let fw = c.framework;
+    let ids = Memo::new(move |_| {
+        c.merge.with(|m| {
+            m.items
+                .iter()
+                .filter(|i| !i.is_conflict() && !i.inputs.is_empty())
+                .map(|i| i.indicator.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let cards = move || {
+        ids.get()
+            .into_iter()
+            .filter_map(|id| {
+                let item = c.merge.with(|m| m.item(&id).cloned())?;
+                let meta = fw.indicator(&id)?;
+                let cols = c.ws.with(|w| {
+                    let answers = item.candidates.iter().map(|cand| {
+                        let in_use = item.source_unit() == Some(cand.unit.as_str());
+                        column_view(fw, &id, candidate_column(w, &item, cand), in_use, None)
+                    });
+                    let none = item.candidates.is_empty().then(|| {
+                        view! {
+                            <article class="candidate">
+                                <p class="muted">{tr("Penanggung jawab belum menjawab indikator ini.", "The lead unit has not answered this indicator yet.")}</p>
+                            </article>
+                        }
+                        .into_any()
+                    });
+                    let inputs = input_columns(w, &item)
+                        .into_iter()
+                        .map(|col| column_view(fw, &id, col, false, None));
+                    answers.chain(none).chain(inputs).collect_view()
+                });
+                let title_id = format!("input-{id}-title");
+                let labelled = title_id.clone();
+                Some(view! {
+                    <section class="card input-card" aria-labelledby=labelled>
+                        <h3 id=title_id class="conflict-title">
+                            <span class="indicator-code">{meta.display_code().to_string()}</span> " " {text(meta.name.clone())}
+                        </h3>
+                        <div class="candidates">{cols}</div>
+                    </section>
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !ids.with(Vec::is_empty)>
+            <section class="card" aria-labelledby="inputs-title">
+                <h2 id="inputs-title">{tr("Masukan unit pendukung", "Supporting units' input")}</h2>
+                <p class="hint">{tr(
+                    "Masukan dan bukti dari unit pendukung, di samping jawaban yang dipakai. Ini bahan untuk memeriksa jawaban penanggung jawab, bukan jawaban pesaing: tidak mengubah nilai. Usulan tingkat yang berbeda muncul sebagai konflik di atas.",
+                    "Input and evidence from supporting units, beside the answer in use. It is material for checking the lead's answer, not a competing answer: it changes no value. A different proposed level shows as a conflict above.",
+                )}</p>
+            </section>
+            {cards}
+        </Show>
+    }
 }
 
 #[component]

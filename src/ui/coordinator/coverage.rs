@@ -87,6 +87,7 @@ pub fn CoverageTab() -> impl IntoView {
     };
 
     view! {
+        <super::dues::DuesCard/>
         <section class="card coverage" aria-labelledby="coverage-title">
             <h2 id="coverage-title">{tr("Cakupan: indikator × unit", "Coverage: indicators × units")}</h2>
             <p class="coverage-summary" role="status">{summary}</p>
@@ -119,6 +120,7 @@ pub fn CoverageTab() -> impl IntoView {
                     <span><b>"D"</b>{tr(" pendukung", " support")}</span>
                     <span><b>"3"</b>{tr(" nilai yang dijawab unit", " value the unit gave")}</span>
                     <span><b>"✗"</b>{tr(" ditugasi, berkas masuk tanpa jawaban ini", " assigned, file came without this answer")}</span>
+                    <span><b>"✎"</b>{tr(" masukan pendukung tanpa usulan tingkat", " supporting input without a proposed level")}</span>
                     <span><b>"…"</b>{tr(" ditugasi, belum mengirim berkas", " assigned, no file yet")}</span>
                     <span><b>"≠"</b>{tr(" jawaban unit berbeda", " units' answers differ")}</span>
                 </p>
@@ -128,8 +130,12 @@ pub fn CoverageTab() -> impl IntoView {
                 let l = lang.get();
                 let names = |i: &str| {
                     c.framework.indicator(i).map_or_else(
-                        || (i.to_string(), String::new()),
-                        |ind| (ind.display_code().to_string(), ind.short_name.as_ref().unwrap_or(&ind.name).get(l).to_string()),
+                        || (i.to_string(), String::new(), String::new()),
+                        |ind| (
+                            ind.display_code().to_string(),
+                            ind.short_name.as_ref().unwrap_or(&ind.name).get(l).to_string(),
+                            ind.name.get(l).to_string(),
+                        ),
                     )
                 };
                 cov.with(|cv| c.ws.with(|w| matrix(cv, f, l, &c.id(), |u| w.unit(u).map_or_else(|| (u.to_string(), u.to_string()), |x| (label(x), visible(&x.name).into_owned())), names)))
@@ -148,7 +154,7 @@ fn matrix(
     l: Lang,
     ws_id: &str,
     unit: impl Fn(&str) -> (String, String),
-    name: impl Fn(&str) -> (String, String),
+    name: impl Fn(&str) -> (String, String, String),
 ) -> AnyView {
     let id = |a: &'static str, b: &'static str| if l == Lang::Id { a } else { b };
     let units: Vec<(String, String)> = cv.units.iter().map(|u| unit(u)).collect();
@@ -173,7 +179,7 @@ fn matrix(
     h.push_str("</tr></thead><tbody>");
     for r in rows {
         let conflict = matches!(r.status, Status::Unsettled | Status::Decided { .. });
-        let (code, full) = name(&r.indicator);
+        let (code, short, full) = name(&r.indicator);
         let class = if conflict {
             " class=\"row-conflict\""
         } else if r.status == Status::Unanswered {
@@ -182,8 +188,9 @@ fn matrix(
             ""
         };
         h.push_str(&format!(
-            r#"<tr{class}><th scope="row" class="ind-col" title="{f}"><span class="ind-code">{c}</span> <span class="ind-name">{f}</span></th><td class="status-col">"#,
+            r#"<tr{class}><th scope="row" class="ind-col" title="{f}"><span class="ind-code">{c}</span> <span class="ind-name">{s}</span></th><td class="status-col">"#,
             f = escape_markup(&full),
+            s = escape_markup(&short),
             c = escape_markup(&code)
         ));
         match (&r.status, r.value) {
@@ -263,6 +270,18 @@ fn cell_text(cell: &Cell, conflict: bool, unit: &str, l: Lang) -> (String, Strin
                 } else {
                     "c-ans"
                 },
+            )
+        }
+        CellState::Input => {
+            let words = if l == Lang::Id {
+                "memberi masukan tanpa usulan tingkat"
+            } else {
+                "gave input without a proposed level"
+            };
+            (
+                format!("{role}✎"),
+                format!("{unit}: {role_words}, {words}"),
+                "c-input",
             )
         }
         CellState::NotAnswered if asked => {

@@ -5,7 +5,8 @@ use super::state::Coord;
 use super::Tab;
 use crate::domain::engine::format_hundredths;
 use crate::domain::text::{visible, Lang};
-use crate::ui::i18n::{lang, tr};
+use crate::ui::i18n::{lang, text, tr};
+use crate::ui::state::SaveState;
 use crate::ui::widgets::{unsaved_notice, Progress, SaveIndicator};
 use leptos::prelude::*;
 
@@ -20,19 +21,14 @@ pub fn WorkspaceHeader(tab: Tab) -> impl IntoView {
     let open = Memo::new(move |_| c.merge.with(|m| m.unsettled().count()));
     let files = Memo::new(move |_| c.ws.with(|w| w.submissions.len()));
 
+    // While indicators are missing the figure says so, with its completeness.
     let index = move || {
         c.evaluation.with(|e| {
             let l = lang.get();
-            match e.index.displayed() {
-                None => match l {
-                    Lang::Id => "belum ada".to_string(),
-                    Lang::En => "none yet".to_string(),
-                },
-                Some(h) => {
-                    let predicate = fw.predicate_for(h).name.get(l).to_string();
-                    format!("{} · {predicate}", format_hundredths(h, l))
-                }
-            }
+            e.index.headline(fw, l).unwrap_or_else(|| match l {
+                Lang::Id => "belum ada".to_string(),
+                Lang::En => "none yet".to_string(),
+            })
         })
     };
     let provisional = move || {

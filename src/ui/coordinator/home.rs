@@ -177,7 +177,7 @@ fn NewWorkspace() -> impl IntoView {
     let lang = lang();
     let fw_id = RwSignal::new(default_framework_id());
     let institution = RwSignal::new(String::new());
-    let period = RwSignal::new(clock::this_year());
+    let (period, period_typed) = crate::ui::widgets::period_following(fw_id);
     let coordinator = RwSignal::new(String::new());
     let starter = RwSignal::new(true);
     // Which fields are empty after a submit attempt.
@@ -246,7 +246,7 @@ fn NewWorkspace() -> impl IntoView {
                         <input id="new-ws-period" type="text" inputmode="numeric" size="6"
                             aria-invalid=move || is_missing("period").to_string()
                             aria-describedby="new-ws-period-error"
-                            prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                            prop:value=move || period.get() on:input=move |ev| { period_typed.set(true); period.set(event_target_value(&ev)) }/>
                         {error("period", "Isi periode, mis. 2026.", "Fill in the period, e.g. 2026.")}
                     </div>
                     <div class="field grow">

@@ -9,9 +9,11 @@
 mod conflicts;
 mod coverage;
 mod documents;
+mod dues;
 mod header;
 mod home;
 mod import;
+mod minutes;
 mod results;
 pub mod state;
 mod units;

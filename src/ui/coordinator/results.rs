@@ -14,6 +14,7 @@ pub fn ResultsTab() -> impl IntoView {
     let c = expect_context::<Coord>();
     view! {
         <ExportCard/>
+        <super::minutes::MinutesCard/>
         <ResultsScreen file=c.file/>
     }
 }

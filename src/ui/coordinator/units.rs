@@ -5,9 +5,9 @@
 use super::state::Coord;
 use crate::adapters::{clock, files};
 use crate::domain::catalogue::{units as templates, Indicator};
-use crate::domain::consolidation::{assignment_file, label};
+use crate::domain::consolidation::{assignment_file, label, MAX_INSTRUCTIONS};
 use crate::domain::draft::export_file_name;
-use crate::domain::exchange::{Kind, UnitRef};
+use crate::domain::exchange::{Contact, Kind, UnitRef};
 use crate::domain::text::{Lang, Text};
 use crate::domain::zip::ZipWriter;
 use crate::ui::i18n::{lang, text, tr, trs};
@@ -19,6 +19,7 @@ use leptos::prelude::*;
 pub fn UnitsTab() -> impl IntoView {
     view! {
         <Details/>
+        <GuidanceCard/>
         <UnitList/>
         <AssignmentTable/>
     }
@@ -28,6 +29,9 @@ pub fn UnitsTab() -> impl IntoView {
 #[component]
 fn SavedField(
     id: &'static str,
+    /// The input's type: text unless said (date, tel, email).
+    #[prop(default = "text")]
+    kind: &'static str,
     label: Signal<String>,
     value: Signal<String>,
     save: impl Fn(&str) -> Result<(), Text> + Send + Sync + 'static,
@@ -37,7 +41,7 @@ fn SavedField(
     view! {
         <div class="field grow">
             <label for=id>{label}</label>
-            <input id=id type="text" prop:value=value aria-invalid=move || error.with(Option::is_some).to_string()
+            <input id=id type=kind prop:value=value aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=err_id.clone()
                 on:change=move |ev| error.set(save(&event_target_value(&ev)).err())/>
             {move || error.get().map(|t| view! { <p class="field-error" id=err_id.clone()>{text(t)}</p> })}
@@ -63,6 +67,67 @@ fn Details() -> impl IntoView {
     }
 }
 
+/// The deadline, contact and instruction every assignment file carries, set once.
+#[component]
+fn GuidanceCard() -> impl IntoView {
+    let c = expect_context::<Coord>();
+    let g = move || c.ws.with(|w| w.guidance.clone());
+    let contact_with = move |f: &dyn Fn(&mut Contact)| {
+        let mut contact = c.ws.with_untracked(|w| w.guidance.contact.clone());
+        f(&mut contact);
+        contact
+    };
+    view! {
+        <section class="card" aria-labelledby="guidance-title">
+            <h2 id="guidance-title">{tr("Batas waktu, kontak dan petunjuk untuk unit", "Deadline, contact and instruction for the units")}</h2>
+            <p class="hint">{tr(
+                "Diisi sekali; setiap berkas penugasan membawanya. Unit melihatnya di atas drafnya dan lagi setelah mengekspor (\"kirim ke … paling lambat …\"), dan teks pengingat di tab 3 memakainya.",
+                "Entered once; every assignment file carries it. Units see it above their draft and again after exporting (\"send to … by …\"), and the reminders on tab 3 use it.",
+            )}</p>
+            <div class="field-row">
+                <SavedField id="guidance-deadline" kind="date" label=trs("Batas waktu pengiriman berkas", "Deadline for the files")
+                    value=Signal::derive(move || g().deadline.map(|d| d.to_string()).unwrap_or_default())
+                    save=move |v| c.change(|w, now| w.set_deadline(v, now))/>
+                <SavedField id="guidance-name" label=trs("Nama kontak", "Contact name")
+                    value=Signal::derive(move || g().contact.name)
+                    save=move |v| { let k = contact_with(&|k| k.name = v.to_string()); c.change(|w, now| w.set_contact(k, now)) }/>
+            </div>
+            <div class="field-row">
+                <SavedField id="guidance-whatsapp" kind="tel" label=trs("Nomor WhatsApp", "WhatsApp number")
+                    value=Signal::derive(move || g().contact.whatsapp)
+                    save=move |v| { let k = contact_with(&|k| k.whatsapp = v.to_string()); c.change(|w, now| w.set_contact(k, now)) }/>
+                <SavedField id="guidance-email" kind="email" label=trs("Surel", "E-mail")
+                    value=Signal::derive(move || g().contact.email)
+                    save=move |v| { let k = contact_with(&|k| k.email = v.to_string()); c.change(|w, now| w.set_contact(k, now)) }/>
+            </div>
+            <SavedText id="guidance-instructions" label=trs("Petunjuk singkat untuk unit", "A short instruction for the units")
+                value=Signal::derive(move || g().instructions)
+                save=move |v| c.change(|w, now| w.set_instructions(v, now))/>
+        </section>
+    }
+}
+
+/// A text area saved through a domain setter on change, with its error shown under it.
+#[component]
+fn SavedText(
+    id: &'static str,
+    label: Signal<String>,
+    value: Signal<String>,
+    save: impl Fn(&str) -> Result<(), Text> + Send + Sync + 'static,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<Text>);
+    let err_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id rows="3" maxlength=MAX_INSTRUCTIONS.to_string() prop:value=value
+                aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=err_id.clone()
+                on:change=move |ev| error.set(save(&event_target_value(&ev)).err())></textarea>
+            {move || error.get().map(|t| view! { <p class="field-error" id=err_id.clone()>{text(t)}</p> })}
+        </div>
+    }
+}
+
 fn download_assignment(c: Coord, unit: &str) {
     let now = clock::now();
     let wall_clock = clock::local(&now);
@@ -82,7 +147,16 @@ fn download_assignment(c: Coord, unit: &str) {
         .map_err(|e| e.to_string())
         .and_then(|json| files::download_json(&name, &json))
     {
-        Ok(()) => {}
+        Ok(()) => {
+            let unit = c.unit_label(unit);
+            notify(
+                NoticeKind::Success,
+                Text::new(
+                    format!("Berkas penugasan {unit} diunduh sebagai {name}. Kirim berkas ini ke {unit}."),
+                    format!("{unit}'s assignment file was downloaded as {name}. Send it to {unit}."),
+                ),
+            )
+        }
         Err(e) => notify(
             NoticeKind::Error,
             Text::new(
@@ -300,6 +374,7 @@ fn UnitRow(unit: UnitRef) -> impl IntoView {
         }
     });
     let short_dl = short.clone();
+    let short_asg = short.clone();
     view! {
         <tr>
             <td>
@@ -332,6 +407,7 @@ fn UnitRow(unit: UnitRef) -> impl IntoView {
                 </button>
                 " "
                 <button type="button" class="btn btn-small" on:click=move |_| download_assignment(c, &id.get_value())
+                    aria-label=move || match lang.get() { Lang::Id => format!("Unduh penugasan {short_asg}"), Lang::En => format!("Download {short_asg}'s assignment") }
                     disabled=move || usage.with(|u| u.lead.is_empty() && u.support.is_empty())>
                     {tr("Unduh penugasan", "Download assignment")}
                 </button>

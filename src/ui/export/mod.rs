@@ -5,7 +5,7 @@ use crate::adapters::documents::{build_zip, size_label, Scope, ZipItem};
 use crate::adapters::{clock, files};
 use crate::domain::bundle;
 use crate::domain::checks::check_answer;
-use crate::domain::draft::{export_file_name, unit_for_name};
+use crate::domain::draft::{export_file_name, unit_for_name, Part};
 use crate::domain::exchange::{self, Kind};
 use crate::domain::text::{Lang, Text};
 use crate::ui::fill::DraftHeader;
@@ -30,9 +30,12 @@ pub fn ExportScreen() -> impl IntoView {
             let mut no_value = Vec::new();
             let mut weak = Vec::new();
             for ind in fw.indicators.iter().filter(|i| d.is_in_scope(&i.id)) {
+                // Supporting indicators take input, which may have no level: never "missing".
+                let own = d.part(&ind.id).is_some_and(Part::answers);
                 match d.answers.get(&ind.id) {
-                    None => missing.push(ind.id.as_str()),
-                    Some(a) if a.value.is_none() => no_value.push(ind.id.as_str()),
+                    None if own => missing.push(ind.id.as_str()),
+                    None => {}
+                    Some(a) if a.value.is_none() && own => no_value.push(ind.id.as_str()),
                     Some(a) => {
                         let f = check_answer(fw, ind, a, today);
                         if !f.is_empty() {
@@ -44,7 +47,14 @@ pub fn ExportScreen() -> impl IntoView {
             (missing, no_value, weak)
         })
     });
-    let answered = Memo::new(move |_| ws.draft.with(|d| d.values().len()));
+    // What the file will carry: answers, and input on the indicators the unit supports.
+    let carried = Memo::new(move |_| {
+        ws.draft.with(|d| {
+            let (file, _) = d.to_submission(&d.updated_at);
+            (file.answers.len(), file.support.len())
+        })
+    });
+    let answered = Memo::new(move |_| carried.get().0 + carried.get().1);
     let file_name = Memo::new(move |_| {
         ws.draft.with(|d| {
             export_file_name(
@@ -58,48 +68,16 @@ pub fn ExportScreen() -> impl IntoView {
     });
     let last_export = RwSignal::new(None::<String>);
 
+    let shared = RwSignal::new(false);
     let download = move |_| {
-        let now = clock::now();
-        let (file, _) = ws.draft.with_untracked(|d| d.to_submission(&now));
-        let json = match crate::domain::json::to_string_pretty(&file) {
-            Ok(j) => j,
-            Err(e) => {
-                notify(
-                    NoticeKind::Error,
-                    Text::new(
-                        format!("Gagal membuat berkas: {e}"),
-                        format!("Could not build the file: {e}"),
-                    ),
-                );
-                return;
-            }
-        };
-        // The file must pass the same checks the coordinator's import applies.
-        if let Err(problems) = exchange::parse(json.as_bytes()) {
-            let first = problems
-                .first()
-                .map(|p| format!("{}: {}", p.path, p.message.id))
-                .unwrap_or_default();
-            notify(
-                NoticeKind::Error,
-                Text::new(
-                    format!("Berkas tidak lolos pemeriksaan ({first}). Periksa nilai yang diisi."),
-                    format!("The file failed validation ({first}). Check the values entered."),
-                ),
-            );
+        let Some((name, json)) = build_file(ws) else {
             return;
-        }
-        let name = ws.draft.with_untracked(|d| {
-            export_file_name(
-                Kind::Submission,
-                &d.unit.id,
-                &d.framework,
-                &d.period,
-                &clock::local(&now),
-            )
-        });
+        };
         match files::download_json(&name, &json) {
-            Ok(()) => last_export.set(Some(name)),
+            Ok(()) => {
+                shared.set(false);
+                last_export.set(Some(name));
+            }
             Err(e) => notify(
                 NoticeKind::Error,
                 Text::new(
@@ -108,6 +86,33 @@ pub fn ExportScreen() -> impl IntoView {
                 ),
             ),
         }
+    };
+    // The system share sheet (WhatsApp, e-mail) where the browser can share files.
+    let can_share = files::can_share_file(&file_name.get_untracked(), "application/json");
+    let share = move |_| {
+        let Some((name, json)) = build_file(ws) else {
+            return;
+        };
+        let l = lang.get_untracked();
+        let text = ws
+            .draft
+            .with_untracked(|d| d.share_message())
+            .get(l)
+            .to_string();
+        spawn_local(async move {
+            if files::share_file(&name, "application/json", json.as_bytes(), &name, &text)
+                .await
+                .is_ok()
+            {
+                shared.set(true);
+                last_export.set(Some(name));
+            }
+        });
+    };
+    let next_step = move || {
+        let name = last_export.get()?;
+        let t = ws.draft.with(|d| d.next_step(&name, shared.get()));
+        Some(t.get(lang.get()).to_string())
     };
 
     let fill_link = move |id: &str| {
@@ -126,26 +131,33 @@ pub fn ExportScreen() -> impl IntoView {
             <div class="export-grid">
                 <section class="card" aria-labelledby="export-title">
                     <h2 id="export-title">{tr("Unduh berkas jawaban", "Download the submission file")}</h2>
-                    <p>{move || match lang.get() {
-                        Lang::Id => format!("Berkas berisi {} jawaban untuk dikirim ke koordinator (melalui surel, aplikasi pesan atau diska lepas).", answered.get()),
-                        Lang::En => format!("The file holds {} answers to send to your coordinator (by e-mail, chat or flash disk).", answered.get()),
-                    }}</p>
+                    <p>{move || { let (a, s) = carried.get(); match lang.get() {
+                        Lang::Id if s > 0 => format!("Berkas berisi {a} jawaban dan {s} masukan sebagai unit pendukung, untuk dikirim ke koordinator (melalui WhatsApp, surel atau diska lepas)."),
+                        Lang::En if s > 0 => format!("The file holds {a} answers and {s} inputs as a supporting unit, to send to your coordinator (by WhatsApp, e-mail or flash disk)."),
+                        Lang::Id => format!("Berkas berisi {a} jawaban untuk dikirim ke koordinator (melalui WhatsApp, surel atau diska lepas)."),
+                        Lang::En => format!("The file holds {a} answers to send to your coordinator (by WhatsApp, e-mail or flash disk)."),
+                    }}}</p>
                     <p class="file-name"><code>{move || file_name.get()}</code></p>
-                    <button type="button" class="btn btn-primary btn-large" on:click=download disabled=move || answered.get() == 0>
-                        {tr("Unduh berkas (.json)", "Download file (.json)")}
-                    </button>
+                    <div class="button-row">
+                        <button type="button" class="btn btn-primary btn-large" on:click=download disabled=move || answered.get() == 0>
+                            {tr("Unduh berkas (.json)", "Download file (.json)")}
+                        </button>
+                        {can_share.then(|| view! {
+                            <button type="button" class="btn btn-large" on:click=share disabled=move || answered.get() == 0>
+                                {tr("Bagikan (WhatsApp, surel…)", "Share (WhatsApp, e-mail…)")}
+                            </button>
+                        })}
+                    </div>
                     <BundleDownload/>
                     <Show when=move || answered.get() == 0>
-                        <p class="muted">{tr("Isi setidaknya satu tingkat untuk dapat mengekspor.", "Fill in at least one level to export.")}</p>
+                        <p class="muted">{tr("Isi setidaknya satu tingkat atau satu masukan untuk dapat mengekspor.", "Fill in at least one level or one input to export.")}</p>
                     </Show>
-                    <Show when=move || last_export.get().is_some()>
-                        <div class="notice success" role="status">
-                            <p>{move || match lang.get() {
-                                Lang::Id => format!("Berkas \"{}\" telah diunduh. Simpan juga salinannya sebagai cadangan.", last_export.get().unwrap_or_default()),
-                                Lang::En => format!("\"{}\" was downloaded. Keep a copy as a backup too.", last_export.get().unwrap_or_default()),
-                            }}</p>
+                    {move || next_step().map(|t| view! {
+                        <div class="notice success next-step" role="status" data-testid="next-step">
+                            <p>{t}</p>
+                            <p class="small">{tr("Simpan juga salinannya sebagai cadangan. Bila ada perubahan, ekspor lagi: berkas yang lebih baru menggantikan yang lama.", "Keep a copy as a backup too. If anything changes, export again: the newer file replaces the older one.")}</p>
                         </div>
-                    </Show>
+                    })}
                     <DraftDetails/>
                 </section>
                 <section class="card" aria-labelledby="review-title">
@@ -189,6 +201,50 @@ pub fn ExportScreen() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The submission file of the draft now, checked with the same reader the coordinator's
+/// import uses, and its name; `None` (with a notice saying why) when it cannot be made.
+fn build_file(ws: DraftWorkspace) -> Option<(String, String)> {
+    let now = clock::now();
+    let (file, _) = ws.draft.with_untracked(|d| d.to_submission(&now));
+    let json = match crate::domain::json::to_string_pretty(&file) {
+        Ok(j) => j,
+        Err(e) => {
+            notify(
+                NoticeKind::Error,
+                Text::new(
+                    format!("Gagal membuat berkas: {e}"),
+                    format!("Could not build the file: {e}"),
+                ),
+            );
+            return None;
+        }
+    };
+    if let Err(problems) = exchange::parse(json.as_bytes()) {
+        let first = problems
+            .first()
+            .map(|p| format!("{}: {}", p.path, p.message.id))
+            .unwrap_or_default();
+        notify(
+            NoticeKind::Error,
+            Text::new(
+                format!("Berkas tidak lolos pemeriksaan ({first}). Periksa nilai yang diisi."),
+                format!("The file failed validation ({first}). Check the values entered."),
+            ),
+        );
+        return None;
+    }
+    let name = ws.draft.with_untracked(|d| {
+        export_file_name(
+            Kind::Submission,
+            &d.unit.id,
+            &d.framework,
+            &d.period,
+            &clock::local(&now),
+        )
+    });
+    Some((name, json))
 }
 
 /// Institution, period and unit as they go into the file; editable unless an assignment

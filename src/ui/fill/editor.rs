@@ -6,6 +6,7 @@ use super::level::LevelPicker;
 use crate::adapters::clock;
 use crate::domain::catalogue::{Indicator, Source};
 use crate::domain::checks::check_answer;
+use crate::domain::draft::Part;
 use crate::domain::engine::format_hundredths;
 use crate::domain::explanation::format_decimal;
 use crate::domain::text::Lang;
@@ -28,15 +29,12 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         .and_then(|a| a.domain.as_deref())
         .and_then(|d| fw.domain(d));
     let weight = ind.weight.round_hundredths_half_up();
-    let role = ws.draft.with_untracked(|d| {
-        d.assignment.as_ref().map(|a| {
-            if a.lead.contains(&ind.id) {
-                "lead"
-            } else {
-                "support"
-            }
-        })
-    });
+    let part = ws.draft.with_untracked(|d| d.part(&ind.id));
+    let role = match part {
+        Some(Part::Lead) => Some("lead"),
+        Some(Part::Support) => Some("support"),
+        _ => None,
+    };
 
     // Initial texts: the fields are rebuilt per indicator, so they are set once, never
     // re-written while the user types (which would move the caret).
@@ -111,6 +109,14 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
                     view! { <span class=format!("badge badge-{r}")>{label}</span> }
                 })}
             </header>
+            {(part == Some(Part::Support)).then(|| view! {
+                <div class="notice info support-note" role="note">
+                    <p>{tr(
+                        "Indikator ini dipimpin unit lain; unit Anda pendukung. Tulis masukan untuk penanggung jawabnya: fakta yang Anda ketahui dan bukti dukung yang Anda pegang. Tingkat boleh dikosongkan. Bila Anda memilih tingkat, itu menjadi usulan; usulan yang berbeda dari jawaban penanggung jawab akan diputuskan koordinator.",
+                        "Another unit leads this indicator; yours supports it. Write input for the lead: the facts you know and the evidence you hold. The level may stay empty. If you choose one, it is a proposal; a proposal that differs from the lead's answer is settled by the coordinator.",
+                    )}</p>
+                </div>
+            })}
             <div class="indicator-description">{paragraphs(&ind.description)}</div>
             <ExternalSource ind=ind/>
             <LevelPicker ind=ind/>

@@ -21,6 +21,9 @@ pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
     });
     let code = ind.display_code().to_string();
     let legend_code = code.clone();
+    let proposal = ws
+        .draft
+        .with_untracked(|d| d.part(&ind.id) == Some(crate::domain::draft::Part::Support));
     let group_name = format!("level-{}", ind.id);
 
     let cards = fw
@@ -54,9 +57,11 @@ pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
     view! {
         <fieldset class="level-picker">
             <legend>
-                {move || match lang.get() {
-                    Lang::Id => format!("Tingkat indikator {legend_code}"),
-                    Lang::En => format!("Level of indicator {legend_code}"),
+                {move || match (lang.get(), proposal) {
+                    (Lang::Id, false) => format!("Tingkat indikator {legend_code}"),
+                    (Lang::En, false) => format!("Level of indicator {legend_code}"),
+                    (Lang::Id, true) => format!("Usulan tingkat indikator {legend_code} (boleh dikosongkan)"),
+                    (Lang::En, true) => format!("Proposed level of indicator {legend_code} (may stay empty)"),
                 }}
             </legend>
             <div class="level-cards">{cards}</div>

@@ -24,16 +24,8 @@ pub fn DraftHeader() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let lang = lang();
     let fw = ws.framework;
-    let counts = Memo::new(move |_| {
-        ws.draft.with(|d| {
-            (
-                d.scope(fw)
-                    .filter(|i| d.answers.get(&i.id).is_some_and(|a| a.value.is_some()))
-                    .count(),
-                d.scope(fw).count(),
-            )
-        })
-    });
+    // The unit's own indicators: what it supports is input, not owed.
+    let counts = Memo::new(move |_| ws.draft.with(|d| d.progress(fw)));
     let id = ws.draft.with_untracked(|d| d.id.clone());
     let fill = Route::Fill {
         draft: id.clone(),
@@ -71,6 +63,7 @@ pub fn DraftHeader() -> impl IntoView {
                     {fw.short_name.clone()}
                 </p>
                 <FrameworkInfo/>
+                <Guidance/>
             </div>
             <div class="draft-status">
                 <Progress
@@ -86,14 +79,62 @@ pub fn DraftHeader() -> impl IntoView {
                 </span>
                 <SaveIndicator state=ws.save/>
             </div>
+            // Short labels on a phone (one of each pair is shown; CSS), so the three fit.
             <nav class="draft-tabs" aria-label=tr("Langkah", "Steps")>
-                <a href=fill aria-current=move || current(Step::Fill)>{tr("1. Isi indikator", "1. Fill in")}</a>
-                <a href=export aria-current=move || current(Step::Export)>{tr("2. Periksa & ekspor", "2. Check & export")}</a>
-                <a href=results aria-current=move || current(Step::Results)>{tr("Hasil & perencanaan", "Results & planning")}</a>
+                <a href=fill aria-current=move || current(Step::Fill)>
+                    <span class="tab-long">{tr("1. Isi indikator", "1. Fill in")}</span>
+                    <span class="tab-short">{tr("1. Isi", "1. Fill in")}</span>
+                </a>
+                <a href=export aria-current=move || current(Step::Export)>
+                    <span class="tab-long">{tr("2. Periksa & ekspor", "2. Check & export")}</span>
+                    <span class="tab-short">{tr("2. Kirim", "2. Send")}</span>
+                </a>
+                <a href=results aria-current=move || current(Step::Results)>
+                    <span class="tab-long">{tr("Hasil & perencanaan", "Results & planning")}</span>
+                    <span class="tab-short">{tr("Hasil", "Results")}</span>
+                </a>
             </nav>
         </div>
         <StorageFailure/>
     }
+}
+
+/// What the coordinator said with the assignment: the deadline, whom to ask and send the
+/// file to, and the instruction, at the top of every step.
+#[component]
+fn Guidance() -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let lang = lang();
+    let part = ws.draft.with_untracked(|d| d.assignment.clone());
+    let Some(part) = part.filter(|p| {
+        p.deadline.is_some()
+            || p.contact.as_ref().is_some_and(|c| !c.is_empty())
+            || p.instructions.is_some()
+    }) else {
+        return ().into_any();
+    };
+    let deadline = part.deadline;
+    let late = crate::domain::consolidation::is_late(deadline, crate::adapters::clock::today());
+    let contact = part
+        .contact
+        .clone()
+        .map(|c| c.phrase())
+        .filter(|p| !p.is_empty());
+    let instructions = part.instructions.clone().filter(|i| !i.trim().is_empty());
+    view! {
+        <div class="guidance" role="note" aria-label=tr("Dari koordinator", "From your coordinator") data-testid="guidance">
+            {deadline.map(|d| view! {
+                <p class:warn-text=late>
+                    <strong>{tr("Batas waktu: ", "Deadline: ")}</strong>
+                    {move || d.words(lang.get())}
+                    {late.then(|| view! { " " {tr("(sudah lewat)", "(passed)")} })}
+                </p>
+            })}
+            {contact.map(|c| view! { <p><strong>{tr("Kirim ke / tanya: ", "Send to / ask: ")}</strong>{c}</p> })}
+            {instructions.map(|i| view! { <p class="guidance-note"><strong>{tr("Petunjuk: ", "Instruction: ")}</strong>{i}</p> })}
+        </div>
+    }
+    .into_any()
 }
 
 /// The legal basis of the framework and how sure each of its facts is: the weights, bands
@@ -195,8 +236,15 @@ fn AspectGroup(
             .map(|i| i.id.as_str())
             .collect()
     });
-    let total = ids.len();
-    let ids_for_count = ids.clone();
+    // Progress counts the unit's own indicators; what it supports is input.
+    let own: Vec<&'static str> = ws.draft.with_untracked(|d| {
+        ids.iter()
+            .copied()
+            .filter(|id| d.part(id).is_some_and(crate::domain::draft::Part::answers))
+            .collect()
+    });
+    let total = own.len();
+    let ids_for_count = own;
     let done = Memo::new(move |_| {
         ws.draft.with(|d| {
             ids_for_count
@@ -227,12 +275,17 @@ fn AspectGroup(
             });
             let is_current = move || current.get().as_deref() == Some(id);
             let short = ind.short_name.clone().unwrap_or_else(|| ind.name.clone());
+            let supports = ws.draft.with_untracked(|d| d.part(id) == Some(crate::domain::draft::Part::Support));
+            let full = ind.name.clone();
             view! {
                 <li>
-                    <a href=href class="nav-indicator" class:current=is_current
+                    <a href=href class="nav-indicator" class:current=is_current class:support=supports
+                        title=text(full)
                         aria-current=move || if is_current() { "page" } else { "false" }>
                         <span class="nav-code">{ind.display_code().to_string()}</span>
-                        <span class="nav-name">{text(short)}</span>
+                        <span class="nav-name">{text(short)}
+                            {supports.then(|| view! { <span class="nav-role">{tr(" · pendukung", " · support")}</span> })}
+                        </span>
                         <span class="nav-value" class:empty=move || value().is_none()>
                             {move || value().unwrap_or_else(|| "—".into())}
                         </span>
@@ -251,10 +304,12 @@ fn AspectGroup(
             {domain.map(|d| view! { <p class="nav-domain">{text(d)}</p> })}
             <p class="nav-aspect">
                 <span>{text(aspect.name.clone())}</span>
-                <span class="nav-count" aria-label=move || match lang.get() {
-                    Lang::Id => format!("{} dari {total} terjawab", done.get()),
-                    Lang::En => format!("{} of {total} answered", done.get()),
-                }>{move || format!("{}/{total}", done.get())}</span>
+                {(total > 0).then(|| view! {
+                    <span class="nav-count" aria-label=move || match lang.get() {
+                        Lang::Id => format!("{} dari {total} terjawab", done.get()),
+                        Lang::En => format!("{} of {total} answered", done.get()),
+                    }>{move || format!("{}/{total}", done.get())}</span>
+                })}
             </p>
             <ul>{items}</ul>
         </div>

@@ -5,11 +5,12 @@
 //! 8/2026 Pasal 5: Koordinator Pemdi). On screen the same document is shown as A4 sheets
 //! with a print button; style/report.css lays it out for paper.
 
-mod berita_acara;
+pub mod berita_acara;
 mod sections;
 
 use crate::adapters::clock;
 use crate::domain::catalogue::framework;
+use crate::domain::consolidation::coordination_of;
 use crate::domain::engine::evaluate;
 use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
 use crate::domain::local_time;
@@ -78,6 +79,15 @@ pub fn ReportScreen(file: Memo<ExchangeFile>) -> impl IntoView {
                     "Choose A4 paper. For a PDF, pick \"Save as PDF\" in the print dialog.",
                 )}</span>
             </div>
+            // While indicators are missing, every printed page says so across its middle.
+            {move || eval.with(|e| e.index.is_provisional().then(|| {
+                let words = e.index.completeness(lang.get());
+                view! {
+                    <div class="report-watermark" aria-hidden="true" data-testid="report-watermark">
+                        {tr("SEMENTARA", "PROVISIONAL")} <br/> <span>{words}</span>
+                    </div>
+                }
+            }))}
             <article class="report" aria-label=tr("Laporan Penilaian Mandiri", "Self-Assessment Report")>
                 <section class="report-page report-cover" aria-labelledby="report-title">
                     <p class="cover-kicker">{move || index_name.as_ref().map(|t| t.get(lang.get()).to_string()).unwrap_or_default()}</p>
@@ -87,11 +97,17 @@ pub fn ReportScreen(file: Memo<ExchangeFile>) -> impl IntoView {
                     <p class="cover-period">{tr("Periode ", "Period ")} {move || file.with(|f| f.period.clone())}</p>
                     <dl class="cover-meta">
                         <dt>{tr("Disusun oleh", "Prepared by")}</dt>
-                        <dd>{move || file.with(|f| match (f.kind, &f.unit) {
-                            (Kind::Consolidated, Some(u)) => format!("{} — {}", tr("Tim Asesor Internal (hasil konsolidasi)", "Internal assessment team (consolidated)")(), u.name),
-                            (Kind::Consolidated, None) => tr("Tim Asesor Internal (hasil konsolidasi)", "Internal assessment team (consolidated)")().to_string(),
-                            (_, Some(u)) => u.name.clone(),
-                            _ => String::new(),
+                        // The coordinator named in the workspace, for a consolidation.
+                        <dd data-testid="prepared-by">{move || file.with(|f| {
+                            let team = tr("Tim Asesor Internal (hasil konsolidasi)", "Internal assessment team (consolidated)")();
+                            let coordinator = coordination_of(f).map(|c| c.coordinator).filter(|c| !c.trim().is_empty());
+                            match (f.kind, coordinator, &f.unit) {
+                                (Kind::Consolidated, Some(c), _) => format!("{c} — {team}"),
+                                (Kind::Consolidated, None, Some(u)) => format!("{team} — {}", u.name),
+                                (Kind::Consolidated, None, None) => team.to_string(),
+                                (_, _, Some(u)) => u.name.clone(),
+                                _ => String::new(),
+                            }
                         })}</dd>
                         <dt>{tr("Dasar hukum", "Legal basis")}</dt>
                         <dd class="small">{text(legal.clone())}</dd>

@@ -74,15 +74,36 @@ pub fn Summary(
     let headline = move || {
         let e = eval.get();
         let l = lang.get();
-        let p = e.index.predicate(fw).map(|p| match &p.alias {
-            Some(a) => format!("{} ({})", p.name.get(l), a.get(l)),
-            None => p.name.get(l).to_string(),
+        let provisional = e.index.is_provisional();
+        let p = e.index.predicate(fw).map(|p| {
+            let name = match &p.alias {
+                Some(a) => format!("{} ({})", p.name.get(l), a.get(l)),
+                None => p.name.get(l).to_string(),
+            };
+            if provisional {
+                format!(
+                    "{name} · {}",
+                    if l == Lang::Id {
+                        "sementara"
+                    } else {
+                        "provisional"
+                    }
+                )
+            } else {
+                name
+            }
         });
+        let index_label = e.index.label(
+            &fw.index_name
+                .as_ref()
+                .map_or("Indeks".to_string(), |t| t.get(l).to_string()),
+            l,
+        );
         let reading = e.index.reading(fw).map(|s| s.name.get(l).to_string());
         view! {
             <div class="report-headline">
                 <div class="headline-box">
-                    <span class="headline-label">{fw.index_name.as_ref().map_or("Indeks".to_string(), |t| t.get(l).to_string())}</span>
+                    <span class="headline-label">{index_label}</span>
                     <span class="headline-figure" data-testid="report-index">{fig(e.index.displayed(), l)}</span>
                 </div>
                 <div class="headline-box">

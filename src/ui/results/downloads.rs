@@ -6,8 +6,8 @@ use crate::adapters::{clock, files};
 use crate::domain::draft::slug;
 use crate::domain::exchange::Timestamp;
 use crate::domain::planning::plan;
-use crate::domain::spreadsheet::{indicator_csv, workbook, PlanSheet};
-use crate::domain::text::Text;
+use crate::domain::spreadsheet::{indicator_csv, workbook, Dialect, PlanSheet};
+use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr};
 use crate::ui::state::{notify, NoticeKind};
 use leptos::prelude::*;
@@ -15,12 +15,18 @@ use leptos::prelude::*;
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
 
-/// `swanilai-hasil-pemerintah-kabupaten-sukamaju-spbe-2020-2026-20261203-0800.xlsx`
-fn file_name(r: &Results, ext: &str, now: &Timestamp) -> String {
+/// `swanilai-hasil-pemerintah-kabupaten-sukamaju-spbe-2020-2026-20261203-0800.xlsx`; `tag`
+/// is added before the extension (the CSV's convention, `…-titik-koma.csv`).
+fn file_name(r: &Results, tag: &str, ext: &str, now: &Timestamp) -> String {
     let stamp = crate::domain::draft::file_stamp(&clock::local(now));
+    let tag = if tag.is_empty() {
+        String::new()
+    } else {
+        format!("-{tag}")
+    };
     r.file.with_untracked(|f| {
         format!(
-            "swanilai-hasil-{}-{}-{}-{stamp}.{ext}",
+            "swanilai-hasil-{}-{}-{}-{stamp}{tag}.{ext}",
             slug(&f.institution),
             slug(&f.framework),
             slug(&f.period)
@@ -58,24 +64,35 @@ pub fn Downloads() -> impl IntoView {
                     locked: &locked,
                 }),
                 lang.get_untracked(),
-                now.as_str(),
+                &now,
+                clock::offset_minutes_at(now.instant()),
             )
         });
-        if let Err(e) = files::download(&file_name(&r, "xlsx", &now), XLSX_MIME, &bytes) {
+        if let Err(e) = files::download(&file_name(&r, "", "xlsx", &now), XLSX_MIME, &bytes) {
             report_failure(e);
         }
     };
+    // The CSV follows the language's convention (Indonesian: `;` and a decimal comma), and
+    // says so on the button and in the file name.
     let csv = move |_| {
         let now = clock::now();
-        let text = r
-            .rows
-            .with_untracked(|rows| indicator_csv(fw, rows, lang.get_untracked()));
-        if let Err(e) = files::download(&file_name(&r, "csv", &now), CSV_MIME, text.as_bytes()) {
+        let l = lang.get_untracked();
+        let text = r.rows.with_untracked(|rows| indicator_csv(fw, rows, l));
+        let name = file_name(&r, Dialect::of(l).file_tag(), "csv", &now);
+        if let Err(e) = files::download(&name, CSV_MIME, text.as_bytes()) {
             report_failure(e);
+        }
+    };
+    let csv_label = move || {
+        let l = lang.get();
+        let words = Dialect::of(l).words();
+        match l {
+            Lang::Id => format!("Unduh tabel indikator (.csv; {})", words.get(l)),
+            Lang::En => format!("Download indicator table (.csv; {})", words.get(l)),
         }
     };
     view! {
         <button type="button" class="btn btn-primary" on:click=xlsx>{tr("Unduh Excel (.xlsx)", "Download Excel (.xlsx)")}</button>
-        <button type="button" class="btn" on:click=csv>{tr("Unduh tabel indikator (.csv)", "Download indicator table (.csv)")}</button>
+        <button type="button" class="btn" on:click=csv>{csv_label}</button>
     }
 }

@@ -100,6 +100,7 @@ pub fn Planning() -> impl IntoView {
                     PlanOutcome::Plan { raises, steps, index } => {
                         let after = fw.predicate_for(index.round_hundredths_half_up()).name.clone();
                         let target = r.target.get();
+                        let n = raises.len();
                         let rows = raises.into_iter().filter_map(|x| Some((fw.indicator(&x.indicator)?, x))).map(|(ind, x)| {
                             let scale = fw.scale(&ind.scale);
                             let level = move |v: Value| scale.and_then(|s| s.level(v.floor_level())).map(|l| l.name.get(lang.get()).to_string()).unwrap_or_default();
@@ -117,7 +118,7 @@ pub fn Planning() -> impl IntoView {
                                     <td>{move || format!("{} → {}", level(x.from), level(x.to))}</td>
                                     <td class="num">{move || format!("+{}", crate::domain::explanation::format_exact(gain, lang.get()))}</td>
                                     <td>{move || owner.as_ref().map(|o| o.label(lang.get())).unwrap_or_default()}</td>
-                                    <td><button type="button" class="btn btn-small"
+                                    <td><button type="button" class="btn btn-small" aria-describedby="lock-hint"
                                         aria-label=move || match lang.get() { Lang::Id => format!("Kunci indikator {code}"), Lang::En => format!("Lock indicator {code}") }
                                         on:click=move |_| r.locked.update(|l| { l.insert(id.clone()); })>{tr("Kunci", "Lock")}</button></td>
                                 </tr>
@@ -125,12 +126,16 @@ pub fn Planning() -> impl IntoView {
                         }).collect_view();
                         view! {
                             <p class="plan-summary">{move || match lang.get() {
-                                Lang::Id => format!("{} kenaikan tingkat mencapai {}: indeks menjadi {} ({}).", steps, target_label(fw, target, Lang::Id), fig(Some(index.round_hundredths_half_up()), Lang::Id), after.get(Lang::Id)),
-                                Lang::En => format!("{} level steps reach {}: the index becomes {} ({}).", steps, target_label(fw, target, Lang::En), fig(Some(index.round_hundredths_half_up()), Lang::En), after.get(Lang::En)),
+                                Lang::Id => format!("Menaikkan {n} indikator ({steps} langkah tingkat seluruhnya) mencapai {}: indeks menjadi {} ({}).", target_label(fw, target, Lang::Id), fig(Some(index.round_hundredths_half_up()), Lang::Id), after.get(Lang::Id)),
+                                Lang::En => format!("Raising {n} indicators ({steps} level steps in all) reaches {}: the index becomes {} ({}).", target_label(fw, target, Lang::En), fig(Some(index.round_hundredths_half_up()), Lang::En), after.get(Lang::En)),
                             }}</p>
                             <p class="small muted">{tr(
                                 "Rencana terkecil yang mungkin (dihitung tepat). Jika ada beberapa rencana sama kecil, dipilih yang menaikkan tingkat paling rendah lebih dulu, karena biasanya lebih mudah.",
                                 "The smallest possible plan (computed exactly). Among equally small plans, the one raising the lowest levels first is chosen, as those are usually easier.",
+                            )}</p>
+                            <p class="hint" id="lock-hint">{tr(
+                                "Tombol Kunci: untuk indikator yang tidak dapat dinaikkan tahun ini (mis. bergantung pada anggaran atau instansi lain). Indikator yang dikunci tetap pada nilainya dan rencana dihitung ulang tanpa menaikkannya; kuncinya dapat dibuka lagi.",
+                                "The Lock button: for an indicator that cannot be raised this year (e.g. it depends on budget or another agency). A locked indicator keeps its value and the plan is recomputed without raising it; it can be unlocked again.",
                             )}</p>
                             <div class="table-scroll">
                                 <table class="table" data-testid="plan-table">

@@ -18,12 +18,20 @@ pub fn Summary() -> impl IntoView {
     let lang = lang();
     let index = Memo::new(move |_| r.eval.with(|e| e.index.displayed()));
     let provisional = Memo::new(move |_| r.eval.with(|e| !e.is_complete()));
+    // While provisional the word itself says so: never a bare "Baik" to be quoted.
     let predicate = move || {
         let l = lang.get();
         r.eval.with(|e| {
-            e.index.predicate(fw).map(|p| match &p.alias {
-                Some(a) => format!("{} · {}", p.name.get(l), a.get(l)),
-                None => p.name.get(l).to_string(),
+            e.index.predicate(fw).map(|p| {
+                let name = match &p.alias {
+                    Some(a) => format!("{} · {}", p.name.get(l), a.get(l)),
+                    None => p.name.get(l).to_string(),
+                };
+                match (e.is_complete(), l) {
+                    (true, _) => name,
+                    (false, Lang::Id) => format!("{name} (sementara)"),
+                    (false, Lang::En) => format!("{name} (provisional)"),
+                }
             })
         })
     };
@@ -63,16 +71,19 @@ pub fn Summary() -> impl IntoView {
         <section class="card results-summary" aria-labelledby="summary-title">
             <div class="summary-figures">
                 <h2 id="summary-title" class="sr-only">{tr("Ringkasan hasil", "Summary of results")}</h2>
-                <p class="summary-label">
-                    {move || index_name.as_ref().map_or_else(|| "Indeks".to_string(), |t| t.get(lang.get()).to_string())}
+                // While indicators are missing: "Indeks SPBE sementara (8 dari 47 indikator
+                // bernilai)", and the predicate marked provisional — never a bare "Baik".
+                <p class="summary-label" data-testid="index-label">
+                    {move || {
+                        let l = lang.get();
+                        let name = index_name.as_ref().map_or_else(|| "Indeks".to_string(), |t| t.get(l).to_string());
+                        r.eval.with(|e| e.index.label(&name, l))
+                    }}
                     " · " {fw.short_name.clone()}
                 </p>
-                <p class="summary-index">
+                <p class="summary-index" class:provisional=move || provisional.get()>
                     <span class="index-figure" data-testid="index">{move || fig(index.get(), lang.get())}</span>
                     <span class="predicate-badge" data-testid="predicate">{predicate}</span>
-                    <Show when=move || provisional.get()>
-                        <span class="provisional-badge">{tr("sementara", "provisional")}</span>
-                    </Show>
                 </p>
                 <p class="reading">
                     {tr("Pembacaan tingkat (informal, bukan predikat resmi): ", "Level reading (informal, not the official predicate): ")}

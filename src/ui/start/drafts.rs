@@ -50,7 +50,7 @@ pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
                     )}</p>
                 }
             >
-                <table class="table">
+                <table class="table stack-on-phone">
                     <thead>
                         <tr>
                             <th scope="col">{tr("Nama draf", "Draft name")}</th>
@@ -109,10 +109,7 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let fw_name = fw
         .map(|f| f.short_name.clone())
         .unwrap_or_else(|| draft.framework.clone());
-    let (answered, scope) = match fw {
-        Some(f) => (draft.values().len(), draft.scope(f).count()),
-        None => (0, 0),
-    };
+    let (answered, scope) = fw.map_or((0, 0), |f| draft.progress(f));
     let open = Route::Fill {
         draft: draft.id.clone(),
         indicator: None,
@@ -183,10 +180,10 @@ fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
                 </Show>
                 <div class="muted small">{visible(&draft.unit.name).into_owned()}</div>
             </td>
-            <td>{fw_name}</td>
-            <td>{draft.period.clone()}</td>
-            <td>{answered} " / " {scope}</td>
-            <td>{when}</td>
+            <td data-label=tr("Kerangka", "Framework")>{fw_name}</td>
+            <td data-label=tr("Periode", "Period")>{draft.period.clone()}</td>
+            <td data-label=tr("Terisi", "Answered")>{answered} " / " {scope}</td>
+            <td data-label=tr("Terakhir diubah", "Last changed")>{when}</td>
             <td class="actions">
                 <button type="button" class="btn btn-small" on:click=move |_| {
                     if renaming.get_untracked() { save_name2() } else { renaming.set(true) }

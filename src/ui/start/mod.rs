@@ -28,12 +28,15 @@ pub fn StartScreen() -> impl IntoView {
                 <p class="intro-aside">
                     {tr("Mengoordinasikan jawaban semua unit? ", "Coordinating the answers of all units? ")}
                     <a href=Route::CoordinatorHome.href()>{tr("Ke ruang kerja koordinator", "Go to the coordinator workspace")}</a>
+                    " · "
+                    <a href=Route::Help.href()>{tr("Panduan singkat", "Short guide")}</a>
                 </p>
             </div>
+            // What a unit does first: open the file its coordinator sent.
+            <open_file::OpenFile refresh=refresh/>
             <DraftList refresh=refresh/>
             <div class="start-grid">
                 <new_draft::NewDraftForm/>
-                <open_file::OpenFile refresh=refresh/>
             </div>
             <section class="card coordinator-entry" aria-labelledby="coord-title">
                 <h2 id="coord-title">{tr("Anda koordinator?", "Are you the coordinator?")}</h2>

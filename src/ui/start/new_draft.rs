@@ -15,7 +15,7 @@ pub fn NewDraftForm() -> impl IntoView {
     let lang = lang();
     let fw_id = RwSignal::new(default_framework_id());
     let institution = RwSignal::new(String::new());
-    let period = RwSignal::new(clock::this_year());
+    let (period, period_typed) = crate::ui::widgets::period_following(fw_id);
     let unit_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
 
@@ -70,7 +70,7 @@ pub fn NewDraftForm() -> impl IntoView {
                     <div class="field">
                         <label for="new-period">{tr("Periode", "Period")}</label>
                         <input id="new-period" type="text" inputmode="numeric" size="6"
-                            prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+                            prop:value=move || period.get() on:input=move |ev| { period_typed.set(true); period.set(event_target_value(&ev)) }/>
                     </div>
                     <div class="field grow">
                         <label for="new-unit">{tr("Unit kerja (SKPD/OPD)", "Unit (SKPD/OPD)")}</label>

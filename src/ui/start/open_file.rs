@@ -177,13 +177,13 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="open-title">
-            <h2 id="open-title">{tr("Buka berkas", "Open a file")}</h2>
+        <section class="card open-file" aria-labelledby="open-title">
+            <h2 id="open-title">{tr("Buka berkas dari koordinator", "Open the file from your coordinator")}</h2>
             <p class="muted">{tr(
-                "Berkas penugasan dari koordinator, berkas jawaban unit untuk diperbaiki, atau hasil konsolidasi tahun lalu sebagai titik awal.",
-                "An assignment file from your coordinator, a unit's submission to revise, or last year's consolidated result as a starting point.",
+                "Mulai di sini bila koordinator mengirimi Anda berkas penugasan (.json, lewat WhatsApp atau surel): simpan berkasnya, lalu pilih di sini. Bisa juga berkas jawaban unit untuk diperbaiki, atau hasil konsolidasi tahun lalu sebagai titik awal.",
+                "Start here if your coordinator sent you an assignment file (.json, by WhatsApp or e-mail): save it, then choose it here. It may also be a unit's submission to revise, or last year's consolidated result as a starting point.",
             )}</p>
-            <FileDrop input_id="open-file" multiple=true
+            <FileDrop input_id="open-file" multiple=true primary=true
                 button=trs("Pilih berkas .json atau .zip", "Choose a .json or .zip file")
                 hint=trs("atau seret berkas ke sini", "or drag the file here")
                 on_files=handle/>

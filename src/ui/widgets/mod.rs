@@ -269,6 +269,9 @@ pub fn FileDrop(
     #[prop(into)] hint: Signal<String>,
     #[prop(default = false)] multiple: bool,
     #[prop(default = false)] primary: bool,
+    /// What the picker offers: exchange files and bundles unless said.
+    #[prop(default = ".json,.zip,application/json,application/zip")]
+    accept: &'static str,
     /// Names the drop area for assistive technology (and tests that drop files on it).
     #[prop(optional, into)]
     area: Option<Signal<String>>,
@@ -299,8 +302,7 @@ pub fn FileDrop(
                 }
             }>
             <label for=input_id class=if primary { "btn btn-primary" } else { "btn" }>{button}</label>
-            <input id=input_id class="visually-hidden-input" type="file" multiple=multiple
-                accept=".json,.zip,application/json,application/zip"
+            <input id=input_id class="visually-hidden-input" type="file" multiple=multiple accept=accept
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     if let Some(list) = input.files() {
@@ -327,6 +329,26 @@ pub fn FileDrop(
             {children.map(|c| c())}
         </div>
     }
+}
+
+/// The period of a new assessment or workspace: the chosen framework's default
+/// ([`crate::domain::catalogue::default_period`]: SPBE 2020 in 2026 means 2025), following
+/// the framework choice until the user types a period. Returns (period, typed): set `typed`
+/// when the user edits the field.
+pub fn period_following(fw_id: RwSignal<String>) -> (RwSignal<String>, RwSignal<bool>) {
+    let default = move || {
+        let year = clock::this_year().parse().unwrap_or(2026);
+        crate::domain::catalogue::default_period(&fw_id.get(), year).to_string()
+    };
+    let period = RwSignal::new(fw_id.with_untracked(|_| default()));
+    let typed = RwSignal::new(false);
+    Effect::new(move |_| {
+        let p = default();
+        if !typed.get_untracked() {
+            period.set(p);
+        }
+    });
+    (period, typed)
 }
 
 /// The framework radio list of the "new assessment" and "new workspace" forms: one card
