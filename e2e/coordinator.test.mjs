@@ -85,7 +85,7 @@ test('coordinator merges unit files, settles a conflict and exports a valid cons
     const matrix = page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' });
     await matrix.waitFor();
     assert.equal(await matrix.getByRole('table').getAttribute('data-units'), '15');
-    assert.ok(await page.getByText('46 dari 47 indikator bernilai').isVisible());
+    assert.ok(await page.locator('.coverage-summary').getByText('46 dari 47 indikator bernilai').isVisible());
     await screenshot(page, 'coordinator-flow-coverage');
     await page.getByLabel('Konflik', { exact: true }).check();
     assert.equal(await matrix.getByRole('table').getAttribute('data-rows'), '1');
@@ -259,7 +259,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     files.push({ name: 'invalid-inspektorat.json', mimeType: 'application/json', buffer: await readFile(join(FIXTURES, 'invalid-inspektorat.json')) });
 
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText(`${files.length} berkas diproses: ${files.length - 1} diterima, 1 ditolak.`).waitFor();
     // Refused files are listed first: they are the ones someone has to act on.
     assert.match(await page.getByRole('listitem').first().innerText(), /^DITOLAK|^Ditolak/i);
@@ -279,11 +279,13 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     const sticky = await region.evaluate((el) => el.querySelector('thead th').getBoundingClientRect().top - el.getBoundingClientRect().top);
     assert.ok(Math.abs(sticky) <= 2, `header row sticks to the top (${sticky})`);
     for (const sign of ['penanggung jawab', 'pendukung', 'belum mengirim berkas', 'jawaban unit berbeda']) {
-      assert.ok(await page.getByText(sign, { exact: false }).first().isVisible(), `legend explains "${sign}"`);
+      assert.ok(await page.locator('#coverage-legend').getByText(sign, { exact: false }).first().isVisible(), `legend explains "${sign}"`);
     }
     await region.evaluate((el) => { el.scrollTop = 0; });
+    // The silent units lead nothing (Bagian Umum only supports): every lead indicator is
+    // answered, and a supporting unit's input is asked for, not chased (issue 13).
     await page.getByLabel('Penugasan belum dijawab').check();
-    assert.ok(Number(await region.getByRole('table').getAttribute('data-rows')) > 0);
+    assert.equal(await region.getByRole('table').getAttribute('data-rows'), '0');
     await page.getByLabel('Semua indikator').check();
 
     // Conflicts: both disagreements, side by side; a bulk rule lists them before deciding.
@@ -334,7 +336,7 @@ test('with browser storage full the work stays on screen across tabs, and the us
       }
     });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
@@ -342,7 +344,7 @@ test('with browser storage full the work stays on screen across tabs, and the us
     assert.ok(await alert.getByRole('link', { name: 'Unduh berkas konsolidasi sekarang' }).isVisible());
     // Switching tabs keeps the work in memory: nothing is re-read from the full storage.
     await page.getByRole('link', { name: '3. Cakupan' }).click();
-    await page.getByText('46 dari 47 indikator bernilai').waitFor();
+    await page.locator('.coverage-summary').getByText('46 dari 47 indikator bernilai').waitFor();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3);
     assert.deepEqual(problems, []);
