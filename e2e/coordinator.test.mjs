@@ -86,7 +86,7 @@ test('coordinator merges unit files, settles a conflict and exports a valid cons
     const matrix = page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' });
     await matrix.waitFor();
     assert.equal(await matrix.getByRole('table').getAttribute('data-units'), '15');
-    assert.ok(await page.getByText('46 dari 47 indikator bernilai').isVisible());
+    assert.ok(await page.locator('.coverage-summary').getByText('46 dari 47 indikator bernilai').isVisible());
     await screenshot(page, 'coordinator-flow-coverage');
     await page.getByLabel('Konflik', { exact: true }).check();
     assert.equal(await matrix.getByRole('table').getAttribute('data-rows'), '1');
@@ -260,7 +260,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     files.push({ name: 'invalid-inspektorat.json', mimeType: 'application/json', buffer: await readFile(join(FIXTURES, 'invalid-inspektorat.json')) });
 
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText(`${files.length} berkas diproses: ${files.length - 1} diterima, 1 ditolak.`).waitFor();
     // Refused files are listed first: they are the ones someone has to act on.
     assert.match(await page.getByRole('listitem').first().innerText(), /^DITOLAK|^Ditolak/i);
@@ -280,11 +280,13 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     const sticky = await region.evaluate((el) => el.querySelector('thead th').getBoundingClientRect().top - el.getBoundingClientRect().top);
     assert.ok(Math.abs(sticky) <= 2, `header row sticks to the top (${sticky})`);
     for (const sign of ['penanggung jawab', 'pendukung', 'belum mengirim berkas', 'jawaban unit berbeda']) {
-      assert.ok(await page.getByText(sign, { exact: false }).first().isVisible(), `legend explains "${sign}"`);
+      assert.ok(await page.locator('#coverage-legend').getByText(sign, { exact: false }).first().isVisible(), `legend explains "${sign}"`);
     }
     await region.evaluate((el) => { el.scrollTop = 0; });
+    // The silent units lead nothing (Bagian Umum only supports): every lead indicator is
+    // answered, and a supporting unit's input is asked for, not chased (issue 13).
     await page.getByLabel('Penugasan belum dijawab').check();
-    assert.ok(Number(await region.getByRole('table').getAttribute('data-rows')) > 0);
+    assert.equal(await region.getByRole('table').getAttribute('data-rows'), '0');
     await page.getByLabel('Semua indikator').check();
 
     // Conflicts: both disagreements, side by side; a bulk rule lists them before deciding.
@@ -328,14 +330,15 @@ test('with browser storage full the work stays on screen across tabs, and the us
         try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
       }
     });
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
     await alert.waitFor();
     // Switching tabs keeps the work in memory: nothing is re-read from the full storage.
     await page.getByRole('link', { name: '3. Cakupan' }).click();
-    await page.getByText('46 dari 47 indikator bernilai').waitFor();
+    await page.locator('.coverage-summary').getByText('46 dari 47 indikator bernilai').waitFor();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3);
     // The rescue downloads what is on screen, from this page: it never leaves it (the
@@ -395,7 +398,7 @@ test('quota reached while importing 100 full unit files: all stay on screen, the
     const storedBefore = await page.evaluate((k) => localStorage.getItem(k), key);
     const files = Array.from({ length: 100 }, (_, i) => fullUnitFile(i + 1));
     assert.ok(files[0].buffer.length > 150_000, `a full file is ${files[0].buffer.length} bytes`);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
     await alert.waitFor();
@@ -424,7 +427,7 @@ test('with browser storage disabled the coordinator works in the page and downlo
   try {
     await blockStorage(context);
     await newWorkspace(page);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser tidak tersedia' });
     await alert.waitFor();
@@ -447,7 +450,7 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     await newWorkspace(page);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
     await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
     await saved(page);
     const id = idIn(page);

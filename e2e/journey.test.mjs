@@ -167,7 +167,7 @@ async function unitExports(page, assignment, fill) {
 /** Imports unit files on tab 2. */
 async function importFiles(page, paths) {
   await page.getByRole('link', { name: '2. Impor berkas' }).click();
-  await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(paths);
+  await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(paths);
   await page.getByText(new RegExp(`^${paths.length} berkas diproses`)).waitFor();
 }
 
@@ -319,7 +319,12 @@ test('the Berita Acara is entered once and printed on A4 with its number, date, 
   const { context, page, problems } = await openPage(browser, { viewport: DESKTOP });
   try {
     await gotoApp(page, 'koordinator/#/koordinator');
-    await page.getByLabel('Pilih berkas konsolidasi (.json)').setInputFiles(join(FIXTURES, 'consolidated-spbe-2020.json'));
+    // The example consolidation without its Berita Acara: one not entered yet.
+    const example = JSON.parse(await readFile(join(FIXTURES, 'consolidated-spbe-2020.json'), 'utf8'));
+    delete example.coordination.berita_acara;
+    const blank = join(artifactDir(), 'consolidated-without-berita-acara.json');
+    await writeFile(blank, JSON.stringify(example));
+    await page.getByLabel('Pilih berkas konsolidasi (.json)').setInputFiles(blank);
     await page.getByRole('link', { name: 'Hasil & ekspor' }).click();
     const form = page.getByRole('region', { name: /^Berita Acara: nomor/ });
     await form.waitFor();
