@@ -3,10 +3,8 @@
 
 use super::state::Coord;
 use super::Tab;
-use crate::domain::engine::format_hundredths;
 use crate::domain::text::{visible, Lang};
-use crate::ui::i18n::{lang, text, tr};
-use crate::ui::state::SaveState;
+use crate::ui::i18n::{lang, tr};
 use crate::ui::widgets::{unsaved_notice, Progress, SaveIndicator};
 use leptos::prelude::*;
 
