@@ -151,8 +151,16 @@ async fn a_panic_on_a_draft_offers_its_stored_data_as_a_file_and_as_text() {
         .unwrap();
     // What the panic hook (`crash::install`) shows. A real panic cannot be raised here: a
     // panic aborts the wasm instance, and every later test of this module would fail with it.
+    // A notice left by another test would be kept (one notice at a time).
+    if let Some(old) = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+    {
+        old.remove();
+    }
     swanilai::ui::crash::show_notice("uji: galat berulang");
-    sleep(50).await;
 
     let notice = window
         .document()
@@ -202,6 +210,15 @@ async fn a_panic_on_a_draft_offers_its_stored_data_as_a_file_and_as_text() {
 fn a_program_error_elsewhere_offers_no_data_it_does_not_have() {
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/").unwrap();
+    // A notice left by another test would be kept (one notice at a time).
+    if let Some(old) = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+    {
+        old.remove();
+    }
     swanilai::ui::crash::show_notice("detail");
     let notice = window
         .document()
@@ -209,7 +226,7 @@ fn a_program_error_elsewhere_offers_no_data_it_does_not_have() {
         .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
         .unwrap();
     assert!(notice
-        .query_selector("a[download]")
+        .query_selector(".crash-download")
         .unwrap()
         .unwrap()
         .get_attribute("href")
