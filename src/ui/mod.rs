@@ -36,13 +36,13 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(saved_lang);
     provide_context(UiLang(lang));
     let notices = RwSignal::new(Vec::new());
-    provide_context(Notices(notices));
+    state::provide_notices(Notices(notices));
     let route = RwSignal::new(current_route());
     provide_context(Nav(route));
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state::screen_changed(Notices(notices));
-        route.set(current_route());
+        route.try_set(current_route());
         // A new screen starts at the top, with keyboard focus at its content.
         focus_main();
         window().scroll_to_with_x_and_y(0.0, 0.0);

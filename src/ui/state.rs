@@ -44,8 +44,10 @@ pub fn screen_changed(Notices(n): Notices) {
     if NOTICES_FOLLOW.with(|f| f.replace(false)) {
         return;
     }
-    if n.with_untracked(|v| v.iter().any(|x| x.kind != NoticeKind::Error)) {
-        n.update(|v| v.retain(|x| x.kind == NoticeKind::Error));
+    if n.try_with_untracked(|v| v.iter().any(|x| x.kind != NoticeKind::Error))
+        .unwrap_or(false)
+    {
+        n.try_update(|v| v.retain(|x| x.kind == NoticeKind::Error));
     }
 }
 
@@ -85,13 +87,27 @@ pub fn notify(kind: NoticeKind, text: Text) {
     notifier()(kind, text)
 }
 
+thread_local! {
+    /// The app's notices, for code that runs outside any reactive owner (a future after its
+    /// first await, an event listener): there `use_context` finds nothing, and a notice
+    /// raised there would silently vanish.
+    static APP_NOTICES: std::cell::Cell<Option<Notices>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes `notices` the app's: provided as context and reachable from outside any owner.
+pub fn provide_notices(notices: Notices) {
+    provide_context(notices);
+    APP_NOTICES.with(|c| c.set(Some(notices)));
+}
+
 /// [`notify`] for a future: the notices are looked up now, while a reactive owner is
-/// current, since inside the future there is none to ask.
+/// current, and else are the app's.
 pub fn notifier() -> impl Fn(NoticeKind, Text) + Clone + 'static {
-    let notices = use_context::<Notices>();
+    let notices = use_context::<Notices>().or_else(|| APP_NOTICES.with(|c| c.get()));
     move |kind, text| {
         if let Some(Notices(n)) = notices {
-            n.update(|v| {
+            // try_: an app unmounted meanwhile (tests mount many) has disposed its signal.
+            n.try_update(|v| {
                 v.retain(|x| x.text != text);
                 v.push(Notice { kind, text });
                 if v.len() > 5 {
@@ -149,7 +165,15 @@ pub fn autosave<T: Send + Sync + 'static>(
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        timer.set_value(set_timeout_with_handle(flush, Duration::from_millis(400)).ok());
+        // Only while the change is still unsaved: a timer that outlived its change (saved
+        // meanwhile on leaving the page) must not write the same version again, which
+        // another tab would take for a newer one.
+        let due = move || {
+            if save.try_get_untracked() == Some(SaveState::Pending) {
+                flush();
+            }
+        };
+        timer.set_value(set_timeout_with_handle(due, Duration::from_millis(400)).ok());
     });
     let flush_now = move || {
         if save.get_untracked() == SaveState::Pending {
@@ -276,7 +300,9 @@ impl DraftWorkspace {
         change: impl FnOnce(&mut crate::domain::draft::DraftAnswer),
     ) {
         let now = clock::now();
-        self.draft.update(|d| d.edit(indicator, &now, change));
+        // try_: also called from futures (documents attached), which may end after the
+        // screen was left.
+        self.draft.try_update(|d| d.edit(indicator, &now, change));
     }
 }
 

@@ -105,6 +105,11 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
 
     /// Writes the value now, unless another tab saved since this one last looked.
     pub fn flush(self) {
+        // Called from futures too: once the screen is gone its last change was already
+        // flushed by `autosave`'s cleanup, and the signals are disposed.
+        if self.value.is_disposed() {
+            return;
+        }
         if self.behind.with_untracked(Option::is_some) {
             self.save.set(SaveState::Behind);
             return;

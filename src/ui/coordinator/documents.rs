@@ -36,7 +36,8 @@ impl StoredDocs {
     pub fn refresh(self) {
         spawn_local(async move {
             let keys = documents().await.stored_under("dok/sumber/").await;
-            self.0.set(keys);
+            // try_: the screen may have gone while the browser answered.
+            self.0.try_set(keys);
         });
     }
 
@@ -246,14 +247,19 @@ fn EvidencePackage(received: Memo<Vec<Received>>) -> impl IntoView {
                 vec![(json_name, json)],
                 items,
                 vec![(INDEX_NAME.to_string(), index)],
-                |d, t| progress.set((d, t)),
-                || cancel.get_untracked(),
+                // try_: the tab may be left while the package is built.
+                |d, t| {
+                    progress.try_set((d, t));
+                },
+                || cancel.try_get_untracked().unwrap_or(false),
             )
             .await;
-            busy.set(false);
+            busy.try_set(false);
             match result {
                 Ok((blob, _)) => match files::download_blob(&zip_name, &blob) {
-                    Ok(()) => done.set(Some(zip_name)),
+                    Ok(()) => {
+                        done.try_set(Some(zip_name));
+                    }
                     Err(e) => notify(
                         NoticeKind::Error,
                         Text::new(

@@ -319,7 +319,9 @@ fn OpenConsolidated() -> impl IntoView {
                     );
                     navigate(&Tab::Coverage.route(&id));
                 }
-                Err(problems) => outcome.set(Some((f.name, problems))),
+                Err(problems) => {
+                    outcome.try_set(Some((f.name, problems)));
+                }
             }
         });
     };

@@ -106,21 +106,23 @@ pub fn ImportTab() -> impl IntoView {
     let notify = notifier();
 
     let handle = move |taken: Vec<web_sys::File>| {
-        if busy.get_untracked() {
+        // try_ throughout: files dropped (a folder is read first) or read in a future may
+        // arrive after the tab was left and its signals disposed.
+        if busy.try_get_untracked().unwrap_or(true) {
             return;
         }
         let started = performance_now();
-        import_ms.set(None);
-        busy.set(true);
-        cancel.set(false);
+        import_ms.try_set(None);
+        busy.try_set(true);
+        cancel.try_set(false);
         let notify = notify.clone();
         spawn_local(async move {
             let outcome = read_batch(taken, progress, cancel).await;
             let now = clock::now();
             let results = match outcome {
                 None => {
-                    busy.set(false);
-                    batch.update(|b| {
+                    busy.try_set(false);
+                    batch.try_update(|b| {
                         b.number += 1;
                         b.results = Vec::new();
                     });
@@ -438,14 +440,14 @@ async fn read_batch(
     cancel: RwSignal<bool>,
 ) -> Option<Vec<(String, Read)>> {
     let total: usize = taken.iter().map(|f| f.size() as usize).sum();
-    progress.set((0, total));
+    progress.try_set((0, total));
     let store = documents().await;
     let mut stored_scopes = Vec::new();
     let mut out = Vec::new();
     let mut done = 0;
     for file in taken {
         files::yield_now().await;
-        if cancel.get_untracked() {
+        if cancel.try_get_untracked().unwrap_or(false) {
             for scope in &stored_scopes {
                 let _ = store.remove_scope(scope).await;
             }
@@ -465,7 +467,7 @@ async fn read_batch(
                     let mut warnings = b.parsed.warnings.clone();
                     for listed in &b.documents {
                         files::yield_now().await;
-                        if cancel.get_untracked() {
+                        if cancel.try_get_untracked().unwrap_or(false) {
                             break;
                         }
                         let checked = match b.unpack(listed) {
@@ -497,10 +499,10 @@ async fn read_batch(
             Ok(bytes) => exchange::parse(&bytes).map(|p| (p.file, p.warnings)),
         };
         done += size as usize;
-        progress.set((done, total));
+        progress.try_set((done, total));
         out.push((file.name(), read));
     }
-    if cancel.get_untracked() {
+    if cancel.try_get_untracked().unwrap_or(false) {
         for scope in &stored_scopes {
             let _ = store.remove_scope(scope).await;
         }

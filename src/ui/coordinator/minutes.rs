@@ -22,16 +22,20 @@ pub fn MinutesCard() -> impl IntoView {
     // reason until fixed.
     let ba = RwSignal::new(c.ws.with_untracked(|w| w.berita_acara()));
     let error = RwSignal::new(None::<Text>);
+    // try_: the letterhead is read in a future, which may end after the screen was left.
     let save = move || {
-        let b = ba.get_untracked();
+        let Some(b) = ba.try_get_untracked() else {
+            return;
+        };
         match c.change(|w, now| w.set_berita_acara(b, now)) {
-            Ok(()) => error.set(None),
-            Err(e) => error.set(Some(e)),
-        }
+            Ok(()) => error.try_set(None),
+            Err(e) => error.try_set(Some(e)),
+        };
     };
     let edit = move |f: Box<dyn FnOnce(&mut BeritaAcara)>| {
-        ba.update(f);
-        save();
+        if ba.try_update(f).is_some() {
+            save();
+        }
     };
     let date_error = RwSignal::new(false);
     let on_letterhead = move |list: Vec<web_sys::File>| {
@@ -49,7 +53,9 @@ pub fn MinutesCard() -> impl IntoView {
             };
             match result {
                 Ok(url) => edit(Box::new(move |b| b.letterhead = Some(url))),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
         });
     };

@@ -104,8 +104,9 @@ pub fn ExportScreen() -> impl IntoView {
                 .await
                 .is_ok()
             {
-                shared.set(true);
-                last_export.set(Some(name));
+                // try_: the share sheet may come back after the screen was left.
+                shared.try_set(true);
+                last_export.try_set(Some(name));
             }
         });
     };
@@ -342,7 +343,8 @@ fn BundleDownload() -> impl IntoView {
         spawn_local(async move {
             let result =
                 build_zip(vec![(name, json)], items, Vec::new(), |_, _| {}, || false).await;
-            busy.set(false);
+            // try_: the screen may have been left while the bundle was built.
+            busy.try_set(false);
             match result {
                 Ok((blob, missing)) => {
                     if !missing.is_empty() {
@@ -352,7 +354,9 @@ fn BundleDownload() -> impl IntoView {
                         ));
                     }
                     match files::download_blob(&zip_name, &blob) {
-                        Ok(()) => done.set(Some(zip_name)),
+                        Ok(()) => {
+                            done.try_set(Some(zip_name));
+                        }
                         Err(e) => notify(
                             NoticeKind::Error,
                             Text::new(

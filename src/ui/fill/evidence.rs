@@ -190,12 +190,18 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
                         Err(e) => notify(NoticeKind::Error, e.message(&f.name())),
                     }
                 }
-                let keep = ws.draft.with_untracked(|d| d.document_hashes());
+                // The draft's screen may have been left while the files were stored: then
+                // its signals are gone, and nothing may be pruned on their word (an empty
+                // list would delete every document of the draft).
+                let Some(keep) = ws.draft.try_with_untracked(|d| d.document_hashes()) else {
+                    busy.try_set(false);
+                    return;
+                };
                 store.keep_only(&scope, &keep).await;
                 ws.flush();
-                busy.set(false);
+                busy.try_set(false);
                 if let Some(StorageRefresh(r)) = usage {
-                    r.update(|n| *n += 1);
+                    r.try_update(|n| *n += 1);
                 }
             });
         }
@@ -218,7 +224,7 @@ fn EvidenceDocuments(ind: &'static Indicator, index: usize) -> impl IntoView {
             spawn_local(async move {
                 documents().await.keep_only(&scope, &keep).await;
                 if let Some(StorageRefresh(r)) = usage {
-                    r.update(|n| *n += 1);
+                    r.try_update(|n| *n += 1);
                 }
             });
         }
@@ -317,11 +323,14 @@ pub fn StorageUse() -> impl IntoView {
     let persisted = RwSignal::new(None::<(bool, Option<bool>)>);
     Effect::new(move |_| {
         refresh.0.track();
-        spawn_local(async move { estimate.set(kv::estimate().await) });
+        spawn_local(async move {
+            // try_: the screen may be gone when the browser answers.
+            estimate.try_set(kv::estimate().await);
+        });
     });
     spawn_local(async move {
         let lasting = documents().await.is_lasting();
-        persisted.set(Some((
+        persisted.try_set(Some((
             lasting,
             if lasting { kv::persist().await } else { None },
         )));

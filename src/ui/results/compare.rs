@@ -52,27 +52,35 @@ pub fn Compare() -> impl IntoView {
                 Ok(bytes) => exchange::parse(&bytes).map(|p| p.file),
             };
             // A file that parses but cannot serve as a previous period is refused the same way.
-            let result = result.and_then(|file| {
-                r.file
-                    .with_untracked(|now| crate::domain::comparison::compare_files(now, &file))
-                    .map(|_| file)
-                    .map_err(|message| {
+            // try_ here and below: the screen may have been left while the file was read.
+            let result = match result {
+                Err(p) => Err(p),
+                Ok(file) => {
+                    let Some(compared) = r.file.try_with_untracked(|now| {
+                        crate::domain::comparison::compare_files(now, &file)
+                    }) else {
+                        return;
+                    };
+                    compared.map(|_| file).map_err(|message| {
                         vec![Problem {
                             path: "$".into(),
                             severity: Severity::Error,
                             message,
                         }]
                     })
-            });
+                }
+            };
             match result {
                 Ok(file) => {
-                    problems.set(None);
-                    r.previous.set(Some(Previous {
+                    problems.try_set(None);
+                    r.previous.try_set(Some(Previous {
                         name: picked.name,
                         file,
                     }));
                 }
-                Err(p) => problems.set(Some((picked.name, p))),
+                Err(p) => {
+                    problems.try_set(Some((picked.name, p)));
+                }
             }
         });
     };

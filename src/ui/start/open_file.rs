@@ -13,8 +13,8 @@ use crate::domain::exchange::{self, Kind, Problem};
 use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::route::Route;
-use crate::ui::state::{navigate, notify, NoticeKind, DRAFTS};
-use crate::ui::widgets::{FileDrop, ProblemList};
+use crate::ui::state::{navigate, notifier, NoticeKind, DRAFTS};
+use crate::ui::widgets::{warnings_notice, FileDrop, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -142,8 +142,11 @@ fn read_problem(e: ReadError, size: f64) -> Problem {
 pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    // Looked up here, while the component's owner is current: inside the future there is none.
+    let notify = notifier();
 
     let handle = move |list: Vec<web_sys::File>| {
+        let notify = notify.clone();
         spawn_local(async move {
             let mut results = Vec::new();
             let mut opened = Vec::new();
@@ -152,7 +155,7 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                 let result = match files::read(&file, bundle::MAX_BUNDLE_BYTES).await {
                     Err(e) => Err(vec![read_problem(e, size)]),
                     Ok(bytes) => open_bytes(&bytes).await.map(|(draft, what, warnings)| {
-                        opened.push(draft.id.clone());
+                        opened.push((draft.id.clone(), warnings_notice(&file.name(), &warnings)));
                         (what, warnings)
                     }),
                 };
@@ -161,13 +164,19 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                     result,
                 });
             }
-            outcomes.set(results);
-            refresh.update(|n| *n += 1);
-            if let [only] = opened.as_slice() {
-                notify(
-                    NoticeKind::Success,
-                    Text::new("Berkas berhasil dibuka.", "File opened."),
-                );
+            // try_: the start page may have been left while the files were read.
+            outcomes.try_set(results);
+            refresh.try_update(|n| *n += 1);
+            // One file opened: the app moves to its fill screen, and the list on this page
+            // goes out of sight, so its warnings travel in the app's notice.
+            if let [(only, warned)] = opened.as_slice() {
+                match warned {
+                    Some(t) => notify(NoticeKind::Warning, t.clone()),
+                    None => notify(
+                        NoticeKind::Success,
+                        Text::new("Berkas berhasil dibuka.", "File opened."),
+                    ),
+                }
                 navigate(&Route::Fill {
                     draft: only.clone(),
                     indicator: None,
