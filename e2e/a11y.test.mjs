@@ -127,7 +127,7 @@ test('the unit flow works with the keyboard alone', async () => {
     // The focused control shows a visible focus ring.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest('.level-card')).outlineStyle);
     assert.notEqual(outline, 'none');
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

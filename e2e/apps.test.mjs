@@ -44,7 +44,7 @@ test('a draft made in the unit app opens in the results app', async () => {
     await page.getByLabel('Nama instansi').fill('Pemerintah Kota Uji');
     await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
     await page.getByRole('button', { name: 'Mulai mengisi' }).click();
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     const draft = new URL(page.url()).hash.split('/')[2];
     await page.getByRole('link', { name: 'Hasil & perencanaan' }).click();
     await page.waitForURL(`${baseUrl()}hasil/#/draf/${draft}/hasil`);

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
 import { newWorkspace, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
@@ -124,7 +124,7 @@ test('coordinator merges unit files, settles a conflict and exports a valid cons
     t.diagnostic(`index shown: ${await shown.innerText()} (expected ${idFigure(expected)})`);
 
     // Survives a reload (autosave).
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     await page.reload();
     await page.waitForSelector('main[data-ready]');
     await page.getByRole('region', { name: /^22 / }).getByText('Diputuskan: nilai 4').waitFor();
@@ -432,7 +432,7 @@ test('with browser storage disabled the coordinator works in the page and downlo
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser tidak tersedia' });
     await alert.waitFor();
     await page.getByRole('link', { name: '3. Cakupan' }).click();
-    await page.getByText('46 dari 47 indikator bernilai').waitFor();
+    await page.locator('.coverage-summary').filter({ hasText: '46 dari 47 indikator bernilai' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       alert.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click(),
@@ -456,7 +456,8 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
     const id = idIn(page);
     const key = `swanilai.v1.workspace.${id}`;
     const other = await context.newPage();
-    await other.goto(page.url().split('#')[0] + '#/tidak-ada');
+    // A static file of the same origin: no app runs there to save or redirect.
+    await other.goto(baseUrl() + 'icon.svg');
     await other.evaluate((k) => localStorage.setItem(k, 'dihapus sebagian {'), key);
     await other.close();
     const notice = page.getByRole('alert').filter({ hasText: 'yang tersimpan di browser rusak' });

@@ -64,7 +64,7 @@ test('the whole journey requests only the release\'s own files and breaks no CSP
     await page.getByRole('link', { name: 'Hasil & perencanaan' }).waitFor();
     await page.getByRole('radio').first().waitFor(); // the criteria texts are loaded
     await page.getByRole('radio').nth(2).check();
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     await page.getByRole('link', { name: '2. Periksa & ekspor' }).click();
     await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas (.json)' }).click()]);
 

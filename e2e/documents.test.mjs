@@ -125,7 +125,7 @@ test('a unit attaches two PDFs, finds them after a reload and exports a .zip bun
     }
     assert.ok(await page.getByText('application/pdf · 15 MB').isVisible(), 'type and size shown');
     assert.match(await page.getByText(/Penyimpanan dokumen di browser ini/).innerText(), /terpakai dari/);
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     if (SHOTS) {
       await page.getByRole('button', { name: `Buka ${LARGE.name}` }).scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, 200));

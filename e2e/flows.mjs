@@ -25,8 +25,8 @@ export async function newWorkspace(page) {
   await page.getByRole('heading', { name: 'Impor berkas jawaban unit' }).waitFor();
 }
 
-/** Waits for the save state to say "Tersimpan". */
-export const saved = (page) => page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+// "Tersimpan …" at the start: "Belum tersimpan" (not saved) contains the word too.
+export const saved = (page) => page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
 
 /**
  * Whether leaving the page would ask for confirmation: dispatches a cancelable

@@ -66,7 +66,7 @@ async function assertProblem(scope, c, want) {
 /** Runs every case as a subtest; `one` does the case's work. */
 async function eachCase(t, flow, one) {
   for (const c of cases) {
-    const want = (flow === 'coordinator' && c.coordinator) || c.expect;
+    const want = (flow === 'coordinator' && c.coordinator) || c.browser || c.expect;
     await t.test(`${c.file}: ${want.outcome}`, c.pending ? { todo: `waits for ${c.pending}` } : {}, () => one(c, want));
   }
 }
@@ -111,7 +111,7 @@ test('the unit\'s "open a file" refuses every hostile file with a clear message 
     await page.evaluate(() => { location.hash = '#/'; });
     await start.waitFor();
     // All refused files at once: every one listed, nothing stored.
-    const bad = cases.filter((c) => c.expect.outcome === 'refused' && !c.pending);
+    const bad = cases.filter((c) => (c.browser || c.expect).outcome === 'refused' && !c.pending);
     const before = await storage(page);
     await page.getByLabel('Pilih berkas .json').setInputFiles(await Promise.all(bad.map(pathOf)));
     await page.getByRole('alert').filter({ hasText: bad[bad.length - 1].file }).waitFor();
@@ -139,7 +139,7 @@ test('the coordinator\'s import refuses every hostile file with a clear message 
       await page.getByRole('heading', { name: 'Cakupan: indikator × unit' }).waitFor();
       await importTab.click();
       await input.waitFor({ state: 'attached' });
-      await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+      await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
       const before = await storage(page);
       await input.setInputFiles(await pathOf(c));
       const item = page.getByRole('listitem').filter({ hasText: c.file }).first();

@@ -55,7 +55,7 @@ test('a unit fills three indicators, reloads, finds them restored and exports ex
       }
     }
     // The save state turns to "Tersimpan" after the debounce.
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     // On the user's clock and named as they name it (the page runs on Jakarta time).
     assert.match(await page.getByTestId('save-state').innerText(), /^Tersimpan \d{2}\.\d{2} WIB$/);
     // Saved: leaving the page does not ask.
@@ -137,7 +137,7 @@ test('a damaged storage entry is reported and kept aside; other drafts stay', as
   try {
     await gotoApp(page);
     await newDraft(page);
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     await page.evaluate(() => localStorage.setItem('swanilai.v1.draft.rusak1', '{"id": "rusak1", "name": '));
     await gotoApp(page);
     const notice = page.getByRole('status').filter({ hasText: 'rusak dan tidak dapat dibaca' });
@@ -161,7 +161,7 @@ test('bad import files show every problem and change nothing', async () => {
   try {
     await gotoApp(page);
     await newDraft(page);
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     await gotoApp(page);
     const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
@@ -206,7 +206,7 @@ test('with browser storage full the unit keeps typing, is told plainly, and can 
   try {
     await gotoApp(page);
     await newDraft(page);
-    await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     // Fill local storage to within a few hundred bytes of its quota.
     await page.evaluate(() => {
       let size = 1 << 23;

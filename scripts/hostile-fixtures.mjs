@@ -9,8 +9,11 @@
 // written here (it would bloat the repository): the manifest describes it and the test
 // makes it in a temporary folder.
 //
-// Manifest entries: { file, what, expect, coordinator?, generate? }, where `expect` (and
-// `coordinator`, when the coordinator's import must answer differently) is
+// Manifest entries: { file, what, expect, browser?, coordinator?, generate? }, where `expect`
+// is what the file reader (`exchange::parse`, tests/hostile.rs) answers, `browser` what both
+// doors in the browser answer when they differ (they recognise a .zip bundle by its bytes,
+// whatever its name), `coordinator` what the coordinator's import answers when it differs.
+// Each is
 //   { outcome: "refused", path, mentions }  the file is refused; a problem at `path` (a
 //       JSON path) is listed, its Indonesian message contains every word of `mentions`;
 //   { outcome: "accepted", warning?, shows? }  the file opens; `warning`: a warning at
@@ -148,7 +151,11 @@ add('truncated.json', valid.slice(0, Math.floor(valid.length / 2)), 'a valid fil
 add('utf16le.json', Buffer.from(`\ufeff${valid}`, 'utf16le'), 'a valid file saved as UTF-16 (little endian, with BOM)', refused('$', 'UTF-16'));
 add('utf16be.json', Buffer.from(`\ufeff${valid}`, 'utf16le').swap16(), 'a valid file saved as UTF-16 (big endian, with BOM)', refused('$', 'UTF-16'));
 add('random-binary.json', noise(4096), '4 KB of random bytes', refused('$', 'UTF-8'));
-add('zip-renamed.json', zip('swanilai-jawaban.json', valid), 'a zip archive (holding a valid file) renamed .json', refused('$', 'ZIP'));
+// A bundle whose name lost its .zip on the way (a chat app, a careless rename): the reader
+// of .json bytes refuses it, naming ZIP; the browser's doors see the zip and open the bundle.
+add('zip-renamed.json', zip('swanilai-jawaban.json', json(submission({ id: 'dinas-zip', name: 'Dinas Berkas Zip' }))),
+  'a zip archive (holding a valid file) renamed .json', refused('$', 'ZIP'),
+  { browser: { outcome: 'accepted', shows: ['Dinas Berkas Zip'] } });
 add('pdf-renamed.json', Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), noise(512, 7)]), 'a PDF renamed .json', refused('$', 'PDF'));
 add('top-array.json', '[]', 'a top-level array', refused('$', 'objek'));
 add('top-null.json', 'null', 'a top-level null', refused('$', 'objek'));
