@@ -549,3 +549,100 @@ fn the_memory_store_keeps_bytes_and_json_lists_by_prefix_and_enforces_its_quota(
         Some(vec![1, 2, 3])
     );
 }
+
+#[test]
+fn a_supporting_units_documents_travel_in_the_bundle_and_reach_the_coordinator() {
+    // BKPSDM supports indicator 40 (not one it answers): its input carries a document.
+    let mut file = submission_with(&[("36", 0, "SK Tim.pdf", b"sk")]);
+    let note: &[u8] = b"%PDF-1.4 notulen";
+    file.support.insert(
+        "40".into(),
+        exchange::SupportInput {
+            justification: "Fakta: Notulen rapat e-SAKIP.\nAnalisis: Masukan untuk Bappeda.".into(),
+            evidence: vec![exchange::Evidence {
+                title: "Notulen rapat e-SAKIP".into(),
+                level: Some(3),
+                documents: vec![Document {
+                    name: "Notulen.pdf".into(),
+                    media_type: "application/pdf".into(),
+                    size: note.len() as u64,
+                    sha256: sha256_hex(note),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    );
+    let content: BTreeMap<String, Vec<u8>> = [&b"sk"[..], note]
+        .iter()
+        .map(|d| (sha256_hex(d), d.to_vec()))
+        .collect();
+    let bytes = bundle::write(&file, "jawaban.json", |h| content.get(h).cloned()).unwrap();
+    let names: Vec<String> = ZipArchive::open(&bytes, &Limits::BUNDLE)
+        .unwrap()
+        .entries()
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "jawaban.json",
+            "dokumen/36/SK Tim.pdf",
+            "dokumen/40/Notulen.pdf"
+        ]
+    );
+    let opened = bundle::open(&bytes).unwrap();
+    let places: Vec<String> = opened.documents.iter().map(|l| l.json_path()).collect();
+    assert_eq!(
+        places,
+        [
+            "$.answers.36.evidence[0].documents[0]",
+            "$.support.40.evidence[0].documents[0]"
+        ]
+    );
+    for l in &opened.documents {
+        assert_eq!(
+            opened.check(l).map(|d| sha256_hex(&d)),
+            Ok(l.document.sha256.clone())
+        );
+    }
+
+    // The coordinator lists it under indicator 40, sent by BKPSDM.
+    let fw = swanilai::domain::framework("spbe-2020").unwrap();
+    let mut ws = Workspace::new(
+        "ws".into(),
+        fw,
+        "Pemerintah Kabupaten Karanganyar".into(),
+        "2026".into(),
+        "Tim SPBE".into(),
+        true,
+        &time("2026-11-01T00:00:00Z"),
+    );
+    ws.import_bytes(
+        &swanilai::domain::json::to_vec_pretty(&opened.parsed.file).unwrap(),
+        "bkpsdm.zip",
+        &time("2026-11-29T01:00:00Z"),
+    )
+    .unwrap();
+    let received: Vec<(String, String, String)> = package::received(&ws)
+        .into_iter()
+        .map(|r| (r.indicator, r.unit.id, r.document.name))
+        .collect();
+    assert_eq!(
+        received,
+        [
+            (
+                "36".to_string(),
+                "bkpsdm".to_string(),
+                "SK Tim.pdf".to_string()
+            ),
+            (
+                "40".to_string(),
+                "bkpsdm".to_string(),
+                "Notulen.pdf".to_string()
+            ),
+        ]
+    );
+}

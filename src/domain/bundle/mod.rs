@@ -3,8 +3,9 @@
 //!
 //! Layout: the exchange file at the root (one `.json`), each document under
 //! `dokumen/<indicator>/<file name>`. The JSON lists every document in the evidence entry
-//! it belongs to (`answers.<id>.evidence[i].documents`) with its name, size, SHA-256 and
-//! `path` inside the zip, so the receiver can check each one.
+//! it belongs to (`answers.<id>.evidence[i].documents`, or for a supporting unit's input
+//! `support.<id>.evidence[i].documents`) with its name, size, SHA-256 and `path` inside
+//! the zip, so the receiver can check each one.
 //!
 //! Reading is forgiving about documents and strict about the archive: a hostile zip
 //! (see [`crate::domain::zip::read`]) or a bad exchange file refuses the whole bundle and
@@ -104,9 +105,11 @@ pub fn plan(file: &mut ExchangeFile) -> Vec<Planned> {
     let mut taken = BTreeSet::new();
     let mut placed: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut out = Vec::new();
-    for (indicator, answer) in file.answers.iter_mut() {
+    let answers = file.answers.iter_mut().map(|(i, a)| (i, &mut a.evidence));
+    let support = file.support.iter_mut().map(|(i, s)| (i, &mut s.evidence));
+    for (indicator, evidence_list) in answers.chain(support) {
         let folder = format!("{DOCUMENTS_DIR}/{}", safe_segment(indicator));
-        for evidence in &mut answer.evidence {
+        for evidence in evidence_list.iter_mut() {
             for doc in &mut evidence.documents {
                 let key = (indicator.clone(), doc.sha256.clone());
                 let path = placed
@@ -161,9 +164,28 @@ pub fn write(
     Ok(out)
 }
 
+/// Which part of the exchange file lists a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The unit's own answer (`answers`).
+    Answer,
+    /// A supporting unit's input for the lead (`support`).
+    Support,
+}
+
+impl Part {
+    fn key(self) -> &'static str {
+        match self {
+            Part::Answer => "answers",
+            Part::Support => "support",
+        }
+    }
+}
+
 /// Where a document is listed in the exchange file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
+    pub part: Part,
     pub indicator: String,
     /// Position in the answer's `evidence`.
     pub evidence: usize,
@@ -176,19 +198,32 @@ impl Listed {
     /// `$.answers.36.evidence[0].documents[1]`, the place problems are reported at.
     pub fn json_path(&self) -> String {
         format!(
-            "$.answers.{}.evidence[{}].documents[{}]",
-            self.indicator, self.evidence, self.index
+            "$.{}.{}.evidence[{}].documents[{}]",
+            self.part.key(),
+            self.indicator,
+            self.evidence,
+            self.index
         )
     }
 }
 
-/// Every document listed in `file`, in answer order.
+/// Every document listed in `file`: the answers' in indicator order, then the supporting
+/// input's.
 pub fn listed(file: &ExchangeFile) -> Vec<Listed> {
     let mut out = Vec::new();
-    for (indicator, answer) in &file.answers {
-        for (e, evidence) in answer.evidence.iter().enumerate() {
+    let answers = file
+        .answers
+        .iter()
+        .map(|(i, a)| (Part::Answer, i, &a.evidence));
+    let support = file
+        .support
+        .iter()
+        .map(|(i, s)| (Part::Support, i, &s.evidence));
+    for (part, indicator, evidence_list) in answers.chain(support) {
+        for (e, evidence) in evidence_list.iter().enumerate() {
             for (i, doc) in evidence.documents.iter().enumerate() {
                 out.push(Listed {
+                    part,
                     indicator: indicator.clone(),
                     evidence: e,
                     index: i,

@@ -42,10 +42,10 @@ pub fn received(ws: &Workspace) -> Vec<Received> {
     for ind in &fw.indicators {
         let mut rows = Vec::new();
         for s in &ws.submissions {
-            let Some(answer) = s.answers.get(&ind.id) else {
-                continue;
-            };
-            for ev in &answer.evidence {
+            // The unit's answer and its input as a supporting unit: both send documents.
+            let answer = s.answers.get(&ind.id).map(|a| &a.evidence);
+            let support = s.support.get(&ind.id).map(|x| &x.evidence);
+            for ev in answer.into_iter().chain(support).flatten() {
                 for doc in &ev.documents {
                     rows.push(Received {
                         indicator: ind.id.clone(),
