@@ -296,7 +296,9 @@ fn BundleDownload() -> impl IntoView {
                 .filter(|l| seen.insert(l.document.sha256.clone()))
                 .map(|l| l.document.size)
                 .sum();
-            (docs.len(), bytes)
+            // Nothing to send: no answer and no input as a supporting unit.
+            let empty = file.answers.is_empty() && file.support.is_empty();
+            (docs.len(), bytes, empty)
         })
     });
     let busy = RwSignal::new(false);
@@ -373,14 +375,14 @@ fn BundleDownload() -> impl IntoView {
     view! {
         <div class="bundle-download">
             <p class="muted">{move || {
-                let (n, bytes) = totals.get();
+                let (n, bytes, _) = totals.get();
                 let l = lang.get();
                 match l {
                     Lang::Id => format!("Bundel .zip berisi berkas yang sama beserta {n} dokumen terlampir ({}). Berkas .json biasa tetap yang paling ringan; kirim bundel bila koordinator meminta dokumennya.", size_label(bytes, l)),
                     Lang::En => format!("The .zip bundle holds the same file with its {n} attached documents ({}). The plain .json stays the lightest; send the bundle when your coordinator asks for the documents.", size_label(bytes, l)),
                 }
             }}</p>
-            <button type="button" class="btn" on:click=download disabled=move || busy.get() || ws.draft.with(|d| d.values().is_empty())>
+            <button type="button" class="btn" on:click=download disabled=move || busy.get() || totals.get().2>
                 {tr("Unduh bundel dengan dokumen (.zip)", "Download bundle with documents (.zip)")}
             </button>
             <Show when=move || busy.get()>
