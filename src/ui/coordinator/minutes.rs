@@ -38,6 +38,12 @@ pub fn MinutesCard() -> impl IntoView {
         }
     };
     let date_error = RwSignal::new(false);
+    // One memo per field: an edit of one field (saved on change) re-sets only the inputs
+    // whose stored value changed, never one the user is typing in.
+    let number = Memo::new(move |_| ba.with(|b| b.number.clone()));
+    let date = Memo::new(move |_| ba.with(|b| b.date.map(|d| d.to_string()).unwrap_or_default()));
+    let place = Memo::new(move |_| ba.with(|b| b.place.clone()));
+    let count = Memo::new(move |_| ba.with(|b| b.signatories.len()));
     let on_letterhead = move |list: Vec<web_sys::File>| {
         spawn_local(async move {
             let picked = files::read_all(list, MAX_LETTERHEAD_CHARS).await;
@@ -60,8 +66,7 @@ pub fn MinutesCard() -> impl IntoView {
         });
     };
     let signatories = move || {
-        let n = ba.with(|b| b.signatories.len());
-        (0..n)
+        (0..count.get())
             .map(|i| view! { <SignatoryRow index=i ba=ba save=save/> })
             .collect_view()
     };
@@ -75,13 +80,13 @@ pub fn MinutesCard() -> impl IntoView {
             <div class="field-row">
                 <div class="field grow">
                     <label for="ba-number">{tr("Nomor Berita Acara", "Minutes number")}</label>
-                    <input id="ba-number" type="text" prop:value=move || ba.with(|b| b.number.clone())
+                    <input id="ba-number" type="text" prop:value=move || number.get()
                         placeholder=tr("mis. 027/118/SPBE/2026", "e.g. 027/118/SPBE/2026")
                         on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| b.number = v)) }/>
                 </div>
                 <div class="field">
                     <label for="ba-date">{tr("Tanggal", "Date")}</label>
-                    <input id="ba-date" type="date" prop:value=move || ba.with(|b| b.date.map(|d| d.to_string()).unwrap_or_default())
+                    <input id="ba-date" type="date" prop:value=move || date.get()
                         aria-invalid=move || date_error.get().to_string()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -92,7 +97,7 @@ pub fn MinutesCard() -> impl IntoView {
                 </div>
                 <div class="field grow">
                     <label for="ba-place">{tr("Tempat", "Place")}</label>
-                    <input id="ba-place" type="text" prop:value=move || ba.with(|b| b.place.clone())
+                    <input id="ba-place" type="text" prop:value=move || place.get()
                         placeholder=tr("mis. Karanganyar", "e.g. Karanganyar")
                         on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |b| b.place = v)) }/>
                 </div>
@@ -127,7 +132,9 @@ fn SignatoryRow(
 ) -> impl IntoView {
     let lang = lang();
     let get = move |f: fn(&Signatory) -> String| {
-        move || ba.with(|b| b.signatories.get(index).map(f).unwrap_or_default())
+        let field =
+            Memo::new(move |_| ba.with(|b| b.signatories.get(index).map(f).unwrap_or_default()));
+        move || field.get()
     };
     let set = move |f: fn(&mut Signatory, String)| {
         move |ev: leptos::ev::Event| {
