@@ -246,6 +246,56 @@ test('the deadline and contact travel with the assignment to the unit and into t
   }
 });
 
+test("a supporting unit's document travels in its bundle, with no level proposed, and reaches the coordinator's documents", async () => {
+  const coord = await openPage(browser, { viewport: DESKTOP, acceptDownloads: true });
+  const unit = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
+  try {
+    const { page } = coord;
+    await newWorkspace(page);
+    const diskominfoAsg = await downloadAssignment(page, 'Diskominfo');
+    const u = unit.page;
+    await gotoApp(u);
+    await u.getByLabel('Pilih berkas .json').setInputFiles(diskominfoAsg);
+    await u.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /^25 .*pendukung/ }).click();
+    await u.getByLabel('Fakta').fill('Diskominfo melatih 40 ASN dalam literasi TIK.');
+    await u.getByRole('button', { name: '+ Tambah bukti' }).click();
+    await u.getByLabel('Judul dokumen/bukti').fill('Laporan Diklat TIK 2026');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 7), Buffer.from('\n%%EOF\n')]);
+    const name = 'Laporan Diklat TIK 2026.pdf';
+    await u.getByLabel('Lampirkan berkas ke bukti 1').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await u.getByRole('listitem').filter({ hasText: name }).waitFor();
+    await steps(u).getByRole('link', { name: /^2\. / }).click();
+    const button = u.getByRole('button', { name: 'Unduh bundel dengan dokumen (.zip)' });
+    assert.ok(await button.isEnabled(), 'input without a proposed level can go as a bundle');
+    const [download] = await Promise.all([u.waitForEvent('download'), button.click()]);
+    const zipPath = join(artifactDir(), `support-${download.suggestedFilename()}`);
+    await download.saveAs(zipPath);
+
+    // Read back by Python's zipfile, not by the app.
+    const { execFileSync } = await import('node:child_process');
+    const z = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+j = [n for n in z.namelist() if n.endswith(".json") and "/" not in n][0]
+print(json.dumps({"names": z.namelist(), "json": json.loads(z.read(j))}))
+`, zipPath]).toString());
+    assert.ok(z.names.includes(`dokumen/25/${name}`), `the document is in the zip: ${z.names}`);
+    assert.equal(z.json.support['25'].evidence[0].documents[0].path, `dokumen/25/${name}`);
+
+    await importFiles(page, [zipPath]);
+    await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
+    await page.getByRole('link', { name: 'Dokumen' }).click();
+    await page.getByRole('heading', { name: 'Dokumen per indikator' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    assert.ok(await row.getByText('Diskominfo').first().isVisible(), 'sent by Diskominfo');
+    assert.deepEqual([...coord.problems, ...unit.problems], []);
+  } finally {
+    await coord.context.close();
+    await unit.context.close();
+  }
+});
+
 test("a supporting unit's input reaches the coordinator beside the lead's answer; a different proposed level is a conflict", async () => {
   const coord = await openPage(browser, { viewport: DESKTOP, acceptDownloads: true });
   const unit = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
