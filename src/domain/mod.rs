@@ -6,14 +6,18 @@
 //! * [`planning`]: gain ranking and the fewest raises to a target.
 //! * [`exchange`]: the file format shared by units and coordinator, and its validator.
 //! * [`draft`], [`checks`]: a unit's answers in progress and the asesor-style warnings.
+//! * [`checklist`]: evidence items per level, what a unit can defend, the suggested value.
 //! * [`consolidation`]: the coordinator's workspace: import, merge, conflicts, decisions.
 //! * [`comparison`], [`spreadsheet`]: previous-period deltas; xlsx and CSV exports.
+//! * [`assessor`]: the official evaluation's values beside the self-assessment, pasted or typed.
 //! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
 //! * [`json`], [`sort`], [`zip`]: small shared utilities, kept lean for the wasm size.
 
+pub mod assessor;
 pub mod catalogue;
+pub mod checklist;
 pub mod checks;
 pub mod comparison;
 pub mod consolidation;

@@ -20,17 +20,7 @@ pub fn EvidenceEditor(ind: &'static Indicator) -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let add_id = ind.id.clone();
     let add = move |_| {
-        ws.edit(&add_id, |a| {
-            a.evidence.push(Evidence {
-                title: String::new(),
-                reference: String::new(),
-                link: String::new(),
-                level: None,
-                date: None,
-                review: false,
-                extra: Default::default(),
-            })
-        });
+        ws.edit(&add_id, |a| a.evidence.push(Evidence::default()));
         // Focus the new row's title once it exists.
         let n = count.get_untracked();
         let target = format!("ev-{}-{}-title", ind.id, n.saturating_sub(1));
