@@ -45,6 +45,7 @@ pub use merge::{
 };
 pub use settle::{RuleOutcome, Settlement};
 
+use crate::domain::assessor::AssessorResults;
 use crate::domain::catalogue::{self, Framework};
 use crate::domain::exchange::{parse_rfc3339, Answer, Decision, UnitRef};
 use crate::domain::text::Text;
@@ -81,6 +82,10 @@ pub struct Workspace {
     /// Every decision taken, oldest first (see [`merge()`] for which one applies).
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The official evaluation's values, once known (`domain::assessor`): beside the
+    /// self-assessment, never part of it.
+    #[serde(default, skip_serializing_if = "AssessorResults::is_empty")]
+    pub assessor: AssessorResults,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -248,6 +253,7 @@ impl Workspace {
             submissions: Vec::new(),
             history: Vec::new(),
             decisions: Vec::new(),
+            assessor: AssessorResults::default(),
             created_at: now.to_string(),
             updated_at: now.to_string(),
         };
