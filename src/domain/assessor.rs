@@ -11,6 +11,7 @@
 
 use crate::domain::catalogue::{Framework, Indicator};
 use crate::domain::engine::{evaluate, format_hundredths, Evaluation, Score};
+use crate::domain::rational::Rational;
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
@@ -323,7 +324,13 @@ pub fn parse_paste(fw: &Framework, text: &str) -> Result<Vec<PastedLine>, Vec<Pa
         };
         let shown: String = value.chars().take(30).collect();
         let Some(v) = Value::parse_typed(value) else {
-            problems.push(PasteProblem::NotANumber { line, text: shown });
+            // A number all the same (5,5 or 2,555): not allowed, rather than not a number.
+            let number = value.replace(',', ".").parse::<Rational>().is_ok();
+            problems.push(if number {
+                PasteProblem::NotAllowed { line, text: shown }
+            } else {
+                PasteProblem::NotANumber { line, text: shown }
+            });
             continue;
         };
         if !fw.values.accepts(v) {

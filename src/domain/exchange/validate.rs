@@ -1389,31 +1389,7 @@ impl Walk {
             .and_then(Value::from_f64);
         let exact = self.exact(obj, path, fw, value);
         let used = value.map(|v| in_file::reconcile(v, exact));
-        let Some(v) = self.field(obj, path, "items", Presence::Defaulted, Expect::Object) else {
-            return;
-        };
-        let items_path = key_path(path, "items");
-        let Some(items) = self.object(v, &items_path) else {
-            return;
-        };
-        let mut states = ItemStates::new();
-        for (id, state) in items {
-            let at = key_path(&items_path, id);
-            match state.as_str().and_then(ItemState::from_key) {
-                Some(s) => {
-                    states.insert(id.clone(), s);
-                }
-                None => {
-                    let (got_id, got_en) = quoted(state);
-                    self.error(
-                        at.clone(),
-                        format!("Status butir {got_id} tidak dikenal. Yang sah: \"ada\", \"sebagian\", \"belum\"."),
-                        format!("Unknown item state {got_en}. Valid states: \"ada\" (held), \"sebagian\" (in part), \"belum\" (not yet)."),
-                    );
-                }
-            }
-            self.known_item(indicator, id, &at);
-        }
+        let states = self.item_states(obj, path, indicator);
         if let Some(ev) = obj.get("evidence").and_then(Json::as_array) {
             for (i, e) in ev.iter().enumerate() {
                 let at = index_path(&key_path(path, "evidence"), i);
@@ -1452,6 +1428,41 @@ impl Walk {
                 ),
             );
         }
+    }
+
+    /// `items`: item id → `ada` / `sebagian` / `belum`. Returns the states it could read.
+    fn item_states(
+        &mut self,
+        obj: &Map<String, Json>,
+        path: &str,
+        indicator: Option<&Indicator>,
+    ) -> ItemStates {
+        let mut states = ItemStates::new();
+        let Some(v) = self.field(obj, path, "items", Presence::Defaulted, Expect::Object) else {
+            return states;
+        };
+        let items_path = key_path(path, "items");
+        let Some(items) = self.object(v, &items_path) else {
+            return states;
+        };
+        for (id, state) in items {
+            let at = key_path(&items_path, id);
+            match state.as_str().and_then(ItemState::from_key) {
+                Some(s) => {
+                    states.insert(id.clone(), s);
+                }
+                None => {
+                    let (got_id, got_en) = quoted(state);
+                    self.error(
+                        at.clone(),
+                        format!("Status butir {got_id} tidak dikenal. Yang sah: \"ada\", \"sebagian\", \"belum\"."),
+                        format!("Unknown item state {got_en}. Valid states: \"ada\" (held), \"sebagian\" (in part), \"belum\" (not yet)."),
+                    );
+                }
+            }
+            self.known_item(indicator, id, &at);
+        }
+        states
     }
 
     /// `exact`: a fraction "7/6" within the framework's values, only where values carry
