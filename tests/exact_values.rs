@@ -331,3 +331,42 @@ fn differing_item_states_are_a_conflict_settled_with_the_decision_log() {
     assert_eq!(merge(&ws).item("4").unwrap().status, Status::Unsettled);
     assert_eq!(ws.decisions.len(), 1);
 }
+
+/// The planner raises an exact value by whole steps: indicator 4 at 7/6 rises to 13/6
+/// (not to 2.17), each step worth 5 % × 1 = 0.05 on the index.
+#[test]
+fn the_planner_raises_an_exact_value_by_whole_steps() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use swanilai::domain::planning::{plan, ranked_gains, PlanOutcome, Target};
+    let fw = framework("pemdi-2026").unwrap();
+    let mut values: BTreeMap<String, Value> = fw
+        .indicators
+        .iter()
+        .map(|i| (i.id.clone(), Value::from_level(1).unwrap()))
+        .collect();
+    values.insert("4".into(), seven_sixths());
+    let locked: BTreeSet<String> = fw
+        .indicators
+        .iter()
+        .map(|i| i.id.clone())
+        .filter(|id| id != "4")
+        .collect();
+    let steps = ranked_gains(fw, &values, &locked);
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0].from, seven_sixths());
+    assert_eq!(steps[0].to, Value::from_fraction(13, 6).unwrap());
+    assert_eq!(steps[0].gain, Rational::new(1, 20));
+    // Index now 1 + 5 × 1/6 / 100 = 121/120 → 1,01; one step gives 127/120 = 1.0583… → 1,06.
+    match plan(fw, &values, Target::Index(106), &locked) {
+        PlanOutcome::Plan {
+            raises,
+            steps,
+            index,
+        } => {
+            assert_eq!(steps, 1);
+            assert_eq!(index, Rational::new(127, 120));
+            assert_eq!(raises[0].from, seven_sixths());
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -473,3 +473,32 @@ pub fn format_gap(h: i64, lang: Lang) -> String {
     };
     format!("{sign}{}", format_hundredths(h.abs(), lang))
 }
+
+/// The comparison of a file's answers with its own assessor values of `stage`; `None`
+/// when the file holds no values for that stage.
+pub fn compare_file(
+    fw: &Framework,
+    file: &crate::domain::exchange::ExchangeFile,
+    stage: &str,
+) -> Option<Comparison> {
+    let stage = file.assessor.as_ref()?.stage(stage)?;
+    Some(compare(
+        fw,
+        |id| file.answers.get(id).map(|a| a.value),
+        stage,
+    ))
+}
+
+/// The stages of `fw` for which `file` holds assessor values, in the framework's order.
+pub fn stages_with_values<'a>(
+    fw: &'a Framework,
+    file: &crate::domain::exchange::ExchangeFile,
+) -> Vec<&'a crate::domain::catalogue::AssessorStage> {
+    let Some(a) = &file.assessor else {
+        return Vec::new();
+    };
+    fw.assessor_stages
+        .iter()
+        .filter(|s| a.stage(&s.id).is_some())
+        .collect()
+}

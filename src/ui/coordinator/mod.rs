@@ -1,10 +1,12 @@
 //! The coordinator's workspace (issue 4): units and assignments, importing many unit
-//! files, coverage, conflicts and the consolidated result.
+//! files, coverage, conflicts, the assessors' results (issue 10) and the consolidated
+//! result.
 //!
 //! `#/koordinator` lists workspaces ([`CoordinatorHome`]); `#/koordinator/<id>/<tab>`
 //! shows one ([`CoordinatorScreens`]), its tabs sharing one [`state::Coord`] and so one
 //! autosave. Every rule lives in `domain::consolidation`; the tabs only show it.
 
+mod assessor;
 mod conflicts;
 mod coverage;
 mod header;
@@ -30,6 +32,7 @@ pub enum Tab {
     Import,
     Coverage,
     Conflicts,
+    Assessor,
     Results,
     Report,
     Unknown,
@@ -43,6 +46,7 @@ impl Tab {
                 "impor" => Tab::Import,
                 "cakupan" => Tab::Coverage,
                 "konflik" => Tab::Conflicts,
+                "asesor" => Tab::Assessor,
                 _ => Tab::Unknown,
             },
             Route::CoordinatorResults { .. } => Tab::Results,
@@ -62,6 +66,7 @@ impl Tab {
             Tab::Import => tab("impor"),
             Tab::Coverage => tab("cakupan"),
             Tab::Conflicts => tab("konflik"),
+            Tab::Assessor => tab("asesor"),
             Tab::Results => Route::CoordinatorResults {
                 workspace: id.to_string(),
             },
@@ -96,6 +101,7 @@ pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                             Tab::Import if COORDINATOR => view! { <import::ImportTab/> }.into_any(),
                             Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
                             Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
+                            Tab::Assessor if COORDINATOR => view! { <assessor::AssessorTab/> }.into_any(),
                             Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
                             _ => view! {
                                 <div class="notice warning" role="status">
