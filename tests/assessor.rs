@@ -171,7 +171,8 @@ fn the_gap_table_puts_the_largest_gaps_first() {
     r.apply(fw, "akhir", &lines).unwrap();
     let c = compare(fw, |id| own.get(id).copied(), r.stage("akhir").unwrap());
 
-    let rows: Vec<(&str, Option<i64>, Option<i64>, Option<i64>)> = c
+    type Row<'a> = (&'a str, Option<i64>, Option<i64>, Option<i64>);
+    let rows: Vec<Row> = c
         .indicators
         .iter()
         .map(|g| (g.id.as_str(), g.own, g.assessor, g.gap()))
@@ -200,6 +201,21 @@ fn the_gap_table_puts_the_largest_gaps_first() {
         c.aspects[0].id, "A7",
         "A7 (19 alone) has the largest gap, 0.70"
     );
+    // Figures over different indicators are not compared: here the assessors value 20 too.
+    let more = parse_paste(fw, "3\t1\n4\t1\n19\t1,30\n20\t1").unwrap();
+    let mut r2 = AssessorResults::default();
+    r2.apply(fw, "akhir", &more).unwrap();
+    let c2 = compare(fw, |id| own.get(id).copied(), r2.stage("akhir").unwrap());
+    assert_eq!(c2.index.gap(), None);
+    assert_eq!(c2.index.texts(Lang::Id)[2], "≠");
+    let a7 = c2.aspects.iter().find(|g| g.id == "A7").unwrap();
+    assert_eq!(
+        (a7.own, a7.gap()),
+        (Some(200), None),
+        "A7: own 19 only, assessors 19 and 20"
+    );
+    let a2 = c2.aspects.iter().find(|g| g.id == "A2").unwrap();
+    assert_eq!(a2.gap(), Some(8), "A2 rests on 3 and 4 on both sides");
     assert_eq!(format_gap(70, Lang::Id), "+0,70");
     assert_eq!(format_gap(-5, Lang::En), "−0.05");
     assert_eq!(format_gap(0, Lang::Id), "0,00");

@@ -10,7 +10,7 @@
 //! figure: they are never an answer.
 
 use crate::domain::catalogue::{Framework, Indicator};
-use crate::domain::engine::{evaluate, format_hundredths, Evaluation, Score};
+use crate::domain::engine::{effective_values, evaluate, format_hundredths, Evaluation, Score};
 use crate::domain::rational::Rational;
 use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
@@ -71,16 +71,9 @@ impl AssessorResults {
 
     /// Records the pasted lines in `stage` (each replaces that indicator's value there).
     pub fn apply(&mut self, fw: &Framework, stage: &str, lines: &[PastedLine]) -> Result<(), Text> {
-        let values = &mut self.stage_mut(fw, stage)?.values;
+        self.stage_mut(fw, stage)?;
         for l in lines {
-            values.insert(
-                l.indicator.clone(),
-                AssessorValue {
-                    value: l.value,
-                    note: l.note.clone(),
-                    extra: Map::new(),
-                },
-            );
+            self.set(fw, stage, &l.indicator, Some(l.value), &l.note)?;
         }
         Ok(())
     }
@@ -225,29 +218,10 @@ impl PasteProblem {
     }
 }
 
-/// "1,00–5,00, dua desimal" / "1–5, bilangan bulat".
+/// The values the framework allows, in the words the file reader uses.
 fn allowed(fw: &Framework) -> Text {
-    let (lo, hi) = (fw.values.min_value(), fw.values.max_value());
-    if fw.values.is_decimal() {
-        let f = |v: Value, l| format_hundredths(v.hundredths() as i64, l);
-        Text::new(
-            format!(
-                "{}–{}, paling banyak dua desimal",
-                f(lo, Lang::Id),
-                f(hi, Lang::Id)
-            ),
-            format!(
-                "{}–{}, at most two decimals",
-                f(lo, Lang::En),
-                f(hi, Lang::En)
-            ),
-        )
-    } else {
-        Text::new(
-            format!("{lo}–{hi}, bilangan bulat"),
-            format!("{lo}–{hi}, whole numbers"),
-        )
-    }
+    let (id, en) = crate::domain::exchange::allowed_values(&fw.values);
+    Text::new(id, en)
 }
 
 /// The indicator a pasted first column names: its id ("13", "35.1") or its display code
@@ -372,26 +346,33 @@ pub struct Gap {
     pub id: String,
     pub own: Option<i64>,
     pub assessor: Option<i64>,
-    /// The assessors' side covers only part of its indicators (or the own side does).
+    /// Both figures rest on the same indicators. When one side has values for indicators
+    /// the other lacks, the two figures average different things and no gap is given.
+    pub comparable: bool,
+    /// Computed from part of the group's indicators (on both sides alike).
     pub provisional: bool,
     /// The assessors' note (indicators only).
     pub note: String,
 }
 
 impl Gap {
-    /// Own figure minus the assessors' (positive: the self-assessment was higher).
+    /// Own figure minus the assessors' (positive: the self-assessment was higher); `None`
+    /// when a side has no figure or the two rest on different indicators.
     pub fn gap(&self) -> Option<i64> {
-        Some(self.own? - self.assessor?)
+        self.comparable.then_some(self.own? - self.assessor?)
     }
 
-    fn of(id: &str, own: &Score, assessor: &Score) -> Gap {
-        Gap {
-            id: id.to_string(),
-            own: own.displayed(),
-            assessor: assessor.displayed(),
-            provisional: own.is_provisional() || assessor.is_provisional(),
-            note: String::new(),
-        }
+    /// The own figure, the assessors' and the gap as shown ("1,24", "1,00", "+0,24"; "—"
+    /// for a side without a figure, "≠" for figures over different indicators).
+    pub fn texts(&self, lang: Lang) -> [String; 3] {
+        let fig =
+            |h: Option<i64>| h.map_or_else(|| "—".to_string(), |h| format_hundredths(h, lang));
+        let gap = match self.gap() {
+            Some(d) => format_gap(d, lang),
+            None if self.own.is_some() && self.assessor.is_some() => "≠".to_string(),
+            None => "—".to_string(),
+        };
+        [fig(self.own), fig(self.assessor), gap]
     }
 }
 
@@ -399,7 +380,7 @@ impl Gap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     pub index: Gap,
-    /// Largest gap first, then catalogue order; figures lacking one side last.
+    /// Largest gap first, then catalogue order; figures without a gap last.
     pub aspects: Vec<Gap>,
     pub domains: Vec<Gap>,
     /// Indicators with an assessor value or an own value, in the same order.
@@ -418,24 +399,53 @@ fn largest_first(gaps: &mut [Gap]) {
 
 /// Compares the self-assessment (`own`, the values the engine uses) with the assessors'
 /// values of one stage. Both sides go through the same engine; nothing is rounded before
-/// the figures are shown.
+/// the figures are shown. A figure's gap is given only where both sides have values for
+/// the same indicators of it (the framework's assumed values for missing external
+/// indicators count on both sides alike).
 pub fn compare(
     fw: &Framework,
     own: impl Fn(&str) -> Option<Value>,
     stage: &StageResults,
 ) -> Comparison {
+    let theirs_of = |id: &str| stage.values.get(id).map(|v| v.value);
     let own_eval = evaluate(fw, &own);
-    let theirs = evaluate(fw, |id| stage.values.get(id).map(|v| v.value));
-    let pair = |mine: &[crate::domain::engine::GroupScore],
-                other: &[crate::domain::engine::GroupScore]| {
-        let mut gaps: Vec<Gap> = mine
+    let theirs = evaluate(fw, theirs_of);
+    let (own_values, _) = effective_values(fw, &own);
+    let (their_values, _) = effective_values(fw, theirs_of);
+    // Same indicators valued on both sides, among those `in_group` selects.
+    let same = |in_group: &dyn Fn(&Indicator) -> bool| {
+        fw.indicators
             .iter()
-            .zip(other)
-            .map(|(a, b)| Gap::of(&a.id, &a.score, &b.score))
-            .collect();
-        largest_first(&mut gaps);
-        gaps
+            .filter(|i| in_group(i))
+            .all(|i| own_values.contains_key(&i.id) == their_values.contains_key(&i.id))
     };
+    let gap = |id: &str, a: &Score, b: &Score, comparable: bool| Gap {
+        id: id.to_string(),
+        own: a.displayed(),
+        assessor: b.displayed(),
+        comparable,
+        provisional: a.is_provisional() || b.is_provisional(),
+        note: String::new(),
+    };
+    let mut aspects: Vec<Gap> = own_eval
+        .aspects
+        .iter()
+        .zip(&theirs.aspects)
+        .map(|(a, b)| gap(&a.id, &a.score, &b.score, same(&|i| i.aspect == a.id)))
+        .collect();
+    largest_first(&mut aspects);
+    let mut domains: Vec<Gap> = own_eval
+        .domains
+        .iter()
+        .zip(&theirs.domains)
+        .map(|(a, b)| {
+            let in_domain = |i: &Indicator| {
+                fw.aspect(&i.aspect).and_then(|x| x.domain.as_deref()) == Some(a.id.as_str())
+            };
+            gap(&a.id, &a.score, &b.score, same(&in_domain))
+        })
+        .collect();
+    largest_first(&mut domains);
     let mut indicators: Vec<Gap> = fw
         .indicators
         .iter()
@@ -449,6 +459,7 @@ pub fn compare(
                 id: ind.id.clone(),
                 own: mine,
                 assessor: given.map(|g| g.value.hundredths() as i64),
+                comparable: true,
                 provisional: false,
                 note: given.map(|g| g.note.clone()).unwrap_or_default(),
             })
@@ -456,9 +467,9 @@ pub fn compare(
         .collect();
     largest_first(&mut indicators);
     Comparison {
-        index: Gap::of("", &own_eval.index, &theirs.index),
-        aspects: pair(&own_eval.aspects, &theirs.aspects),
-        domains: pair(&own_eval.domains, &theirs.domains),
+        index: gap("", &own_eval.index, &theirs.index, same(&|_| true)),
+        aspects,
+        domains,
         indicators,
         evaluation: theirs,
     }

@@ -14,7 +14,7 @@ mod time;
 mod validate;
 
 pub use time::{format_unix_millis, parse_rfc3339, Civil, Timestamp};
-pub use validate::{megabytes, parse, Parsed, Problem, Severity};
+pub use validate::{allowed_values, megabytes, parse, Parsed, Problem, Severity};
 
 use crate::domain::assessor::AssessorResults;
 use crate::domain::checklist::ItemStates;

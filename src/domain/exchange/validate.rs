@@ -365,7 +365,7 @@ enum Presence {
 }
 
 /// "1–5, bilangan bulat" / "1,00–5,00 dengan paling banyak dua desimal".
-fn allowed_values(range: &ValueRange) -> (String, String) {
+pub fn allowed_values(range: &ValueRange) -> (String, String) {
     if range.is_decimal() {
         let (lo, hi) = (
             range.min_value().hundredths() as i64,
