@@ -2,22 +2,12 @@
 //! carries them. For each stage with values: the index, the aspects (and domains) and the
 //! indicators side by side, largest gaps first, with the assessors' notes.
 
-use crate::domain::assessor::{compare_file, format_gap, stages_with_values, Gap};
+use crate::domain::assessor::{compare_file, stages_with_values};
 use crate::domain::catalogue::Framework;
-use crate::domain::engine::format_hundredths;
 use crate::domain::exchange::ExchangeFile;
 use crate::domain::text::Lang;
 use crate::ui::i18n::lang;
 use leptos::prelude::*;
-
-fn fig(h: Option<i64>, l: Lang) -> String {
-    h.map_or_else(|| "—".to_string(), |h| format_hundredths(h, l))
-}
-
-fn gap(g: &Gap, l: Lang) -> String {
-    g.gap()
-        .map_or_else(|| "—".to_string(), |d| format_gap(d, l))
-}
 
 #[component]
 pub fn AssessorAnnex(fw: &'static Framework, file: Memo<ExchangeFile>) -> impl IntoView {
@@ -44,12 +34,13 @@ pub fn AssessorAnnex(fw: &'static Framework, file: Memo<ExchangeFile>) -> impl I
                                 .map(|a| a.name.get(l).to_string())
                                 .or_else(|| fw.domain(&g.id).map(|d| d.name.get(l).to_string()))
                                 .unwrap_or_default();
+                            let [own, theirs, gap] = g.texts(l);
                             view! {
                                 <tr>
                                     <td>{format!("{} {name}", g.id)}</td>
-                                    <td class="num">{fig(g.own, l)}</td>
-                                    <td class="num">{fig(g.assessor, l)}{g.provisional.then_some("*")}</td>
-                                    <td class="num">{gap(g, l)}</td>
+                                    <td class="num">{own}</td>
+                                    <td class="num">{theirs}{g.provisional.then_some("*")}</td>
+                                    <td class="num">{gap}</td>
                                 </tr>
                             }
                         })
@@ -62,23 +53,25 @@ pub fn AssessorAnnex(fw: &'static Framework, file: Memo<ExchangeFile>) -> impl I
                                 .indicator(&g.id)
                                 .map(|i| format!("{} · {}", i.display_code(), i.name.get(l)))
                                 .unwrap_or_else(|| g.id.clone());
+                            let [own, theirs, gap] = g.texts(l);
                             view! {
                                 <tr>
                                     <td>{name}</td>
-                                    <td class="num">{fig(g.own, l)}</td>
-                                    <td class="num">{fig(g.assessor, l)}</td>
-                                    <td class="num">{gap(g, l)}</td>
+                                    <td class="num">{own}</td>
+                                    <td class="num">{theirs}</td>
+                                    <td class="num">{gap}</td>
                                     <td>{g.note.clone()}</td>
                                 </tr>
                             }
                         })
                         .collect_view();
+                    let [own, theirs, gap] = c.index.texts(l);
                     view! {
-                        <h3>{format!("{} — {} {} · {} {} · {} {}",
+                        <h3>{format!("{} — {} {own} · {} {theirs} · {} {gap}",
                             s.name.get(l),
-                            t("indeks mandiri", "self-assessment index"), fig(c.index.own, l),
-                            t("asesor", "assessors"), fig(c.index.assessor, l),
-                            t("selisih", "gap"), gap(&c.index, l))}</h3>
+                            t("indeks mandiri", "self-assessment index"),
+                            t("asesor", "assessors"),
+                            t("selisih", "gap"))}</h3>
                         <table class="table report-table">
                             <thead><tr>
                                 <th scope="col">{t("Aspek/domain", "Aspect/domain")}</th>

@@ -5,20 +5,10 @@
 //! self-assessment.
 
 use super::Results;
-use crate::domain::assessor::{compare_file, format_gap, stages_with_values, Gap};
-use crate::domain::engine::format_hundredths;
+use crate::domain::assessor::{compare_file, stages_with_values, Gap};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, text, tr};
 use leptos::prelude::*;
-
-fn fig(h: Option<i64>, l: Lang) -> String {
-    h.map_or_else(|| "—".to_string(), |h| format_hundredths(h, l))
-}
-
-fn gap_text(g: &Gap, l: Lang) -> String {
-    g.gap()
-        .map_or_else(|| "—".to_string(), |d| format_gap(d, l))
-}
 
 #[component]
 pub fn AssessorGaps() -> impl IntoView {
@@ -70,29 +60,24 @@ pub fn AssessorGaps() -> impl IntoView {
                 .collect_view();
             view! { <div class="button-row" role="group" aria-label=tr("Tahap penilaian", "Evaluation stage")>{buttons}</div> }
         });
-        let group_rows = |gaps: &[Gap], kind: Text| {
-            gaps.iter()
-                .map(|g| {
-                    let name = fw
-                        .aspect(&g.id)
-                        .map(|a| a.name.clone())
-                        .or_else(|| fw.domain(&g.id).map(|d| d.name.clone()))
-                        .unwrap_or_default();
-                    let big = g.gap().is_some_and(|d| d != 0);
-                    view! {
-                        <tr>
-                            <th scope="row">{format!("{} {}", kind.get(l), g.id)}</th>
-                            <td>{name.get(l).to_string()}</td>
-                            <td class="num">{fig(g.own, l)}</td>
-                            <td class="num">{fig(g.assessor, l)}{g.provisional.then_some("*")}</td>
-                            <td class="num gap" class:gap-open=big>{gap_text(g, l)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        // One compact row per figure: what it is (and, for an indicator, the assessors'
+        // note) in the first cell, then the three numbers, so a phone needs no scrolling.
+        let row = |g: &Gap, code: String, name: Text, testid: String| {
+            let big = g.gap().is_some_and(|d| d != 0);
+            let [own, theirs, gap] = g.texts(l);
+            let note = (!g.note.is_empty()).then(|| g.note.clone());
+            view! {
+                <tr data-testid=testid>
+                    <th scope="row">
+                        <span class="gap-code">{code}</span> " " <span class="gap-name">{name.get(l).to_string()}</span>
+                        {note.map(|n| view! { <span class="gap-note">{n}</span> })}
+                    </th>
+                    <td class="num">{own}</td>
+                    <td class="num">{theirs}{g.provisional.then_some("*")}</td>
+                    <td class="num gap" class:gap-open=big>{gap}</td>
+                </tr>
+            }
         };
-        let domains = group_rows(&c.domains, Text::new("Domain", "Domain"));
-        let aspects = group_rows(&c.aspects, Text::new("Aspek", "Aspect"));
         let indicators = c
             .indicators
             .iter()
@@ -102,35 +87,43 @@ pub fn AssessorGaps() -> impl IntoView {
                 let name = ind
                     .map(|i| i.short_name.clone().unwrap_or_else(|| i.name.clone()))
                     .unwrap_or_default();
-                let big = g.gap().is_some_and(|d| d != 0);
-                view! {
-                    <tr data-indicator=g.id.clone()>
-                        <th scope="row">{code}</th>
-                        <td>{name.get(l).to_string()}</td>
-                        <td class="num">{fig(g.own, l)}</td>
-                        <td class="num">{fig(g.assessor, l)}</td>
-                        <td class="num gap" class:gap-open=big>{gap_text(g, l)}</td>
-                        <td class="small">{g.note.clone()}</td>
-                    </tr>
-                }
+                row(g, code, name, format!("gap-{}", g.id))
             })
             .collect_view();
-        let index = &c.index;
+        let groups = c
+            .domains
+            .iter()
+            .chain(&c.aspects)
+            .map(|g| {
+                let name = fw
+                    .aspect(&g.id)
+                    .map(|a| a.name.clone())
+                    .or_else(|| fw.domain(&g.id).map(|d| d.name.clone()))
+                    .unwrap_or_default();
+                row(g, g.id.clone(), name, format!("gap-{}", g.id))
+            })
+            .collect_view();
+        let [own, theirs, gap] = c.index.texts(l);
+        let stage_name = stage_name.get(l);
         let headline = match l {
             Lang::Id => format!(
-                "Indeks penilaian mandiri {} · asesor ({}) {} · selisih {}",
-                fig(index.own, l),
-                stage_name.get(l),
-                fig(index.assessor, l),
-                gap_text(index, l)
+                "Indeks penilaian mandiri {own} · asesor ({stage_name}) {theirs} · selisih {gap}"
             ),
-            Lang::En => format!(
-                "Self-assessment index {} · assessors ({}) {} · gap {}",
-                fig(index.own, l),
-                stage_name.get(l),
-                fig(index.assessor, l),
-                gap_text(index, l)
-            ),
+            Lang::En => {
+                format!(
+                    "Self-assessment index {own} · assessors ({stage_name}) {theirs} · gap {gap}"
+                )
+            }
+        };
+        let head = move |first: Text| {
+            view! {
+                <thead><tr>
+                    <th scope="col">{first.get(l).to_string()}</th>
+                    <th scope="col" class="num">{tr("Mandiri", "Self")}</th>
+                    <th scope="col" class="num">{tr("Asesor", "Assessors")}</th>
+                    <th scope="col" class="num">{tr("Selisih", "Gap")}</th>
+                </tr></thead>
+            }
         };
         view! {
             <section class="card assessor-gaps" aria-labelledby="gaps-title">
@@ -138,36 +131,19 @@ pub fn AssessorGaps() -> impl IntoView {
                 {picker}
                 <p class="gap-headline" data-testid="gap-index">{headline}</p>
                 <p class="hint">{tr(
-                    "Selisih = penilaian mandiri − asesor (positif: penilaian mandiri lebih tinggi). Selisih terbesar di atas: daftar perbaikan untuk periode berikutnya. Nilai asesor tidak mengubah angka penilaian mandiri. Tanda * = dihitung dari sebagian indikator.",
-                    "Gap = self-assessment − assessors (positive: the self-assessment was higher). Largest gaps first: the improvement list for the next period. The assessors' values change no self-assessment figure. * = computed from part of the indicators.",
+                    "Selisih = penilaian mandiri − asesor (positif: penilaian mandiri lebih tinggi). Selisih terbesar di atas: daftar perbaikan untuk periode berikutnya. Nilai asesor tidak mengubah angka penilaian mandiri. * = dihitung dari sebagian indikator; ≠ = kedua sisi menilai indikator yang berbeda, jadi tidak dibandingkan.",
+                    "Gap = self-assessment − assessors (positive: the self-assessment was higher). Largest gaps first: the improvement list for the next period. The assessors' values change no self-assessment figure. * = computed from part of the indicators; ≠ = the two sides value different indicators, so they are not compared.",
                 )}</p>
-                <div class="table-scroll">
-                    <table class="table compact" data-testid="gap-groups">
-                        <caption class="sr-only">{tr("Aspek dan domain: penilaian mandiri, asesor dan selisih", "Aspects and domains: self-assessment, assessors and gap")}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr("Bagian", "Part")}</th>
-                            <th scope="col">{tr("Nama", "Name")}</th>
-                            <th scope="col" class="num">{tr("Mandiri", "Self")}</th>
-                            <th scope="col" class="num">{tr("Asesor", "Assessors")}</th>
-                            <th scope="col" class="num">{tr("Selisih", "Gap")}</th>
-                        </tr></thead>
-                        <tbody>{domains}{aspects}</tbody>
-                    </table>
-                </div>
-                <div class="table-scroll">
-                    <table class="table compact" data-testid="gap-table">
-                        <caption class="sr-only">{tr("Indikator: penilaian mandiri, asesor, selisih dan catatan asesor, selisih terbesar di atas", "Indicators: self-assessment, assessors, gap and the assessors' note, largest gap first")}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr("Kode", "Code")}</th>
-                            <th scope="col">{tr("Indikator", "Indicator")}</th>
-                            <th scope="col" class="num">{tr("Mandiri", "Self")}</th>
-                            <th scope="col" class="num">{tr("Asesor", "Assessors")}</th>
-                            <th scope="col" class="num">{tr("Selisih", "Gap")}</th>
-                            <th scope="col">{tr("Catatan asesor", "Assessors' note")}</th>
-                        </tr></thead>
-                        <tbody>{indicators}</tbody>
-                    </table>
-                </div>
+                <table class="table compact gap-table" data-testid="gap-table">
+                    <caption>{tr("Indikator, dengan catatan asesor", "Indicators, with the assessors' notes")}</caption>
+                    {head(Text::new("Indikator", "Indicator"))}
+                    <tbody>{indicators}</tbody>
+                </table>
+                <table class="table compact gap-table" data-testid="gap-groups">
+                    <caption>{if fw.has_domains() { tr("Domain dan aspek", "Domains and aspects") } else { tr("Aspek", "Aspects") }}</caption>
+                    {head(if fw.has_domains() { Text::new("Domain/aspek", "Domain/aspect") } else { Text::new("Aspek", "Aspect") })}
+                    <tbody>{groups}</tbody>
+                </table>
             </section>
         }
         .into_any()
