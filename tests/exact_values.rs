@@ -58,6 +58,19 @@ fn accepted_four() -> Json {
     })
 }
 
+/// A Pemdi workspace with the starter units.
+fn workspace() -> Workspace {
+    Workspace::new(
+        "w".into(),
+        framework("pemdi-2026").unwrap(),
+        "Pemerintah Kota Salatiga".into(),
+        "2026".into(),
+        "Koordinator Pemdi".into(),
+        true,
+        NOW,
+    )
+}
+
 /// JSON text of any exchange file, as Swanilai writes it.
 fn write(file: &ExchangeFile) -> Json {
     serde_json::to_value(file).unwrap()
@@ -109,15 +122,7 @@ fn item_states_and_exact_values_round_trip_through_every_kind() {
     assert_eq!(assignment.answers["4"], unit.answers["4"]);
 
     // The coordinator's merge, the consolidated file and reopening it.
-    let mut ws = Workspace::new(
-        "w".into(),
-        fw,
-        "Pemerintah Kota Salatiga".into(),
-        "2026".into(),
-        "Koordinator Pemdi".into(),
-        true,
-        NOW,
-    );
+    let mut ws = workspace();
     ws.import_bytes(&serde_json::to_vec(&write(&again)).unwrap(), "a.json", NOW)
         .unwrap();
     assert_eq!(merge(&ws).values()["4"], seven_sixths());
@@ -257,16 +262,7 @@ fn malformed_fractions_and_states_are_refused_and_unknown_items_warned() {
 /// like any other, settled in the decision log, and the decision survives reopening.
 #[test]
 fn differing_item_states_are_a_conflict_settled_with_the_decision_log() {
-    let fw = framework("pemdi-2026").unwrap();
-    let mut ws = Workspace::new(
-        "w".into(),
-        fw,
-        "Pemerintah Kota Salatiga".into(),
-        "2026".into(),
-        "Koordinator Pemdi".into(),
-        true,
-        NOW,
-    );
+    let mut ws = workspace();
     let other = json!({
         "value": 1.17, "exact": "7/6",
         "items": { "4.L1.1": "belum", "4.L1.2": "ada", "4.L1.3": "sebagian" }

@@ -29,6 +29,19 @@ fn level_title(ws: DraftWorkspace, ind: &Indicator, level: u8) -> Text {
     }
 }
 
+/// One level's counts, as the cards and chips show them.
+#[derive(Clone, Copy, PartialEq)]
+struct LevelCount {
+    level: u8,
+    held: usize,
+    total: usize,
+    complete: bool,
+    blocked_by: Option<u8>,
+}
+
+/// Every level's counts and the highest level the unit can defend.
+type Summary = (Vec<LevelCount>, Option<u8>);
+
 #[component]
 pub fn Checklist(ind: &'static Indicator) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
@@ -46,17 +59,15 @@ pub fn Checklist(ind: &'static Indicator) -> impl IntoView {
     let summary = Memo::new(move |_| {
         states.with(|s| {
             let list = checklist(fw, ind, s);
-            let levels: Vec<(u8, usize, usize, bool, Option<u8>)> = list
+            let levels: Vec<LevelCount> = list
                 .levels
                 .iter()
-                .map(|l| {
-                    (
-                        l.level,
-                        l.held,
-                        l.items.len(),
-                        l.is_complete(),
-                        l.blocked_by,
-                    )
+                .map(|l| LevelCount {
+                    level: l.level,
+                    held: l.held,
+                    total: l.items.len(),
+                    complete: l.is_complete(),
+                    blocked_by: l.blocked_by,
                 })
                 .collect();
             (levels, list.defensible)
@@ -88,8 +99,8 @@ pub fn Checklist(ind: &'static Indicator) -> impl IntoView {
         summary.with(|(levels, _)| {
             levels
                 .iter()
-                .filter(|(_, _, total, _, _)| *total > 0)
-                .map(|&(level, held, total, complete, _)| {
+                .filter(|c| c.total > 0)
+                .map(|&LevelCount { level, held, total, complete, .. }| {
                     let label = match l {
                         Lang::Id => format!("T{level} {held}/{total}"),
                         Lang::En => format!("L{level} {held}/{total}"),
@@ -136,11 +147,7 @@ pub fn Checklist(ind: &'static Indicator) -> impl IntoView {
 }
 
 #[component]
-fn LevelItems(
-    ind: &'static Indicator,
-    level: u8,
-    summary: Memo<(Vec<(u8, usize, usize, bool, Option<u8>)>, Option<u8>)>,
-) -> impl IntoView {
+fn LevelItems(ind: &'static Indicator, level: u8, summary: Memo<Summary>) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let fw = ws.framework;
     let lang = lang();
@@ -151,8 +158,8 @@ fn LevelItems(
         summary.with(|(levels, _)| {
             levels
                 .iter()
-                .find(|l| l.0 == level)
-                .map(|&(_, held, total, complete, blocked)| (held, total, complete, blocked))
+                .find(|c| c.level == level)
+                .map(|c| (c.held, c.total, c.complete, c.blocked_by))
                 .unwrap_or_default()
         })
     };
