@@ -507,6 +507,13 @@ impl Framework {
         self.domains.iter().find(|d| d.id == id)
     }
 
+    /// The name of the aspect or domain `id` (the rows of a table that lists both).
+    pub fn group_name(&self, id: &str) -> Option<&Text> {
+        self.aspect(id)
+            .map(|a| &a.name)
+            .or_else(|| self.domain(id).map(|d| &d.name))
+    }
+
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|s| s.id == id)
     }

@@ -29,11 +29,7 @@ pub fn AssessorAnnex(fw: &'static Framework, file: Memo<ExchangeFile>) -> impl I
                         .iter()
                         .chain(&c.aspects)
                         .map(|g| {
-                            let name = fw
-                                .aspect(&g.id)
-                                .map(|a| a.name.get(l).to_string())
-                                .or_else(|| fw.domain(&g.id).map(|d| d.name.get(l).to_string()))
-                                .unwrap_or_default();
+                            let name = fw.group_name(&g.id).map_or("", |n| n.get(l));
                             let [own, theirs, gap] = g.texts(l);
                             view! {
                                 <tr>

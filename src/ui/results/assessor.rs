@@ -95,11 +95,7 @@ pub fn AssessorGaps() -> impl IntoView {
             .iter()
             .chain(&c.aspects)
             .map(|g| {
-                let name = fw
-                    .aspect(&g.id)
-                    .map(|a| a.name.clone())
-                    .or_else(|| fw.domain(&g.id).map(|d| d.name.clone()))
-                    .unwrap_or_default();
+                let name = fw.group_name(&g.id).cloned().unwrap_or_default();
                 row(g, g.id.clone(), name, format!("gap-{}", g.id))
             })
             .collect_view();
