@@ -6,6 +6,7 @@
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
 use crate::domain::catalogue::{Framework, Indicator};
+use crate::domain::checklist::ItemStates;
 use crate::domain::exchange::{
     Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, Timestamp, UnitRef,
 };
@@ -53,6 +54,9 @@ pub struct DraftAnswer {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub service: String,
+    /// The evidence items the unit marked (`domain::checklist`).
+    #[serde(default)]
+    pub items: ItemStates,
     #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields of an imported answer this version does not know, written back on export.
@@ -68,6 +72,7 @@ impl DraftAnswer {
             && self.analisis.trim().is_empty()
             && self.evidence.is_empty()
             && self.service.trim().is_empty()
+            && self.items.is_empty()
     }
 }
 
@@ -193,6 +198,7 @@ impl Draft {
                     analisis,
                     evidence: a.evidence.clone(),
                     service: a.service.clone().unwrap_or_default(),
+                    items: a.items.clone(),
                     updated_at: a.updated_at.clone(),
                     extra: a.extra.clone(),
                 };
@@ -294,6 +300,7 @@ impl Draft {
                     evidence: a.evidence.clone(),
                     updated_at: a.updated_at.clone(),
                     service: (!service.is_empty()).then(|| service.to_string()),
+                    items: a.items.clone(),
                     extra: a.extra.clone(),
                 },
             );

@@ -4,6 +4,7 @@
 //! after. Every decision is shown with who, when and why.
 
 use super::state::Coord;
+use crate::domain::catalogue::EvidenceItem;
 use crate::domain::consolidation::{describe_rule, label, Item, RuleOutcome, Settlement, Status};
 use crate::domain::draft::split_justification;
 use crate::domain::engine::format_value;
@@ -321,9 +322,21 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
     let lang = lang();
     let chosen = item.source_unit().map(str::to_string);
     let decided = matches!(item.status, Status::Decided { .. });
-    let scale = fw
-        .indicator(&item.indicator)
-        .and_then(|i| fw.scale(&i.scale));
+    let meta = fw.indicator(&item.indicator);
+    let scale = meta.and_then(|i| fw.scale(&i.scale));
+    // The evidence items any unit marked, in catalogue order, and which differ.
+    let marked: Vec<&'static EvidenceItem> = meta
+        .map(|i| {
+            i.items
+                .iter()
+                .filter(|it| item.candidates.iter().any(|c| c.items.contains_key(&it.id)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let differs = |id: &str| {
+        let first = item.candidates.first().and_then(|c| c.items.get(id));
+        item.candidates.iter().any(|c| c.items.get(id) != first)
+    };
     let cols = c.ws.with(|w| {
         let lead = w.assignments.get(&item.indicator).and_then(|a| a.lead.clone());
         item.candidates
@@ -341,7 +354,25 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
                     Some(("badge", tr("tidak ditugasi", "not assigned")))
                 };
                 let value = cand.value;
-                let level_name = scale.and_then(|s| s.level(value.floor_level())).map(|l| l.name.clone());
+                let level_name = if fw.values.is_decimal() {
+                    fw.indicator(&item.indicator).and_then(|i| fw.value_reading(i, value))
+                } else {
+                    scale.and_then(|s| s.level(value.floor_level())).map(|l| l.name.clone())
+                };
+                let states = marked
+                    .iter()
+                    .map(|it| {
+                        let state = cand.items.get(&it.id).map(|s| s.label());
+                        let differ = differs(&it.id);
+                        view! {
+                            <li class:differs=differ>
+                                <span class="item-id">{it.id.clone()}</span> " " {text(it.label.clone())} ": "
+                                <strong>{state.map_or_else(|| view! { <span class="muted">{tr("tidak ditandai", "not marked")}</span> }.into_any(), |t| text(t).into_any())}</strong>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let exact = value.fraction();
                 let (fakta, analisis) = answer.as_ref().map(|a| split_justification(&a.justification)).unwrap_or_default();
                 let evidence = answer.as_ref().map(|a| a.evidence.clone()).unwrap_or_default();
                 let service = answer.as_ref().and_then(|a| a.service.clone());
@@ -359,8 +390,13 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
                         </header>
                         <p class="candidate-value">
                             <span class="value-big">{move || format_value(value, lang.get())}</span>
+                            {exact.map(|f| view! { " " <span class="small">{tr("tepat ", "exactly ")}{f}</span> })}
                             {level_name.map(|n| view! { " " <span class="level-name">{text(n)}</span> })}
                         </p>
+                        {(!marked.is_empty()).then(|| view! {
+                            <h4 class="small">{tr("Butir data dukung", "Evidence items")}</h4>
+                            <ul class="item-states">{states}</ul>
+                        })}
                         {service.map(|s| view! { <p class="small">{tr("Layanan: ", "Service: ")}{s}</p> })}
                         {if restored && fakta.is_empty() && analisis.is_empty() {
                             view! { <p class="muted small">{tr("Teks jawaban tidak tersedia (dipulihkan dari berkas konsolidasi). Impor lagi berkas asli unit untuk melihatnya.", "The answer's text is not available (restored from a consolidated file). Import the unit's original file again to see it.")}</p> }.into_any()
@@ -402,7 +438,17 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
             })
             .collect_view()
     });
-    view! { <div class="candidates">{cols}</div> }.into_any()
+    let same_value = item.candidates.windows(2).all(|w| w[0].value == w[1].value);
+    view! {
+        {same_value.then(|| view! {
+            <p class="hint">{tr(
+                "Nilainya sama, tetapi unit menandai butir data dukung secara berbeda (disorot di bawah). Pilih jawaban yang butirnya benar-benar dapat dibuktikan.",
+                "The values are equal, but the units marked the evidence items differently (highlighted below). Pick the answer whose items can really be proven.",
+            )}</p>
+        })}
+        <div class="candidates">{cols}</div>
+    }
+    .into_any()
 }
 
 #[component]
