@@ -416,6 +416,10 @@ impl crate::domain::revision::Versioned for Draft {
         &self.id
     }
 
+    fn framework_id(&self) -> &str {
+        &self.framework
+    }
+
     fn updated_at(&self) -> &Timestamp {
         &self.updated_at
     }
