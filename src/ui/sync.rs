@@ -90,7 +90,9 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
                 ))
             }
         };
-        let fw_id = sync.value.with_untracked(|v: &T| v.framework_id().to_owned());
+        let fw_id = sync
+            .value
+            .with_untracked(|v: &T| v.framework_id().to_owned());
         match framework(&fw_id) {
             Some(fw) => Ok((sync, fw)),
             None => Err(Text::new(
