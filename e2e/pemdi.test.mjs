@@ -159,7 +159,7 @@ test('items, exact suggestions, a conflict on item states, and assessor gaps', a
     await page.getByLabel(/^Nama koordinator/).fill('Koordinator Pemdi Kota Salatiga');
     await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles([mine, theirs]);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles([mine, theirs]);
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
 
     await page.getByRole('link', { name: /^4\. Konflik \(1\)/ }).click();

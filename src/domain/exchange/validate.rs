@@ -1705,7 +1705,17 @@ impl Walk {
 
     /// An item id the catalogue does not list for the indicator: a warning (a newer
     /// catalogue may list more items); the state is kept but suggests nothing.
+    /// An id not even of an item's form (`<indicator>.L<level>.<n>`) is refused, as by the
+    /// schema's `itemId`.
     fn known_item(&mut self, indicator: Option<&Indicator>, id: &str, path: &str) {
+        if !is_item_id(id) {
+            let q = short_quote(id);
+            return self.error(
+                path,
+                format!("Kode butir {q} tidak sah; bentuknya <indikator>.L<tingkat>.<nomor>, mis. \"13.L1.2\"."),
+                format!("The item id {q} is not valid; its form is <indicator>.L<level>.<n>, e.g. \"13.L1.2\"."),
+            );
+        }
         let Some(ind) = indicator else { return };
         if ind.item(id).is_none() {
             let q = Json::String(id.to_owned());
@@ -1770,6 +1780,22 @@ impl Walk {
             }
         }
     }
+}
+
+/// `13.L1.2`, `35.1.L3.10`: digits (dotted), `.L`, one digit, `.`, a number from 1.
+fn is_item_id(id: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some((indicator, rest)) = id.rsplit_once(".L") else {
+        return false;
+    };
+    let Some((level, n)) = rest.split_once('.') else {
+        return false;
+    };
+    indicator.split('.').all(digits)
+        && level.len() == 1
+        && digits(level)
+        && digits(n)
+        && !n.starts_with('0')
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1943,6 +1969,28 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_ids_have_the_catalogues_form() {
+        for ok in ["13.L1.2", "35.1.L3.10", "4.L0.1"] {
+            assert!(is_item_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "36",
+            "13.L1",
+            "13.L1.0",
+            "13.L12.1",
+            "L1.2",
+            ".L1.2",
+            "13.l1.2",
+            "a.L1.2",
+            "13.L1.2x",
+            "1..2.L1.1",
+        ] {
+            assert!(!is_item_id(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn paths_read_like_the_contract() {
