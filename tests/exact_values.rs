@@ -374,3 +374,82 @@ fn the_planner_raises_an_exact_value_by_whole_steps() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A supporting unit's proposal (issue 13's `support`) is an answer in all but name, so a
+/// proposed Pemdi value keeps its fraction and its item states as an answer does: written
+/// as `"value": 1.17, "exact": "7/6"` (never the text "7/6" in `value`), read back exactly,
+/// kept through the unit's draft, and in the merge the same value on differently marked
+/// items is a conflict, on the same items an agreement carried by the answer.
+#[test]
+fn a_supporting_units_proposal_keeps_its_fraction_and_items() {
+    let with_support = |unit: &str, answer: Option<Json>, support: Json| {
+        let mut file = submission(unit, json!({ "value": 1 }), "2026-11-30T01:00:00Z");
+        let answers = file["answers"].as_object_mut().unwrap();
+        match answer {
+            Some(a) => {
+                answers.insert("4".into(), a);
+            }
+            None => {
+                answers.remove("4");
+            }
+        }
+        file["support"] = json!({ "4": support });
+        file
+    };
+    let proposal = accepted_four();
+    let parsed = accept(&with_support("bappeda", None, proposal.clone()));
+    assert_eq!(parsed.warnings, vec![]);
+    let input = &parsed.file.support["4"];
+    assert_eq!(input.value, Some(seven_sixths()));
+    assert_eq!(input.items["4.L1.2"], ItemState::Sebagian);
+    let written = write(&parsed.file);
+    assert_eq!(written["support"]["4"]["value"], json!(1.17));
+    assert_eq!(written["support"]["4"]["exact"], json!("7/6"));
+
+    // Through the supporting unit's draft and back: still a proposal of 7/6 on its items.
+    let draft = Draft::from_file("d".into(), &parsed.file, &now());
+    assert_eq!(draft.answers["4"].value, Some(seven_sixths()));
+    let (again, _) = draft.to_submission(&now());
+    assert!(!again.answers.contains_key("4"));
+    assert_eq!(again.support["4"], *input);
+
+    // The lead answers 7/6 too, on other items: a conflict over the items.
+    let differently = json!({
+        "value": 1.17, "exact": "7/6",
+        "items": { "4.L1.1": "belum", "4.L1.2": "ada", "4.L1.3": "sebagian" }
+    });
+    let mut ws = workspace();
+    let import = |ws: &mut Workspace, file: Json| {
+        let bytes = serde_json::to_vec(&file).unwrap();
+        ws.import_bytes(&bytes, "f.json", &now()).unwrap();
+    };
+    import(&mut ws, submission("diskominfo", differently, NOW));
+    import(&mut ws, with_support("bappeda", None, proposal.clone()));
+    let m = merge(&ws);
+    let item = m.item("4").unwrap();
+    assert_eq!(item.status, Status::Unsettled);
+    assert!(item
+        .candidates
+        .iter()
+        .any(|c| c.proposal && c.items.len() == 3));
+
+    // On the same items the two agree, and the lead's answer is the one carried.
+    let mut ws = workspace();
+    import(&mut ws, submission("diskominfo", accepted_four(), NOW));
+    import(&mut ws, with_support("bappeda", None, proposal));
+    let m = merge(&ws);
+    let item = m.item("4").unwrap();
+    assert_eq!(item.value(), Some(seven_sixths()));
+    assert_eq!(item.source_unit(), Some("diskominfo"));
+
+    // In an SPBE file a proposed level has no fraction either.
+    let spbe = json!({
+        "format": "swanilai", "version": 1, "kind": "submission", "framework": "spbe-2020",
+        "institution": "X", "period": "2026", "unit": { "id": "x", "name": "X" },
+        "exported_at": NOW, "support": { "1": { "value": 1, "exact": "7/6" } }
+    });
+    assert!(read(&spbe)
+        .unwrap_err()
+        .iter()
+        .any(|p| p.path == "$.support.1.exact"));
+}

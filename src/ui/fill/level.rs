@@ -56,11 +56,17 @@ fn DecimalPicker(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl In
     } else {
         view! { <Checklist ind=ind/> }.into_any()
     };
+    // On an indicator the unit supports, the value is a proposal for the lead.
+    let proposal = ws
+        .draft
+        .with_untracked(|d| d.part(&ind.id) == Some(crate::domain::draft::Part::Support));
     let clear_id = ind.id.clone();
     view! {
-        <section class="level-picker decimal" aria-label=move || match lang.get() {
-            Lang::Id => format!("Nilai indikator {code}"),
-            Lang::En => format!("Value of indicator {code}"),
+        <section class="level-picker decimal" aria-label=move || match (lang.get(), proposal) {
+            (Lang::Id, false) => format!("Nilai indikator {code}"),
+            (Lang::En, false) => format!("Value of indicator {code}"),
+            (Lang::Id, true) => format!("Usulan nilai indikator {code} (boleh dikosongkan)"),
+            (Lang::En, true) => format!("Proposed value of indicator {code} (may stay empty)"),
         }>
             {levels}
             <div class="value-panel">
