@@ -214,8 +214,8 @@ add('duplicate-kind.json', valid.replace('"kind": "submission",', '"kind": "subm
 // Every field of every kind holding the wrong type. The path is where the field is.
 const wrong = [
   // [name, document, key path, wrong value, pending, word the message must hold (default:
-  // what it found instead, in words: "angka", "teks", "daftar", "objek"; the field itself is
-  // named in words too, and its place is the problem's path)]
+  // what the file holds there, as the message quotes it: "angka 5", "teks …", "daftar",
+  // "objek"; the field itself is named in words too, and its place is the problem's path)]
   ['format', submission, ['format'], 5],
   ['version', submission, ['version'], '1'],
   ['kind', submission, ['kind'], 3],
@@ -278,11 +278,19 @@ const wrong = [
   ['source-answered-item', consolidated, ['sources', 0, 'answered', 0], 25],
   ['source-superseded-by', consolidated, ['sources', 0, 'superseded_by'], 1],
 ];
+// The message leads with the field in words (the reader's exchange::words) and says what
+// it found: the number with a decimal comma, the text, or the kind of value.
+const foundWords = (v) => {
+  if (Array.isArray(v)) return 'daftar';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'objek';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  return String(v);
+};
 for (const [name, make, at, v, pending, mention] of wrong) {
   const doc = make();
-  const found = Array.isArray(v) ? 'daftar' : typeof v === 'number' ? 'angka' : typeof v === 'string' ? 'teks' : 'objek';
   add(`wrong-type-${doc.kind}-${name}.json`, json(set(doc, at, v)), `${doc.kind}: ${jsonPath(at)} holds ${JSON.stringify(v)}`,
-    refused(jsonPath(at), mention ?? found), pending ? { pending } : {});
+    refused(jsonPath(at), mention ?? foundWords(v)), pending ? { pending } : {});
 }
 add('evidence-date-words.json', json(set(submission(), ['answers', '1', 'evidence', 0, 'date'], 'kemarin')),
   'an evidence date in words (the schema wants YYYY-MM-DD)', refused('$.answers.1.evidence[0].date', 'kemarin'));

@@ -2,8 +2,8 @@
 // Regenerates the README screenshots (docs/screenshots/*.png, 1366×768; the phone views
 // 390×844) from the release build in dist/: the unit's start, fill and export screens
 // here, then the coordinator's, the results, the report and the documents pages, the
-// phone views, the reminders and the filled Berita Acara from their e2e tests
-// (SCREENSHOTS set).
+// phone views, the reminders and the filled Berita Acara, the Pemdi checklist and the
+// self-vs-assessor table from their e2e tests (SCREENSHOTS set).
 //
 // Usage: make dist && node scripts/screenshots.mjs [outdir]
 import { mkdirSync } from 'node:fs';
@@ -64,8 +64,15 @@ try {
 
 const run = spawnSync(
   process.execPath,
-  [join(root, 'scripts', 'e2e.mjs'), 'e2e/coordinator.test.mjs', 'e2e/results.test.mjs', 'e2e/documents.test.mjs', 'e2e/journey.test.mjs'],
+  [
+    join(root, 'scripts', 'e2e.mjs'),
+    'e2e/coordinator.test.mjs',
+    'e2e/results.test.mjs',
+    'e2e/documents.test.mjs',
+    'e2e/journey.test.mjs',
+    'e2e/pemdi.test.mjs',
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, SCREENSHOTS: out } },
 );
-if (run.status !== 0) throw new Error('the coordinator, results, documents or journey e2e tests failed; screenshots incomplete');
+if (run.status !== 0) throw new Error('the coordinator, results, documents, journey or Pemdi e2e tests failed; screenshots incomplete');
 console.log(`screenshots written to ${out}`);

@@ -4,9 +4,11 @@
 //! indentation (the files in the repository stay readable; the wasm carries no spaces).
 //! In builds without the unit's app (`app-unit` feature off: the coordinator's and the
 //! results apps), the texts only the unit's fill screen shows — the criteria of every level,
-//! the evidence hints, the indicator descriptions, the level summaries and the source
-//! notes — are replaced by a placeholder or left empty: about 35 KB gzipped less for each
-//! of those apps. Tests and the dev server build with every feature, so the full
+//! the evidence hints, the indicator descriptions, the level summaries, the source notes
+//! and the full wording and hints of evidence items — are replaced by a placeholder or
+//! left out: about 35 KB gzipped less for each of those apps. Evidence items keep their
+//! id, level and short label there: the coordinator names them when units' item states
+//! differ. Tests and the dev server build with every feature, so the full
 //! catalogue is what they load and validate.
 //!
 //! The unit's release build (feature `texts-on-demand`) leaves the same texts out too: the
@@ -104,5 +106,11 @@ fn strip_unit_texts(framework: &mut serde_json::Value) {
         set(indicator, "evidence_hint");
         set(indicator, "description");
         empty_notes(indicator);
+        each(indicator, "items", &|item| {
+            set(item, "text");
+            if let Some(item) = item.as_object_mut() {
+                item.remove("hint");
+            }
+        });
     });
 }

@@ -8,6 +8,8 @@ use swanilai::domain::catalogue::{
 };
 use swanilai::domain::{framework, Rational};
 
+mod oracle;
+
 #[test]
 fn every_registered_framework_loads_and_validates() {
     let all = load().expect("catalogue loads");
@@ -229,4 +231,110 @@ fn validation_reports_broken_frameworks() {
     assert!(validate(&fw)
         .iter()
         .any(|p| p.place == "indicators.6.owners"));
+}
+
+/// Pemdi's evidence items follow the public list row for row, less the rows that are not
+/// items (form descriptions folded into the item before, the placeholder of indicator 9
+/// level 3) and the index-only indicators 5, 6, 7.
+#[test]
+fn pemdi_items_follow_the_public_list() {
+    let fw = framework("pemdi-2026").unwrap();
+    let mut total = 0;
+    for (i, counts) in oracle::PEMDI_ITEM_ROWS.iter().enumerate() {
+        let n = i + 1;
+        let ind = fw.indicator(&n.to_string()).unwrap();
+        for (l, rows) in counts.iter().enumerate() {
+            let level = l as u8 + 1;
+            let skipped = oracle::PEMDI_ROWS_NOT_ITEMS
+                .iter()
+                .filter(|r| **r == (n, level))
+                .count();
+            let expected = if oracle::PEMDI_INDEX_ONLY.contains(&n) {
+                0
+            } else {
+                rows - skipped
+            };
+            let ids: Vec<&str> = ind.items_of(level).map(|x| x.id.as_str()).collect();
+            assert_eq!(ids.len(), expected, "indicator {n} level {level}: {ids:?}");
+            total += ids.len();
+        }
+    }
+    assert_eq!(total, 212);
+    // Stable ids as the list numbers them; the folded rows' text became a hint.
+    let i15 = fw.indicator("15").unwrap();
+    let review = i15.item("15.L4.2").unwrap();
+    assert!(review.hint.as_ref().unwrap().id.contains("notulensi"));
+    assert!(i15.item("15.L4.3").is_none());
+    assert_eq!(fw.indicator("9").unwrap().items_of(3).count(), 0);
+    // Thresholds are kept exactly.
+    for (id, needle) in [
+        ("3.L2.3", "20%"),
+        ("3.L5.4", "90%"),
+        ("17.L3.4", "50%"),
+        ("17.L4.2", "90%"),
+        ("1.L2.4", "<100%"),
+    ] {
+        let ind = fw.indicator(id.split('.').next().unwrap()).unwrap();
+        let item = ind.item(id).unwrap();
+        assert!(
+            item.label.id.contains(needle) && item.text.id.contains(needle),
+            "{id}"
+        );
+        assert!(
+            item.label.en.contains(needle) && item.text.en.contains(needle),
+            "{id}"
+        );
+    }
+    // IKASANDI thresholds on the Tabel 4 predicate bands.
+    let i10 = fw.indicator("10").unwrap();
+    assert!(i10
+        .item("10.L4.1")
+        .unwrap()
+        .text
+        .id
+        .contains("3,50 sampai di bawah 4,00"));
+    assert!(fw.item_rule.is_some());
+}
+
+/// Level names belong to the checklist's cards (Rintisan … Optimum); a value reads by its
+/// band, predicate with alias (8/2026 Tabel 4), and Pemdi has no floor reading.
+#[test]
+fn pemdi_values_read_by_band_and_levels_have_their_own_names() {
+    let fw = framework("pemdi-2026").unwrap();
+    let names: Vec<&str> = fw.scales[0]
+        .levels
+        .iter()
+        .map(|l| l.name.id.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Rintisan",
+            "Terkelola",
+            "Terstandarisasi",
+            "Terintegrasi",
+            "Optimum"
+        ]
+    );
+    assert!(fw.reading_scale.is_none());
+    assert!(fw.reading_for(150).is_none());
+    let ind = fw.indicator("1").unwrap();
+    let band = |h: u16| {
+        fw.value_reading(ind, swanilai::domain::Value::from_hundredths(h).unwrap())
+            .unwrap()
+            .id
+    };
+    assert_eq!(band(150), "Cukup · Membangun");
+    assert_eq!(band(375), "Sangat Baik · Melembaga");
+    assert_eq!(band(400), "Memuaskan · Unggul");
+    assert_eq!(band(149), "Kurang · Merintis");
+    // SPBE keeps its level names for levels.
+    let spbe = framework("spbe-2020").unwrap();
+    let i1 = spbe.indicator("1").unwrap();
+    assert_eq!(
+        spbe.value_reading(i1, swanilai::domain::Value::from_level(3).unwrap())
+            .unwrap()
+            .id,
+        spbe.scale(&i1.scale).unwrap().level(3).unwrap().name.id
+    );
 }

@@ -71,7 +71,7 @@ const VALID: &[(&str, Kind, &str, usize)] = &[
         "submission-diskominfo-pemdi-2026.json",
         Kind::Submission,
         "pemdi-2026",
-        5,
+        6,
     ),
     (
         "submission-spbe-2018.json",
@@ -84,6 +84,12 @@ const VALID: &[(&str, Kind, &str, usize)] = &[
         Kind::Consolidated,
         "spbe-2020",
         47,
+    ),
+    (
+        "consolidated-pemdi-2026-items.json",
+        Kind::Consolidated,
+        "pemdi-2026",
+        2,
     ),
 ];
 
@@ -103,6 +109,15 @@ fn the_examples_hold_what_they_illustrate() {
     let pemdi = accept(&fixture("submission-diskominfo-pemdi-2026.json"), "pemdi").file;
     assert_eq!(pemdi.answers["5"].value.hundredths(), 247);
     assert_eq!(pemdi.answers["18"].value.hundredths(), 117);
+    // An accepted suggestion: shown 1.17, exactly 7/6 (one of three level-1 items).
+    let four = &pemdi.answers["4"];
+    assert_eq!(
+        four.value,
+        swanilai::domain::Value::from_fraction(7, 6).unwrap()
+    );
+    assert_eq!(four.items.len(), 3);
+    assert_eq!(four.evidence[0].items, ["4.L1.1"]);
+    assert_eq!(pemdi.answers["16"].items.len(), 5);
 
     let old = accept(&fixture("submission-spbe-2018.json"), "spbe-2018").file;
     assert_eq!(

@@ -469,3 +469,47 @@ print(len(body), round(weights, 6), len(values), levels_ok)
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// With assessor values the workbook gains an "Asesor" sheet: the self-assessment beside
+/// the assessors, largest gaps first, figures numeric. From the fixture (worked out by
+/// hand): indicator 4 is 7/6 → 1.17 against 1.00 (gap 0.17), indicator 3 1.00 against 1.00;
+/// aspect A2 = 13/12 → 1.08 against 1.00.
+#[test]
+fn assessor_values_get_their_own_sheet() {
+    let fw = framework("pemdi-2026").unwrap();
+    let file = fixture("exchange/consolidated-pemdi-2026-items.json");
+    let parts = unzip(&workbook(
+        fw,
+        &file,
+        None,
+        Lang::Id,
+        &ts("2026-12-03T08:00:00Z"),
+        420,
+    ));
+    let text = |name: &str| String::from_utf8(parts[name].clone()).unwrap();
+    assert!(text("xl/workbook.xml").contains("name=\"Asesor\""));
+    let strings = shared_strings(&text("xl/sharedStrings.xml"));
+    let sheet = text("xl/worksheets/sheet4.xml");
+    let four = row_of(&sheet, &strings, "A", "2.2").expect("indicator 4 (code 2.2)");
+    let three = row_of(&sheet, &strings, "A", "2.1").expect("indicator 3 (code 2.1)");
+    assert!(four < three, "largest gap first");
+    assert_eq!(cell(&sheet, &format!("C{four}")), Some((None, "1.17")));
+    assert_eq!(cell(&sheet, &format!("D{four}")), Some((None, "1.00")));
+    assert_eq!(cell(&sheet, &format!("E{four}")), Some((None, "0.17")));
+    assert_eq!(
+        cell_text(&sheet, &strings, &format!("F{four}")).as_deref(),
+        Some("SK Tim Koordinasi belum ditetapkan.")
+    );
+    let a2 = row_of(&sheet, &strings, "A", "A2").unwrap();
+    assert_eq!(cell(&sheet, &format!("C{a2}")), Some((None, "1.08")));
+    // A file without assessor values has no such sheet.
+    let plain = unzip(&workbook(
+        fw,
+        &fixture("results/consolidated-pemdi-2026.json"),
+        None,
+        Lang::Id,
+        &ts("2026-12-03T08:00:00Z"),
+        420,
+    ));
+    assert!(!plain.contains_key("xl/worksheets/sheet4.xml"));
+}

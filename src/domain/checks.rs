@@ -9,9 +9,12 @@
 //! level while a lower one is not accepted).
 
 use crate::domain::catalogue::{Framework, Indicator};
+use crate::domain::checklist::{checklist, suggest, Suggestion};
 use crate::domain::draft::DraftAnswer;
+use crate::domain::engine::format_hundredths;
 use crate::domain::exchange::Date;
-use crate::domain::text::Text;
+use crate::domain::text::{Lang, Text};
+use crate::domain::value::Value;
 
 /// What kind of weakness a check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +33,14 @@ pub enum Finding {
     NoAnalisis,
     /// Analisis written, Fakta not: the reasoning names no document or system.
     NoFakta,
+    /// Evidence items of `levels` are marked while level `blocked_by` is incomplete: the
+    /// assessors reject them until it is accepted.
+    ItemsAboveGap { levels: Vec<u8>, blocked_by: u8 },
+    /// The value differs from what the marked items suggest (kept, never replaced).
+    DiffersFromSuggestion {
+        value: Value,
+        suggestion: Suggestion,
+    },
 }
 
 impl Finding {
@@ -76,6 +87,20 @@ impl Finding {
                 "Analisis sudah ditulis, Fakta belum: sebutkan dokumen atau sistem yang menjadi dasarnya.",
                 "The Analysis is written but the Facts are not: name the documents or systems it rests on.",
             ),
+            Finding::ItemsAboveGap { levels, blocked_by } => {
+                let list = levels.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+                Text::new(
+                    format!("Butir tingkat {list} ditandai padahal tingkat {blocked_by} belum lengkap. Asesor menolak bukti tingkat yang lebih tinggi selama tingkat di bawahnya belum diterima."),
+                    format!("Items of level {list} are marked while level {blocked_by} is incomplete. Assessors reject higher-level evidence until the level below is accepted."),
+                )
+            }
+            Finding::DiffersFromSuggestion { value, suggestion } => {
+                let v = |l| format_hundredths(value.hundredths() as i64, l);
+                Text::new(
+                    format!("Nilai {} berbeda dari saran butir: {}.", v(Lang::Id), suggestion.reason.id),
+                    format!("The value {} differs from the items' suggestion: {}.", v(Lang::En), suggestion.reason.get(Lang::En)),
+                )
+            }
         }
     }
 }
@@ -108,9 +133,31 @@ pub fn check_answer(
         (true, false) => out.push(Finding::NoFakta),
         _ => {}
     }
+    let list = checklist(fw, indicator, &answer.items);
+    let rejected: Vec<u8> = list
+        .levels
+        .iter()
+        .filter(|l| !l.rejected.is_empty())
+        .map(|l| l.level)
+        .collect();
+    if let Some(blocked_by) = list.levels.iter().find_map(|l| l.blocked_by) {
+        out.push(Finding::ItemsAboveGap {
+            levels: rejected,
+            blocked_by,
+        });
+    }
     let Some(value) = answer.value else {
         return out;
     };
+    // Only once the unit uses the checklist: a value typed without marking any item is
+    // the unit's own reading, not a departure from a suggestion it was shown.
+    let marked = !answer.items.is_empty();
+    if let Some(s) = suggest(fw, indicator, &answer.items).filter(|s| marked && s.value != value) {
+        out.push(Finding::DiffersFromSuggestion {
+            value,
+            suggestion: s,
+        });
+    }
     if answer.fakta.trim().is_empty() && answer.analisis.trim().is_empty() {
         out.push(Finding::NoJustification);
     }

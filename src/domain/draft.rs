@@ -6,6 +6,7 @@
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
 use crate::domain::catalogue::{Framework, Indicator};
+use crate::domain::checklist::ItemStates;
 use crate::domain::exchange::{
     Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, SupportInput, Timestamp, UnitRef,
 };
@@ -58,6 +59,9 @@ pub struct DraftAnswer {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub service: String,
+    /// The evidence items the unit marked (`domain::checklist`).
+    #[serde(default)]
+    pub items: ItemStates,
     #[serde(default)]
     pub updated_at: Option<Timestamp>,
     /// Fields of an imported answer this version does not know, written back on export.
@@ -73,6 +77,7 @@ impl DraftAnswer {
             && self.analisis.trim().is_empty()
             && self.evidence.is_empty()
             && self.service.trim().is_empty()
+            && self.items.is_empty()
     }
 }
 
@@ -214,6 +219,7 @@ impl Draft {
                 analisis,
                 evidence: s.evidence.clone(),
                 service: s.service.clone().unwrap_or_default(),
+                items: s.items.clone(),
                 updated_at: s.updated_at.clone(),
                 extra: s.extra.clone(),
             };
@@ -230,6 +236,7 @@ impl Draft {
                     analisis,
                     evidence: a.evidence.clone(),
                     service: a.service.clone().unwrap_or_default(),
+                    items: a.items.clone(),
                     updated_at: a.updated_at.clone(),
                     extra: a.extra.clone(),
                 };
@@ -419,6 +426,7 @@ impl Draft {
                         evidence: a.evidence.clone(),
                         updated_at: a.updated_at.clone(),
                         service: (!service.is_empty()).then(|| service.to_string()),
+                        items: a.items.clone(),
                         extra: a.extra.clone(),
                     },
                 );
@@ -436,6 +444,7 @@ impl Draft {
                     evidence: a.evidence.clone(),
                     updated_at: a.updated_at.clone(),
                     service: (!service.is_empty()).then(|| service.to_string()),
+                    items: a.items.clone(),
                     extra: a.extra.clone(),
                 },
             );
@@ -550,6 +559,10 @@ impl crate::domain::revision::Versioned for Draft {
 
     fn id(&self) -> &str {
         &self.id
+    }
+
+    fn framework_id(&self) -> &str {
+        &self.framework
     }
 
     fn updated_at(&self) -> &Timestamp {

@@ -6,8 +6,10 @@
 //! * [`planning`]: gain ranking and the fewest raises to a target.
 //! * [`exchange`]: the file format shared by units and coordinator, and its validator.
 //! * [`draft`], [`checks`]: a unit's answers in progress and the asesor-style warnings.
+//! * [`checklist`]: evidence items per level, what a unit can defend, the suggested value.
 //! * [`consolidation`]: the coordinator's workspace: import, merge, conflicts, decisions.
 //! * [`comparison`], [`spreadsheet`]: previous-period deltas; xlsx and CSV exports.
+//! * [`assessor`]: the official evaluation's values beside the self-assessment, pasted or typed.
 //! * [`explanation`]: the index arithmetic written out with an assessment's own numbers.
 //! * [`rational`], [`value`], [`text`]: the small value types the rest is built on.
 //! * [`local_time`]: times on the user's clock (WIB, WITA, WIT) and dates in words.
@@ -18,8 +20,10 @@
 //! * [`round_trip`]: what every file must survive, checked by the fuzz targets.
 //! * [`revision`]: one stored entry open in several tabs: when a tab may save.
 
+pub mod assessor;
 pub mod bundle;
 pub mod catalogue;
+pub mod checklist;
 pub mod checks;
 pub mod comparison;
 pub mod consolidation;

@@ -172,23 +172,24 @@ fn chains(
     values: &BTreeMap<String, Value>,
     locked: &BTreeSet<String>,
 ) -> Vec<Chain> {
-    let max = fw.values.max_value().hundredths();
+    let max = fw.values.max_value();
     let hundred = Rational::from_int(100);
     fw.indicators
         .iter()
         .enumerate()
         .filter(|(_, ind)| !locked.contains(&ind.id))
         .filter_map(|(order, ind)| {
-            let mut at = values.get(&ind.id)?.hundredths();
+            // Exact steps: an accepted suggestion of 7/6 rises to 13/6, not to 2.17.
+            let mut at = *values.get(&ind.id)?;
             let mut steps = Vec::new();
             while at < max {
-                let next = (at + 100).min(max);
-                let raise = Rational::from_hundredths((next - at) as i64);
+                let next = Value::from_rational(at.to_rational() + Rational::ONE)
+                    .map_or(max, |n| n.min(max));
                 steps.push(Step {
                     indicator: ind.id.clone(),
-                    from: Value::from_hundredths(at)?,
-                    to: Value::from_hundredths(next)?,
-                    gain: ind.weight * raise / hundred,
+                    from: at,
+                    to: next,
+                    gain: ind.weight * (next.to_rational() - at.to_rational()) / hundred,
                 });
                 at = next;
             }

@@ -197,6 +197,8 @@ pub trait Versioned: Clone + Serialize + DeserializeOwned {
     /// "draf ini" / "this draft".
     fn what() -> Text;
     fn id(&self) -> &str;
+    /// The framework the entry is assessed by (`spbe-2020`).
+    fn framework_id(&self) -> &str;
     fn updated_at(&self) -> &Timestamp;
     /// What this version holds, in a few words ("12 jawaban").
     fn summary(&self) -> Text;

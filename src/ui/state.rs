@@ -5,7 +5,7 @@
 //! persisted by one debounced effect; everything shown is derived from it with memos.
 
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{framework, Framework};
+use crate::domain::catalogue::Framework;
 use crate::domain::draft::{export_file_name, Draft};
 use crate::domain::engine::{evaluate_map, Evaluation};
 use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
@@ -234,28 +234,7 @@ impl DraftWorkspace {
     /// Loads a draft from storage and starts its autosave. `Err` carries what to tell
     /// the user (missing draft, damaged entry moved aside, unknown framework).
     pub fn open(id: &str) -> Result<DraftWorkspace, Text> {
-        let sync: Synced<Draft> = match Synced::load(id) {
-            Ok(Some(s)) => s,
-            Ok(None) => {
-                return Err(Text::new(
-                    "Draf ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus.",
-                    "This draft is not in this browser. It may have been made on another computer or deleted.",
-                ))
-            }
-            Err(kept_as) => {
-                return Err(Text::new(
-                    format!("Draf ini rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal."),
-                    format!("This draft is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page."),
-                ))
-            }
-        };
-        let fw_id = sync.value.with_untracked(|d| d.framework.clone());
-        let Some(fw) = framework(&fw_id) else {
-            return Err(Text::new(
-                format!("Kerangka penilaian \"{fw_id}\" tidak dikenal oleh versi ini."),
-                format!("Framework \"{fw_id}\" is not known to this version."),
-            ));
-        };
+        let (sync, fw) = Synced::<Draft>::open(id, Text::new("", ""))?;
         let draft = sync.value;
         let evaluation = Memo::new(move |_| draft.with(|d| evaluate_map(fw, &d.values())));
         let file = Memo::new(move |_| draft.with(|d| d.to_submission(&d.updated_at).0));

@@ -15,6 +15,7 @@
 //! message instead of the `storage` event.
 
 use crate::adapters::{clock, storage};
+use crate::domain::catalogue::{framework, Framework};
 use crate::domain::revision::{step, Behind, Found, Seen, Step, Versioned};
 use crate::domain::text::Text;
 use crate::ui::state::{autosave, notify, saved, NoticeKind, SaveState};
@@ -46,7 +47,7 @@ impl<T: Send + Sync + 'static> Copy for Synced<T> {}
 impl<T: Versioned + Send + Sync + 'static> Synced<T> {
     /// Loads entry `id`: `Ok(None)` when absent, `Err(kept_as)` when it was damaged (and
     /// moved aside). Saving starts with [`Synced::start`].
-    pub fn load(id: &str) -> Result<Option<Synced<T>>, String> {
+    fn load(id: &str) -> Result<Option<Synced<T>>, String> {
         let store = storage::store();
         let Some((value, seen)) = store.open::<T>(T::KIND, id)? else {
             return Ok(None);
@@ -64,6 +65,41 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
             seen: StoredValue::new(store.persistent.then_some(seen)),
             quiet: StoredValue::new(false),
         }))
+    }
+
+    /// Loads entry `id` for its screen, with its framework: the one loader of the unit's
+    /// draft and the coordinator's workspace. `Err` says in words why it cannot be opened:
+    /// not in this browser (followed by `when_missing`, what to do then), damaged (kept
+    /// aside, downloadable from the start page), or of a framework this version does not
+    /// know. Saving starts with [`Synced::start`].
+    pub fn open(id: &str, when_missing: Text) -> Result<(Synced<T>, &'static Framework), Text> {
+        let what = T::what();
+        let this = (upper_first(&what.id), upper_first(&what.en));
+        let sync = match Synced::load(id) {
+            Ok(Some(s)) => s,
+            Ok(None) => {
+                return Err(Text::new(
+                    format!("{} tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus.{}", this.0, when_missing.id),
+                    format!("{} is not in this browser. It may have been made on another computer or deleted.{}", this.1, when_missing.en),
+                ))
+            }
+            Err(kept_as) => {
+                return Err(Text::new(
+                    format!("{} rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal.", this.0),
+                    format!("{} is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page.", this.1),
+                ))
+            }
+        };
+        let fw_id = sync
+            .value
+            .with_untracked(|v: &T| v.framework_id().to_owned());
+        match framework(&fw_id) {
+            Some(fw) => Ok((sync, fw)),
+            None => Err(Text::new(
+                format!("Kerangka penilaian \"{fw_id}\" tidak dikenal oleh versi ini."),
+                format!("Framework \"{fw_id}\" is not known to this version."),
+            )),
+        }
     }
 
     /// Starts the autosave and listening to other tabs, for as long as the current owner
@@ -235,4 +271,11 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
         let seen = self.seen.get_value();
         self.write(seen.as_ref());
     }
+}
+
+/// "draf ini" → "Draf ini", to begin a sentence.
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -17,7 +17,7 @@ pub use texts::{complete, complete_from, fnv1a64, texts_left_out, texts_url, Tex
 pub use validate::{validate, CatalogueProblem};
 
 use crate::domain::rational::Rational;
-use crate::domain::text::Text;
+use crate::domain::text::{Lang, Text};
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +31,11 @@ pub struct Framework {
     pub year: u16,
     pub values: ValueRange,
     pub scales: Vec<Scale>,
-    pub reading_scale: String,
+    /// The ladder whose level names give an informal floor reading of the index (SPBE);
+    /// absent where level names would contradict the predicate band's alias (Pemdi: a
+    /// value reads by its band only, level names belong to the checklist's cards).
+    #[serde(default)]
+    pub reading_scale: Option<String>,
     #[serde(default)]
     pub alt_name_label: Option<Text>,
     pub predicates: Vec<Predicate>,
@@ -53,6 +57,49 @@ pub struct Framework {
     /// Bab III; "Koordinator Pemdi", 8/2026 Pasal 5).
     #[serde(default)]
     pub coordinator_title: Option<Text>,
+    /// How a value is suggested from the evidence items a unit holds (Pemdi); absent when
+    /// items, if any, are a checklist only.
+    #[serde(default)]
+    pub item_rule: Option<ItemRule>,
+    /// The stages of the official evaluation whose assessor values a coordinator can
+    /// record beside the self-assessment (SPBE: document review, interview, visit; Pemdi:
+    /// the final values).
+    #[serde(default)]
+    pub assessor_stages: Vec<AssessorStage>,
+}
+
+/// One stage of the official evaluation (e.g. "Penilaian Dokumen").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssessorStage {
+    /// The id used in files (`dokumen`, `interviu`, `visitasi`, `akhir`).
+    pub id: String,
+    pub name: Text,
+}
+
+/// The suggested value of an indicator from its evidence items: with L the first level
+/// whose items are not all held, `lower(L) + (upper(L) − lower(L)) × held at L / items at
+/// L`; every level complete gives the top value. See `domain::checklist`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ItemRule {
+    /// The band edges: the lower edge of each level from the lowest, then the top value
+    /// (Pemdi: 1.00, 1.50, 2.50, 3.50, 4.00, 5.00).
+    pub level_edges: Vec<Rational>,
+}
+
+/// One evidence item (butir data dukung) an indicator's level asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceItem {
+    /// Stable id `<indicator>.L<level>.<n>`, e.g. `13.L1.2`: what files record states by.
+    pub id: String,
+    pub level: u8,
+    /// A few words, shown wherever the item is named (the coordinator's conflicts too).
+    pub label: Text,
+    /// What the item asks for, in full (thresholds and document names exact); the fill
+    /// screen only.
+    pub text: Text,
+    /// The form the evidence may take (minutes, reports, …); the fill screen only.
+    #[serde(default)]
+    pub hint: Option<Text>,
 }
 
 /// The national average index of one evaluation year, as published (e.g. the national
@@ -191,9 +238,21 @@ pub struct Indicator {
     pub owners: Owners,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The evidence items of each level, in level order (optional; Pemdi lists them).
+    #[serde(default)]
+    pub items: Vec<EvidenceItem>,
 }
 
 impl Indicator {
+    /// The evidence items of one level, in catalogue order.
+    pub fn items_of(&self, level: u8) -> impl Iterator<Item = &EvidenceItem> + '_ {
+        self.items.iter().filter(move |i| i.level == level)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&EvidenceItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
     /// The number shown to users: the Pemdi code ("3.1") or the id.
     pub fn display_code(&self) -> &str {
         self.code.as_deref().unwrap_or(&self.id)
@@ -452,6 +511,13 @@ impl Framework {
         self.domains.iter().find(|d| d.id == id)
     }
 
+    /// The name of the aspect or domain `id` (the rows of a table that lists both).
+    pub fn group_name(&self, id: &str) -> Option<&Text> {
+        self.aspect(id)
+            .map(|a| &a.name)
+            .or_else(|| self.domain(id).map(|d| &d.name))
+    }
+
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|s| s.id == id)
     }
@@ -493,7 +559,41 @@ impl Framework {
     /// reading scale (a 2.05 index "reads" as Terkelola while its predicate is Cukup).
     pub fn reading_for(&self, displayed_hundredths: i64) -> Option<&ScaleLevel> {
         let level = (displayed_hundredths.max(0) / 100) as u8;
-        self.scale(&self.reading_scale)?.level(level)
+        self.scale(self.reading_scale.as_deref()?)?.level(level)
+    }
+
+    /// How a value reads in words. A level (SPBE) reads as its level name on the
+    /// indicator's scale; a decimal value (Pemdi) reads as its predicate band with the
+    /// band's alias ("Cukup · Membangun"), never as a level name, which belongs to the
+    /// checklist's cards (the sources name levels and bands differently).
+    pub fn value_reading(&self, indicator: &Indicator, v: Value) -> Option<Text> {
+        if self.values.is_decimal() {
+            Some(self.band_words(v.hundredths() as i64))
+        } else {
+            Some(
+                self.scale(&indicator.scale)?
+                    .level(v.floor_level())?
+                    .name
+                    .clone(),
+            )
+        }
+    }
+
+    /// The predicate band of a displayed figure in words: "Cukup · Membangun".
+    pub fn band_words(&self, displayed_hundredths: i64) -> Text {
+        let p = self.predicate_for(displayed_hundredths);
+        match &p.alias {
+            Some(a) => Text::new(
+                format!("{} · {}", p.name.id, a.id),
+                format!("{} · {}", p.name.get(Lang::En), a.get(Lang::En)),
+            ),
+            None => p.name.clone(),
+        }
+    }
+
+    /// The stage with this id.
+    pub fn assessor_stage(&self, id: &str) -> Option<&AssessorStage> {
+        self.assessor_stages.iter().find(|s| s.id == id)
     }
 
     /// What `level` of `indicator` requires.

@@ -93,11 +93,12 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
             }
         }
     }
-    if fw.scale(&fw.reading_scale).is_none() {
-        c.fail(
-            "reading_scale",
-            format!("skala {} tidak ada", fw.reading_scale),
-        );
+    if let Some(r) = fw
+        .reading_scale
+        .as_deref()
+        .filter(|r| fw.scale(r).is_none())
+    {
+        c.fail("reading_scale", format!("skala {r} tidak ada"));
     }
 
     // Predicates: ascending, starting at or below the lowest value.
@@ -278,5 +279,85 @@ pub fn validate(fw: &Framework) -> Vec<CatalogueProblem> {
     for (i, n) in fw.notes.iter().enumerate() {
         c.text(format!("notes.{i}.text"), &n.text);
     }
+    items(&mut c, fw);
+    c.unique(
+        "assessor_stages",
+        fw.assessor_stages.iter().map(|s| s.id.as_str()),
+    );
+    for s in &fw.assessor_stages {
+        c.text(format!("assessor_stages.{}.name", s.id), &s.name);
+    }
     c.problems
+}
+
+/// Evidence items: ids unique and of the form `<indicator>.L<level>.<n>`, levels within
+/// the framework's, every text in both languages; the item rule's band edges one per
+/// level plus the top, rising from the lowest value to the highest.
+fn items(c: &mut Checker, fw: &Framework) {
+    c.unique(
+        "indicators.*.items",
+        fw.indicators
+            .iter()
+            .flat_map(|i| &i.items)
+            .map(|i| i.id.as_str()),
+    );
+    for ind in &fw.indicators {
+        for item in &ind.items {
+            let at = format!("indicators.{}.items.{}", ind.id, item.id);
+            if !fw.levels().any(|l| l == item.level) {
+                c.fail(&at, format!("tingkat {} di luar rentang", item.level));
+            }
+            let number = item
+                .id
+                .strip_prefix(&format!("{}.L{}.", ind.id, item.level))
+                .filter(|n| !n.starts_with('0') && n.parse::<u16>().is_ok_and(|n| n > 0));
+            if number.is_none() {
+                c.fail(
+                    &at,
+                    format!(
+                        "id harus berbentuk {}.L{}.<nomor> (nomor mulai dari 1)",
+                        ind.id, item.level
+                    ),
+                );
+            }
+            c.text(format!("{at}.label"), &item.label);
+            c.text(format!("{at}.text"), &item.text);
+            if let Some(h) = &item.hint {
+                c.text(format!("{at}.hint"), h);
+            }
+        }
+        if ind.items.windows(2).any(|w| w[0].level > w[1].level) {
+            c.fail(
+                format!("indicators.{}.items", ind.id),
+                "butir harus urut menurut tingkat",
+            );
+        }
+    }
+    if let Some(rule) = &fw.item_rule {
+        let edges = &rule.level_edges;
+        if !fw.values.is_decimal() {
+            c.fail(
+                "item_rule",
+                "saran nilai dari butir hanya untuk nilai desimal",
+            );
+        }
+        if edges.len() != fw.levels().count() + 1 {
+            c.fail(
+                "item_rule.level_edges",
+                format!(
+                    "{} batas, seharusnya {} (batas bawah tiap tingkat, lalu nilai tertinggi)",
+                    edges.len(),
+                    fw.levels().count() + 1
+                ),
+            );
+        } else if edges.first() != Some(&fw.values.min)
+            || edges.last() != Some(&fw.values.max)
+            || edges.windows(2).any(|w| w[0] >= w[1])
+        {
+            c.fail(
+                "item_rule.level_edges",
+                "batas harus naik dari nilai terendah ke nilai tertinggi",
+            );
+        }
+    }
 }

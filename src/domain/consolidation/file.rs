@@ -176,6 +176,7 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &Timestamp) -> Excha
                             .submissions
                             .get(c.submission)
                             .map(|s| s.exported_at.clone()),
+                        items: c.items.clone(),
                         extra: Map::new(),
                     })
                     .collect();
@@ -240,6 +241,7 @@ pub fn to_consolidated_with(ws: &Workspace, m: &Merge, now: &Timestamp) -> Excha
     }
     file.results = Some(results(fw, &m.values()));
     file.sources = sources(ws, fw);
+    file.assessor = (!ws.assessor.is_empty()).then(|| ws.assessor.clone());
     let coordination = Coordination {
         coordinator: ws.coordinator.clone(),
         units: ws.units.clone(),
@@ -268,6 +270,7 @@ fn own_answer(d: &Decision) -> Answer {
         evidence,
         updated_at: Some(d.decided_at.clone()),
         service: None,
+        items: Default::default(),
         extra: Map::new(),
     }
 }
@@ -440,6 +443,7 @@ impl Workspace {
         ws.decisions = file.decisions.clone();
         ws.guidance = coordination.guidance.clone();
         ws.berita_acara = coordination.berita_acara.clone();
+        ws.assessor = file.assessor.clone().unwrap_or_default();
 
         let mut restored = Restored::default();
         let superseded = |s: &SourceRecord| s.superseded_by.is_some();
@@ -469,30 +473,37 @@ impl Workspace {
                     .and_then(|d| file.decisions.get(d));
                 let from_decision = decision
                     .and_then(|d| d.candidates.iter().find(|c| c.unit == s.unit.id))
-                    .map(|c| c.value);
+                    .map(|c| (c.value, c.items.clone()));
                 let from_unsettled = coordination
                     .unsettled
                     .get(ind)
                     .and_then(|cs| cs.iter().find(|c| c.unit == s.unit.id))
-                    .map(|c| c.value);
+                    .map(|c| (c.value, c.items.clone()));
                 let answer = match (took_this, file.answers.get(ind)) {
                     (true, Some(a)) => {
                         // A picked answer keeps the unit's own texts; its value is the unit's.
                         let mut a = a.clone();
-                        if let Some(v) = from_decision {
+                        if let Some((v, items)) = from_decision {
                             a.value = v;
+                            a.items = items;
                         }
                         restored.full_answers += 1;
                         Some(a)
                     }
                     _ => {
                         let agreed = (decision.is_none())
-                            .then(|| file.answers.get(ind).map(|a| a.value))
+                            .then(|| file.answers.get(ind).map(|a| (a.value, a.items.clone())))
                             .flatten();
-                        from_decision.or(from_unsettled).or(agreed).map(|value| {
-                            restored.value_only += 1;
-                            value_only(value)
-                        })
+                        from_decision
+                            .or(from_unsettled)
+                            .or(agreed)
+                            .map(|(value, items)| {
+                                restored.value_only += 1;
+                                Answer {
+                                    items,
+                                    ..value_only(value)
+                                }
+                            })
                     }
                 };
                 match answer {
@@ -535,6 +546,7 @@ fn value_only(value: Value) -> Answer {
         evidence: Vec::new(),
         updated_at: None,
         service: None,
+        items: Default::default(),
         extra: Map::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! The merge: one value per indicator with where it came from, and the coverage matrix.
 
 use super::Workspace;
+use crate::domain::checklist::ItemStates;
 use crate::domain::exchange::{Answer, Decision, Rule, SupportInput};
 use crate::domain::value::Value;
 use std::borrow::Cow;
@@ -15,6 +16,15 @@ pub struct Candidate {
     pub value: Value,
     /// A supporting unit's proposed level (from the file's `support` map), not an answer.
     pub proposal: bool,
+    /// The evidence-item states the unit marked (empty when it marked none).
+    pub items: ItemStates,
+}
+
+impl Candidate {
+    /// Same value and same item states: two such answers (or proposals) do not conflict.
+    fn agrees(&self, other: &Candidate) -> bool {
+        self.value == other.value && self.items == other.items
+    }
 }
 
 /// A supporting unit's input on an indicator (with or without a proposed level): shown
@@ -35,8 +45,8 @@ pub enum Status {
     /// in `candidates`) is the answer carried into the result: the lead unit's when it
     /// answered, else the first by unit id.
     Agreed { value: Value, source: usize },
-    /// Units gave different values and no decision covers these answers: "perlu
-    /// keputusan". The indicator has no value until the coordinator settles it.
+    /// Units gave different values (or marked the evidence items differently) and no
+    /// decision covers these answers: "perlu keputusan". The indicator has no value until the coordinator settles it.
     Unsettled,
     /// Units gave different values; `decision` (a position in [`Workspace::decisions`])
     /// settles them. `source` is the chosen unit's position in `candidates`, `None` for
@@ -119,18 +129,19 @@ impl Merge {
     }
 }
 
-/// Whether a decision was taken on exactly these answers (same units, same values).
+/// Whether a decision was taken on exactly these answers (same units, same values, same
+/// item states).
 pub(super) fn decision_matches(d: &Decision, candidates: &[Candidate]) -> bool {
-    let mut recorded: Vec<(&str, Value)> = d
+    let mut recorded: Vec<(&str, Value, &ItemStates)> = d
         .candidates
         .iter()
-        .map(|c| (c.unit.as_str(), c.value))
+        .map(|c| (c.unit.as_str(), c.value, &c.items))
         .collect();
     crate::domain::sort::sort_by(&mut recorded, |a, b| a.cmp(b));
     recorded.dedup();
-    let current: Vec<(&str, Value)> = candidates
+    let current: Vec<(&str, Value, &ItemStates)> = candidates
         .iter()
-        .map(|c| (c.unit.as_str(), c.value))
+        .map(|c| (c.unit.as_str(), c.value, &c.items))
         .collect();
     recorded == current
 }
@@ -167,6 +178,7 @@ pub fn merge(ws: &Workspace) -> Merge {
                     unit: sub.unit.id.clone(),
                     value: answer.value,
                     proposal: false,
+                    items: answer.items.clone(),
                 });
         }
         for (id, input) in sub.support.iter() {
@@ -183,6 +195,7 @@ pub fn merge(ws: &Workspace) -> Merge {
                         unit: sub.unit.id.clone(),
                         value,
                         proposal: true,
+                        items: input.items.clone(),
                     });
             }
         }
@@ -203,7 +216,7 @@ pub fn merge(ws: &Workspace) -> Merge {
             let inputs = inputs_of.remove(ind.id.as_str()).unwrap_or_default();
             let status = match candidates.first() {
                 None => Status::Unanswered,
-                Some(first) if candidates.iter().all(|c| c.value == first.value) => {
+                Some(first) if candidates.iter().all(|c| c.agrees(first)) => {
                     // The lead's answer, else any answer, before a supporting unit's proposal.
                     let lead = ws.assignments.get(&ind.id).and_then(|a| a.lead.as_deref());
                     let source = candidates
@@ -261,6 +274,7 @@ impl Workspace {
             evidence: input.evidence.clone(),
             updated_at: input.updated_at.clone(),
             service: input.service.clone(),
+            items: input.items.clone(),
             extra: input.extra.clone(),
         }))
     }

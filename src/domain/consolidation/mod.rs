@@ -52,6 +52,7 @@ pub use merge::{
 };
 pub use settle::{RuleOutcome, Settlement};
 
+use crate::domain::assessor::AssessorResults;
 use crate::domain::catalogue::{self, Framework};
 use crate::domain::exchange::{Answer, Decision, SupportInput, Timestamp, UnitRef};
 use crate::domain::text::Text;
@@ -94,6 +95,10 @@ pub struct Workspace {
     /// The Berita Acara's particulars; `None` until entered (the defaults are shown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub berita_acara: Option<BeritaAcara>,
+    /// The official evaluation's values, once known (`domain::assessor`): beside the
+    /// self-assessment, never part of it.
+    #[serde(default, skip_serializing_if = "AssessorResults::is_empty")]
+    pub assessor: AssessorResults,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -246,6 +251,10 @@ fn err(id: impl Into<String>, en: impl Into<String>) -> Text {
     Text::new(id, en)
 }
 
+fn unknown_framework() -> Text {
+    err("Kerangka penilaian tidak dikenal.", "Unknown framework.")
+}
+
 impl Workspace {
     /// A new workspace; with `starter_units`, the typical Pemda units and the default
     /// assignment template (process.md), otherwise no units and nothing assigned.
@@ -274,6 +283,7 @@ impl Workspace {
             decisions: Vec::new(),
             guidance: Guidance::default(),
             berita_acara: None,
+            assessor: AssessorResults::default(),
             created_at: now.clone(),
             updated_at: now.clone(),
         };
@@ -569,6 +579,41 @@ impl Workspace {
     pub fn assigned_to(&self, unit: &str) -> (Vec<String>, Vec<String>) {
         let usage = self.unit_usage(unit);
         (usage.lead, usage.support)
+    }
+
+    /// Records pasted assessor values in `stage` (each line replaces that indicator's value
+    /// there). The self-assessment is untouched.
+    pub fn record_assessor(
+        &mut self,
+        stage: &str,
+        lines: &[crate::domain::assessor::PastedLine],
+        now: &Timestamp,
+    ) -> Result<(), Text> {
+        let fw = self.framework().ok_or_else(unknown_framework)?;
+        self.assessor.apply(fw, stage, lines)?;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Sets or (with `None`) removes one assessor value of `stage`.
+    pub fn set_assessor_value(
+        &mut self,
+        stage: &str,
+        indicator: &str,
+        value: Option<Value>,
+        note: &str,
+        now: &Timestamp,
+    ) -> Result<(), Text> {
+        let fw = self.framework().ok_or_else(unknown_framework)?;
+        self.assessor.set(fw, stage, indicator, value, note)?;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Removes every assessor value of `stage`.
+    pub fn clear_assessor_stage(&mut self, stage: &str, now: &Timestamp) {
+        self.assessor.clear(stage);
+        self.touch(now);
     }
 
     /// Keeps the history sorted by unit, then export time (order of import never shows).

@@ -263,6 +263,7 @@ impl Workspace {
                     .submissions
                     .get(c.submission)
                     .map(|s| s.exported_at.clone()),
+                items: c.items.clone(),
                 extra: Map::new(),
             })
             .collect();

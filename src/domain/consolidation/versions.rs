@@ -17,6 +17,10 @@ impl Versioned for Workspace {
         &self.id
     }
 
+    fn framework_id(&self) -> &str {
+        &self.framework
+    }
+
     fn updated_at(&self) -> &Timestamp {
         &self.updated_at
     }

@@ -6,8 +6,10 @@
 //! an older Swanilai keeps them untouched as unknown fields.
 
 use super::{Extra, Timestamp};
+use crate::domain::checklist::ItemStates;
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Whom a unit asks when in doubt and sends its file to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +58,9 @@ impl Contact {
 pub struct SupportInput {
     /// The level the supporting unit proposes; absent for pure input. A proposal that
     /// differs from the lead unit's answer is a conflict for the coordinator to settle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `"value": 1.17` and, for an accepted suggestion, `"exact": "7/6"` beside it, as in
+    /// an answer.
+    #[serde(flatten, with = "crate::domain::value::in_file::optional")]
     pub value: Option<Value>,
     /// Notes in the Fakta / Analisis pattern, as in an answer.
     #[serde(default)]
@@ -67,6 +71,9 @@ pub struct SupportInput {
     pub updated_at: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// The evidence items the supporting unit marked, as in an answer (Pemdi).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: ItemStates,
     #[serde(flatten)]
     pub extra: Extra,
 }

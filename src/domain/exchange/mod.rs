@@ -18,8 +18,10 @@ pub mod words;
 
 pub use journey::{Contact, SupportInput};
 pub use time::{format_unix_millis, parse_rfc3339, Civil, Date, Instant, Timestamp};
-pub use validate::{megabytes, parse, Parsed, Problem, Severity};
+pub use validate::{allowed_values, megabytes, parse, Parsed, Problem, Severity};
 
+use crate::domain::assessor::AssessorResults;
+use crate::domain::checklist::ItemStates;
 use crate::domain::value::Value;
 use serde::{Deserialize, Serialize};
 use serde_json::Map;
@@ -106,6 +108,10 @@ pub struct ExchangeFile {
     /// The program that wrote the file, e.g. "Swanilai 0.1.0".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generator: Option<String>,
+    /// `consolidated` files (optional): the official evaluation's values per stage, beside
+    /// the self-assessment. They change no self-assessment figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<AssessorResults>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -137,6 +143,7 @@ impl ExchangeFile {
             decisions: Vec::new(),
             sources: Vec::new(),
             generator: Some(crate::domain::draft::GENERATOR.to_string()),
+            assessor: None,
             extra: Map::new(),
         }
     }
@@ -151,6 +158,8 @@ pub struct UnitRef {
 /// One indicator's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
+    /// `"value": 1.17` and, for an accepted suggestion, `"exact": "7/6"` beside it.
+    #[serde(flatten, with = "crate::domain::value::in_file")]
     pub value: Value,
     /// Penjelasan, in the Fakta / Analisis pattern (Pedoman MenPANRB 3/2024 Bab III).
     #[serde(default)]
@@ -162,6 +171,10 @@ pub struct Answer {
     /// The public service assessed (SPBE 2020 45–47, SPBE 2018 35.x).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// The state of each evidence item the unit marked (Swanilai extension): item id
+    /// (`13.L1.2`) → `ada` / `sebagian` / `belum`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: ItemStates,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -194,6 +207,9 @@ pub struct Evidence {
     /// "The .zip bundle"): listed in every file, carried only in a bundle.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
+    /// The evidence items (ids such as `13.L1.2`) this document proves (Swanilai extension).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -291,9 +307,14 @@ pub enum Rule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     pub unit: String,
+    #[serde(flatten, with = "crate::domain::value::in_file")]
     pub value: Value,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<Timestamp>,
+    /// That unit's evidence-item states, when it marked any: two answers with the same
+    /// value but different states are a conflict too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: ItemStates,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -306,6 +327,7 @@ pub struct Decision {
     /// The unit whose answer was taken (`pick`, `lead`, `higher`, `lower`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chosen_unit: Option<String>,
+    #[serde(flatten, with = "crate::domain::value::in_file")]
     pub value: Value,
     pub candidates: Vec<Candidate>,
     #[serde(default)]

@@ -27,9 +27,12 @@ use super::strict_json::{self, Repeated, Segment};
 use super::time::{parse_rfc3339, Date};
 use super::words::describe;
 use super::{ExchangeFile, Kind, FORMAT, MAX_FILE_BYTES, VERSION};
-use crate::domain::catalogue::{self, Framework, ValueRange};
+use crate::domain::catalogue::{self, Framework, Indicator, ValueRange};
+use crate::domain::checklist::{self, ItemState, ItemStates};
 use crate::domain::engine::{self, format_hundredths};
+use crate::domain::spreadsheet::format_value;
 use crate::domain::text::{Lang, Text};
+use crate::domain::value::{in_file, Value};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -411,7 +414,7 @@ enum Presence {
 }
 
 /// "1–5, bilangan bulat" / "1,00–5,00 dengan paling banyak dua desimal".
-fn allowed_values(range: &ValueRange) -> (String, String) {
+pub fn allowed_values(range: &ValueRange) -> (String, String) {
     if range.is_decimal() {
         let (lo, hi) = (
             range.min_value().hundredths() as i64,
@@ -805,6 +808,9 @@ impl Walk {
         ) {
             self.coordination(v, fw);
         }
+        if let Some(v) = self.field(obj, "$", "assessor", Presence::Nullable, Expect::Object) {
+            self.assessor(v, fw);
+        }
         if kind == Some(Kind::Consolidated) {
             // Contract: a consolidated file carries "the provenance of every answer".
             for id in answered.difference(&provenance) {
@@ -1000,9 +1006,10 @@ impl Walk {
                 ),
                 Some(v) => self.value(v, &value_path, fw),
             }
+            self.exact_and_items(a, &path, fw, indicator, true);
             self.text(a, &path, "justification", Presence::Defaulted);
             if let Some(ev) = self.field(a, &path, "evidence", Presence::Defaulted, Expect::Array) {
-                self.evidence(ev, &key_path(&path, "evidence"), fw);
+                self.evidence(ev, &key_path(&path, "evidence"), fw, indicator);
             }
             self.timestamp(a, &path, "updated_at", Presence::Nullable);
             let service = self.text(a, &path, "service", Presence::Nullable);
@@ -1106,7 +1113,13 @@ impl Walk {
         }
     }
 
-    fn evidence(&mut self, v: &Json, path: &str, fw: Option<&Framework>) {
+    fn evidence(
+        &mut self,
+        v: &Json,
+        path: &str,
+        fw: Option<&Framework>,
+        indicator: Option<&Indicator>,
+    ) {
         let Some(items) = self.array(v, path) else {
             return;
         };
@@ -1131,6 +1144,9 @@ impl Walk {
             if let Some(docs) = self.field(e, &at, "documents", Presence::Defaulted, Expect::Array)
             {
                 self.documents(docs, &key_path(&at, "documents"));
+            }
+            if let Some(links) = self.field(e, &at, "items", Presence::Defaulted, Expect::Array) {
+                self.item_links(links, &key_path(&at, "items"), indicator);
             }
             if let Some(level) = self.field(e, &at, "level", Presence::Nullable, Expect::Integer) {
                 let level_path = key_path(&at, "level");
@@ -1365,8 +1381,11 @@ impl Walk {
             let Some(d) = self.object(item, &at) else {
                 continue;
             };
+            let mut indicator = None;
             if let Some(id) = self.text(d, &at, "indicator", Presence::Required) {
-                self.known_indicator(fw, id, &key_path(&at, "indicator"));
+                if self.known_indicator(fw, id, &key_path(&at, "indicator")) {
+                    indicator = fw.and_then(|f| f.indicator(id));
+                }
             }
             let rule = match self.field(d, &at, "rule", Presence::Required, Expect::Text) {
                 Some(Json::String(r))
@@ -1397,12 +1416,20 @@ impl Walk {
                 None => self.missing(&key_path(&at, "value"), Expect::Number),
                 Some(v) => self.value(v, &key_path(&at, "value"), fw),
             }
+            self.exact(
+                d,
+                &at,
+                fw,
+                d.get("value")
+                    .and_then(Json::as_f64)
+                    .and_then(Value::from_f64),
+            );
             if let Some(c) = self.field(d, &at, "candidates", Presence::Required, Expect::Array) {
-                self.candidates(c, &key_path(&at, "candidates"), fw);
+                self.candidates(c, &key_path(&at, "candidates"), fw, indicator);
             }
             // Swanilai extension: every unit's evidence, kept with an "own" decision.
             if let Some(ev) = self.field(d, &at, "evidence", Presence::Defaulted, Expect::Array) {
-                self.evidence(ev, &key_path(&at, "evidence"), fw);
+                self.evidence(ev, &key_path(&at, "evidence"), fw, indicator);
             }
             let note = self.text(d, &at, "note", Presence::Defaulted);
             if rule == Some("own") && note.is_none_or(|n| n.trim().is_empty()) {
@@ -1423,8 +1450,15 @@ impl Walk {
         items.len()
     }
 
-    /// The differing answers of a conflict: `{ unit, value, exported_at? }` each.
-    fn candidates(&mut self, v: &Json, path: &str, fw: Option<&Framework>) {
+    /// The differing answers of a conflict: `{ unit, value, exact?, items?, exported_at? }`
+    /// each.
+    fn candidates(
+        &mut self,
+        v: &Json,
+        path: &str,
+        fw: Option<&Framework>,
+        indicator: Option<&Indicator>,
+    ) {
         let Some(cands) = self.array(v, path) else {
             return;
         };
@@ -1438,6 +1472,7 @@ impl Walk {
                 None => self.missing(&key_path(&cp, "value"), Expect::Number),
                 Some(v) => self.value(v, &key_path(&cp, "value"), fw),
             }
+            self.exact_and_items(co, &cp, fw, indicator, false);
             self.timestamp(co, &cp, "exported_at", Presence::Nullable);
         }
     }
@@ -1486,7 +1521,8 @@ impl Walk {
             for (id, cands) in self.object(u, &at).into_iter().flatten() {
                 let ip = key_path(&at, id);
                 if self.known_indicator(fw, id, &ip) {
-                    self.candidates(cands, &ip, fw);
+                    let indicator = fw.and_then(|f| f.indicator(id));
+                    self.candidates(cands, &ip, fw, indicator);
                 }
             }
         }
@@ -1516,6 +1552,256 @@ impl Walk {
             self.timestamp(s, &at, "superseded_by", Presence::Nullable);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Evidence items, exact values and assessor results (Swanilai extensions, issue 10).
+
+impl Walk {
+    /// `exact` beside a `value` (an accepted suggestion stored as a fraction) and the
+    /// answer's evidence-item states. The value a reader uses is
+    /// `exact` when it rounds to `value`, else `value` (with a warning); a value that
+    /// differs from what the marked items suggest is flagged, never changed.
+    fn exact_and_items(
+        &mut self,
+        obj: &Map<String, Json>,
+        path: &str,
+        fw: Option<&Framework>,
+        indicator: Option<&Indicator>,
+        flag_suggestion: bool,
+    ) {
+        let value = obj
+            .get("value")
+            .and_then(Json::as_f64)
+            .and_then(Value::from_f64);
+        let exact = self.exact(obj, path, fw, value);
+        let used = value.map(|v| in_file::reconcile(v, exact));
+        let states = self.item_states(obj, path, indicator);
+        let flag = flag_suggestion && !states.is_empty();
+        let (Some(fw), Some(ind), Some(used), true) = (fw, indicator, used, flag) else {
+            return;
+        };
+        if let Some(s) = checklist::suggest(fw, ind, &states).filter(|s| s.value != used) {
+            let shown = |v: Value, lang: Lang| format_value(v, true, lang);
+            self.warn(
+                key_path(path, "value"),
+                format!(
+                    "Nilai {} berbeda dari saran butir yang ditandai ({}). Nilai dalam berkas tetap dipakai.",
+                    shown(used, Lang::Id),
+                    s.reason.id
+                ),
+                format!(
+                    "The value {} differs from what the marked items suggest ({}). The file's value is kept.",
+                    shown(used, Lang::En),
+                    s.reason.get(Lang::En)
+                ),
+            );
+        }
+    }
+
+    /// `items`: item id → `ada` / `sebagian` / `belum`. Returns the states it could read.
+    fn item_states(
+        &mut self,
+        obj: &Map<String, Json>,
+        path: &str,
+        indicator: Option<&Indicator>,
+    ) -> ItemStates {
+        let mut states = ItemStates::new();
+        let Some(v) = self.field(obj, path, "items", Presence::Defaulted, Expect::Object) else {
+            return states;
+        };
+        let items_path = key_path(path, "items");
+        let Some(items) = self.object(v, &items_path) else {
+            return states;
+        };
+        for (id, state) in items {
+            let at = key_path(&items_path, id);
+            match state.as_str().and_then(ItemState::from_key) {
+                Some(s) => {
+                    states.insert(id.clone(), s);
+                }
+                None => {
+                    let (got_id, got_en) = quoted(state);
+                    let (what_id, what_en) = describe(&at);
+                    self.error(
+                        at.clone(),
+                        format!("{what_id} berstatus {got_id}, yang tidak dikenal. Status yang sah: \"ada\", \"sebagian\", \"belum\"."),
+                        format!("{what_en} has the state {got_en}, which is unknown. Valid states: \"ada\" (held), \"sebagian\" (in part), \"belum\" (not yet)."),
+                    );
+                }
+            }
+            self.known_item(indicator, id, &at);
+        }
+        states
+    }
+
+    /// `exact`: a fraction "7/6" within the framework's values, only where values carry
+    /// decimals. Returns it when it can be read.
+    fn exact(
+        &mut self,
+        obj: &Map<String, Json>,
+        path: &str,
+        fw: Option<&Framework>,
+        value: Option<Value>,
+    ) -> Option<Value> {
+        let at = key_path(path, "exact");
+        let v = self.field(obj, path, "exact", Presence::Nullable, Expect::Text)?;
+        let exact = v.as_str().and_then(Value::parse_fraction);
+        let Some(exact) = exact else {
+            let (got_id, got_en) = found(v);
+            let (what_id, what_en) = describe(&at);
+            self.error(
+                at,
+                format!(
+                    "{what_id} harus berisi pecahan sebagai teks, mis. \"7/6\", bukan {got_id}."
+                ),
+                format!("{what_en} must hold a fraction as text, e.g. \"7/6\", not {got_en}."),
+            );
+            return None;
+        };
+        if let Some(fw) = fw {
+            if !fw.values.is_decimal() || !fw.values.accepts(exact) {
+                let (allowed_id, allowed_en) = allowed_values(&fw.values);
+                let (what_id, what_en) = describe(&at);
+                self.error(
+                    at,
+                    format!(
+                        "{what_id} tidak diizinkan dalam {}: {allowed_id}.",
+                        fw.short_name
+                    ),
+                    format!(
+                        "{what_en} is not allowed in {}: {allowed_en}.",
+                        fw.short_name
+                    ),
+                );
+                return None;
+            }
+        }
+        if let Some(value) = value.filter(|v| in_file::reconcile(*v, Some(exact)) != exact) {
+            let text = v.as_str().unwrap_or_default();
+            self.warn(
+                at,
+                format!(
+                    "Pecahan \"{text}\" (tampil {}) tidak cocok dengan nilai {}; yang dipakai nilai {}.",
+                    format_value(exact, true, Lang::Id),
+                    format_value(value, true, Lang::Id),
+                    format_value(value, true, Lang::Id)
+                ),
+                format!(
+                    "The fraction \"{text}\" (shown {}) does not match the value {}; the value {} is used.",
+                    format_value(exact, true, Lang::En),
+                    format_value(value, true, Lang::En),
+                    format_value(value, true, Lang::En)
+                ),
+            );
+        }
+        Some(exact)
+    }
+
+    /// An evidence entry's `items`: the ids of the evidence items it proves.
+    fn item_links(&mut self, v: &Json, path: &str, indicator: Option<&Indicator>) {
+        for (j, link) in self.array(v, path).into_iter().flatten().enumerate() {
+            let at = index_path(path, j);
+            match link.as_str() {
+                Some(id) => self.known_item(indicator, id, &at),
+                None => self.wrong_type(&at, Expect::Text, link),
+            }
+        }
+    }
+
+    /// An item id the catalogue does not list for the indicator: a warning (a newer
+    /// catalogue may list more items); the state is kept but suggests nothing.
+    /// An id not even of an item's form (`<indicator>.L<level>.<n>`) is refused, as by the
+    /// schema's `itemId`.
+    fn known_item(&mut self, indicator: Option<&Indicator>, id: &str, path: &str) {
+        if !is_item_id(id) {
+            let q = short_quote(id);
+            return self.error(
+                path,
+                format!("Kode butir {q} tidak sah; bentuknya <indikator>.L<tingkat>.<nomor>, mis. \"13.L1.2\"."),
+                format!("The item id {q} is not valid; its form is <indicator>.L<level>.<n>, e.g. \"13.L1.2\"."),
+            );
+        }
+        let Some(ind) = indicator else { return };
+        if ind.item(id).is_none() {
+            let q = Json::String(id.to_owned());
+            let code = ind.display_code();
+            self.warn(
+                path,
+                format!("Butir {q} tidak ada dalam daftar butir indikator {code} versi ini; statusnya disimpan tetapi tidak dihitung."),
+                format!("Item {q} is not in this version's item list of indicator {code}; its state is kept but not counted."),
+            );
+        }
+    }
+
+    /// `assessor`: per stage of the framework, indicator → `{ "value", "note" }`.
+    fn assessor(&mut self, v: &Json, fw: Option<&Framework>) {
+        let path = "$.assessor";
+        let Some(o) = self.object(v, path) else {
+            return;
+        };
+        let Some(stages) = self.field(o, path, "stages", Presence::Defaulted, Expect::Object)
+        else {
+            return;
+        };
+        let stages_path = key_path(path, "stages");
+        let Some(stages) = self.object(stages, &stages_path) else {
+            return;
+        };
+        for (stage, results) in stages {
+            let at = key_path(&stages_path, stage);
+            if let Some(fw) = fw.filter(|f| f.assessor_stage(stage).is_none()) {
+                let known: Vec<&str> = fw.assessor_stages.iter().map(|s| s.id.as_str()).collect();
+                let list = known.join(", ");
+                self.warn(
+                    &at,
+                    format!("Tahap penilaian \"{stage}\" tidak dikenal dalam {} (yang dikenal: {list}); nilainya disimpan tetapi tidak ditampilkan.", fw.short_name),
+                    format!("Unknown evaluation stage \"{stage}\" in {} (known: {list}); its values are kept but not shown.", fw.short_name),
+                );
+            }
+            let Some(r) = self.object(results, &at) else {
+                continue;
+            };
+            let Some(values) = self.field(r, &at, "values", Presence::Defaulted, Expect::Object)
+            else {
+                continue;
+            };
+            let values_path = key_path(&at, "values");
+            let Some(values) = self.object(values, &values_path) else {
+                continue;
+            };
+            for (id, entry) in values {
+                let entry_path = key_path(&values_path, id);
+                self.known_indicator(fw, id, &entry_path);
+                let Some(e) =
+                    self.entry(entry, &entry_path, ("Nilai asesor", "assessor value"), id)
+                else {
+                    continue;
+                };
+                match e.get("value") {
+                    None => self.missing(&key_path(&entry_path, "value"), Expect::Number),
+                    Some(v) => self.value(v, &key_path(&entry_path, "value"), fw),
+                }
+                self.text(e, &entry_path, "note", Presence::Defaulted);
+            }
+        }
+    }
+}
+
+/// `13.L1.2`, `35.1.L3.10`: digits (dotted), `.L`, one digit, `.`, a number from 1.
+fn is_item_id(id: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some((indicator, rest)) = id.rsplit_once(".L") else {
+        return false;
+    };
+    let Some((level, n)) = rest.split_once('.') else {
+        return false;
+    };
+    indicator.split('.').all(digits)
+        && level.len() == 1
+        && digits(level)
+        && digits(n)
+        && !n.starts_with('0')
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1689,6 +1975,28 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_ids_have_the_catalogues_form() {
+        for ok in ["13.L1.2", "35.1.L3.10", "4.L0.1"] {
+            assert!(is_item_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "36",
+            "13.L1",
+            "13.L1.0",
+            "13.L12.1",
+            "L1.2",
+            ".L1.2",
+            "13.l1.2",
+            "a.L1.2",
+            "13.L1.2x",
+            "1..2.L1.1",
+        ] {
+            assert!(!is_item_id(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn paths_read_like_the_contract() {

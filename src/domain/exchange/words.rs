@@ -53,6 +53,12 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("date", "Tanggal dokumen", "the document date"),
     ("review", "Tanda dokumen reviu", "the review mark"),
     (
+        "items",
+        "Butir bukti yang ditandai",
+        "the evidence items marked",
+    ),
+    ("exact", "Nilai pecahan (exact)", "the exact fraction"),
+    (
         "documents",
         "Daftar berkas dokumen",
         "the list of document files",
@@ -142,6 +148,9 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("nip", "NIP", "the NIP"),
     ("position", "Jabatan", "the position"),
     ("letterhead", "Kop surat", "the letterhead"),
+    ("assessor", "Hasil asesor", "the assessors' results"),
+    ("stages", "Tahap penilaian asesor", "the evaluation stages"),
+    ("values", "Nilai asesor", "the assessors' values"),
 ];
 
 /// Maps whose keys are ids (indicator, aspect, domain), not fields.
@@ -153,6 +162,9 @@ pub const ID_MAPS: &[&str] = &[
     "unsettled",
     "aspects",
     "domains",
+    "items",
+    "stages",
+    "values",
 ];
 
 /// The segments of a path written by the reader (`$.answers.35.1.evidence[0]`). After a
@@ -175,10 +187,9 @@ pub fn segments(path: &str) -> Vec<Segment> {
                 matches!(out.last(), Some(Segment::Key(k)) if ID_MAPS.contains(&k.as_str()));
             let mut end = r.find(['.', '[']).unwrap_or(r.len());
             if id_map {
-                // `35.1.service`: a dot followed by a digit continues the id.
-                while r[end..].starts_with('.')
-                    && r[end + 1..].starts_with(|c: char| c.is_ascii_digit())
-                {
+                // `35.1.service`: a dot followed by a digit continues the id, and so does
+                // `.L1` in an evidence item's id (`4.L1.2`): fields are lower case.
+                while r[end..].starts_with('.') && continues_id(&r[end + 1..]) {
                     end = 1 + end + r[end + 1..].find(['.', '[']).unwrap_or(r.len() - end - 1);
                 }
             }
@@ -189,6 +200,12 @@ pub fn segments(path: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Whether the text after a dot in an id continues it: a digit, or `L` and a digit.
+fn continues_id(rest: &str) -> bool {
+    let rest = rest.strip_prefix('L').unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// What the segments up to `n` are, as the owner of a field ("indikator 36", "bukti
@@ -222,6 +239,19 @@ fn owner(segs: &[Segment]) -> Option<(String, String)> {
             format!("konflik indikator {id}"),
             format!("the conflict on indicator {id}"),
         ),
+        ("items", Segment::Key(id)) => of((format!("butir {id}"), format!("item {id}"))),
+        ("items", Segment::Index(i)) => of((
+            format!("butir ke-{} yang dibuktikan", i + 1),
+            format!("proven item {}", i + 1),
+        )),
+        ("stages", Segment::Key(s)) => (
+            format!("hasil asesor tahap {s}"),
+            format!("the assessors' results of stage {s}"),
+        ),
+        ("values", Segment::Key(id)) => of((
+            format!("nilai asesor indikator {id}"),
+            format!("the assessors' value of indicator {id}"),
+        )),
         ("aspects", Segment::Key(id)) => (format!("aspek {id}"), format!("aspect {id}")),
         ("domains", Segment::Key(id)) => (format!("domain {id}"), format!("domain {id}")),
         ("evidence", Segment::Index(i)) => of((
@@ -411,6 +441,26 @@ mod tests {
                 "$.assignment.deadline",
                 "Batas waktu pengiriman pada penugasan",
                 "The deadline of the assignment",
+            ),
+            (
+                "$.answers.4.items.4.L1.2",
+                "Butir 4.L1.2 indikator 4",
+                "Item 4.L1.2 of indicator 4",
+            ),
+            (
+                "$.answers.4.evidence[0].items[1]",
+                "Butir ke-2 yang dibuktikan bukti dukung ke-1 indikator 4",
+                "Proven item 2 of evidence item 1 of indicator 4",
+            ),
+            (
+                "$.answers.4.exact",
+                "Nilai pecahan (exact) pada indikator 4",
+                "The exact fraction of indicator 4",
+            ),
+            (
+                "$.assessor.stages.akhir.values.35.1.note",
+                "Catatan alasan pada nilai asesor indikator 35.1 hasil asesor tahap akhir",
+                "The note of the assessors' value of indicator 35.1 of the assessors' results of stage akhir",
             ),
             ("$.x_custom", "Kolom \"x_custom\"", "The field \"x_custom\""),
         ];

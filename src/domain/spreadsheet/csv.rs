@@ -94,7 +94,11 @@ pub(super) fn headers(fw: &Framework, lang: Lang) -> Vec<&'static str> {
     h.extend([
         t("Bobot (%)", "Weight (%)"),
         t("Nilai", "Value"),
-        t("Nama tingkat", "Level name"),
+        if fw.values.is_decimal() {
+            t("Rentang predikat", "Predicate band")
+        } else {
+            t("Nama tingkat", "Level name")
+        },
         t("Unit pemilik", "Owner unit"),
         t("Jumlah bukti", "Evidence count"),
         t("Layanan", "Service"),
@@ -142,7 +146,7 @@ pub fn indicator_csv(fw: &Framework, rows: &[IndicatorRow], lang: Lang) -> Strin
             r.value
                 .map_or_else(String::new, |v| csv_value(v, decimal, dialect)),
         );
-        cells.push(r.level.map_or_else(String::new, |l| txt(&l.name)));
+        cells.push(r.reading.as_ref().map_or_else(String::new, txt));
         cells.push(
             r.owner
                 .as_ref()

@@ -22,7 +22,7 @@ pub mod xlsx;
 pub use csv::{indicator_csv, Dialect};
 pub use workbook::{raise_gain, target_label, workbook, PlanSheet};
 
-use crate::domain::catalogue::{self, Aspect, Domain, Framework, Indicator, ScaleLevel};
+use crate::domain::catalogue::{self, Aspect, Domain, Framework, Indicator};
 use crate::domain::engine::effective_values;
 use crate::domain::exchange::{ExchangeFile, Kind};
 use crate::domain::text::{Lang, Text};
@@ -59,8 +59,9 @@ pub struct IndicatorRow {
     pub value: Option<Value>,
     /// The value is the framework's assumption for a missing external index (Pemdi: 1.00).
     pub assumed: bool,
-    /// The level name read as floor(value) on the indicator's own scale.
-    pub level: Option<&'static ScaleLevel>,
+    /// How the value reads: its level name (SPBE) or its predicate band (Pemdi), see
+    /// [`Framework::value_reading`].
+    pub reading: Option<Text>,
     pub owner: Option<Owner>,
     pub evidence: usize,
     pub justification: String,
@@ -171,7 +172,7 @@ pub fn indicator_rows(fw: &'static Framework, file: &ExchangeFile) -> Vec<Indica
                 domain,
                 value,
                 assumed: assumed.contains(&ind.id),
-                level: value.and_then(|v| fw.scale(&ind.scale)?.level(v.floor_level())),
+                reading: value.and_then(|v| fw.value_reading(ind, v)),
                 owner: owner_of(file, &ind.id),
                 evidence: answer.map_or(0, |a| a.evidence.len()),
                 justification: answer.map(|a| a.justification.clone()).unwrap_or_default(),

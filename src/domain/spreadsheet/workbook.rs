@@ -3,6 +3,7 @@
 
 use super::xlsx::{self, Cell, Sheet, Style, Workbook};
 use super::{csv::headers, indicator_rows, IndicatorRow};
+use crate::domain::assessor::{compare_file, stages_with_values, Gap};
 use crate::domain::catalogue::Framework;
 use crate::domain::engine::{evaluate, format_hundredths, Score};
 use crate::domain::exchange::{ExchangeFile, Kind, Timestamp};
@@ -257,8 +258,9 @@ fn indicator_sheet(fw: &Framework, rows: &[IndicatorRow], lang: Lang) -> Sheet {
             None => Cell::empty(),
         });
         cells.push(
-            r.level
-                .map_or_else(Cell::empty, |l| Cell::text(l.name.get(lang))),
+            r.reading
+                .as_ref()
+                .map_or_else(Cell::empty, |t| Cell::text(t.get(lang))),
         );
         cells.push(
             r.owner
@@ -441,11 +443,9 @@ fn plan_sheet(
                 let Some(row) = rows.iter().find(|x| x.indicator.id == r.indicator) else {
                     continue;
                 };
-                let scale = fw.scale(&row.indicator.scale);
                 let name = |v: Value| {
-                    scale
-                        .and_then(|sc| sc.level(v.floor_level()))
-                        .map_or_else(Cell::empty, |l| Cell::text(l.name.get(lang)))
+                    fw.value_reading(row.indicator, v)
+                        .map_or_else(Cell::empty, |t| Cell::text(t.get(lang)))
                 };
                 s.row(vec![
                     Cell::int(n as i64 + 1),
@@ -482,7 +482,7 @@ pub fn workbook(
     offset_minutes: i32,
 ) -> Vec<u8> {
     let rows = indicator_rows(fw, file);
-    let book = Workbook {
+    let mut book = Workbook {
         title: format!(
             "{} — {} {} {}",
             pick(lang, "Laporan Penilaian Mandiri", "Self-Assessment Report"),
@@ -497,5 +497,74 @@ pub fn workbook(
             plan_sheet(fw, &rows, plan.as_ref(), lang),
         ],
     };
+    book.sheets.extend(assessor_sheet(fw, file, lang));
     xlsx::write(&book)
+}
+
+/// "Asesor": for every stage with assessor values, the index, aspects, domains and
+/// indicators beside the self-assessment, largest gaps first, with the notes. Only when
+/// the file carries assessor values.
+fn assessor_sheet(fw: &Framework, file: &ExchangeFile, lang: Lang) -> Option<Sheet> {
+    let t = |id, en| pick(lang, id, en);
+    let stages = stages_with_values(fw, file);
+    if stages.is_empty() {
+        return None;
+    }
+    let mut s = Sheet::new(t("Asesor", "Assessors"));
+    s.widths = vec![12, 60, 12, 12, 12, 60];
+    s.row(vec![Cell::text(t(
+        "Penilaian mandiri dibanding asesor (selisih = mandiri − asesor)",
+        "Self-assessment against the assessors (gap = self − assessors)",
+    ))
+    .style(Style::Title)]);
+    let cell = |h: Option<i64>| h.map_or_else(Cell::empty, Cell::hundredths);
+    let gap = |g: &Gap| g.gap().map_or_else(Cell::empty, Cell::hundredths);
+    for stage in stages {
+        let Some(c) = compare_file(fw, file, &stage.id) else {
+            continue;
+        };
+        s.row(vec![]);
+        s.row(vec![Cell::text(stage.name.get(lang)).style(Style::Label)]);
+        s.header(&[
+            t("Bagian", "Part"),
+            t("Nama", "Name"),
+            t("Mandiri", "Self"),
+            t("Asesor", "Assessors"),
+            t("Selisih", "Gap"),
+            t("Catatan asesor", "Assessors' note"),
+        ]);
+        s.row(vec![
+            Cell::text(t("Indeks", "Index")),
+            Cell::text(fw.index_name.as_ref().map_or("", |n| n.get(lang))),
+            cell(c.index.own),
+            cell(c.index.assessor),
+            gap(&c.index),
+        ]);
+        for g in c.domains.iter().chain(&c.aspects) {
+            let name = fw
+                .aspect(&g.id)
+                .map(|a| a.name.get(lang))
+                .or_else(|| fw.domain(&g.id).map(|d| d.name.get(lang)))
+                .unwrap_or_default();
+            s.row(vec![
+                Cell::text(&g.id),
+                Cell::text(name),
+                cell(g.own),
+                cell(g.assessor),
+                gap(g),
+            ]);
+        }
+        for g in &c.indicators {
+            let ind = fw.indicator(&g.id);
+            s.row(vec![
+                Cell::text(ind.map_or(g.id.as_str(), |i| i.display_code())),
+                Cell::text(ind.map_or("", |i| i.name.get(lang))),
+                cell(g.own),
+                cell(g.assessor),
+                gap(g),
+                Cell::text(&g.note),
+            ]);
+        }
+    }
+    Some(s)
 }

@@ -4,7 +4,8 @@
 //! after. Every decision is shown with who, when and why.
 
 use super::state::Coord;
-use crate::domain::catalogue::Framework;
+use crate::domain::catalogue::{EvidenceItem, Framework};
+use crate::domain::checklist::ItemStates;
 use crate::domain::consolidation::{
     describe_rule, label, Candidate, Item, RuleOutcome, Settlement, Status, Workspace,
 };
@@ -348,6 +349,7 @@ fn ConflictCard(indicator: String) -> impl IntoView {
 }
 
 /// What one column shows: a unit's answer, proposal or input on an indicator.
+#[derive(Clone)]
 struct Column {
     unit: String,
     role: (&'static str, &'static str, &'static str),
@@ -356,7 +358,31 @@ struct Column {
     justification: String,
     evidence: Vec<crate::domain::exchange::Evidence>,
     service: Option<String>,
+    /// The evidence-item states the unit marked (Pemdi).
+    items: ItemStates,
     restored: bool,
+}
+
+/// The evidence items any column marked, in catalogue order, each with whether the
+/// answers and proposals differ on it (what a conflict over equal values is about).
+fn item_marks(
+    fw: &'static Framework,
+    indicator: &str,
+    cols: &[Column],
+) -> Vec<(&'static EvidenceItem, bool)> {
+    let Some(meta) = fw.indicator(indicator) else {
+        return Vec::new();
+    };
+    let valued: Vec<&Column> = cols.iter().filter(|c| c.value.is_some()).collect();
+    meta.items
+        .iter()
+        .filter(|it| cols.iter().any(|c| c.items.contains_key(&it.id)))
+        .map(|it| {
+            let first = valued.first().and_then(|c| c.items.get(&it.id));
+            let differs = valued.iter().any(|c| c.items.get(&it.id) != first);
+            (it, differs)
+        })
+        .collect()
 }
 
 /// The unit's part in an indicator, as a badge: (class, Indonesian, English).
@@ -387,15 +413,28 @@ fn column_view(
     fw: &'static Framework,
     indicator: &str,
     col: Column,
+    marks: &[(&'static EvidenceItem, bool)],
     chosen: bool,
     action: Option<AnyView>,
 ) -> AnyView {
     let lang = lang();
-    let scale = fw.indicator(indicator).and_then(|i| fw.scale(&i.scale));
+    // A level reads as its name, a Pemdi value as its band.
     let level_name = col
         .value
-        .and_then(|v| scale.and_then(|s| s.level(v.floor_level())))
-        .map(|l| l.name.clone());
+        .and_then(|v| fw.value_reading(fw.indicator(indicator)?, v));
+    let exact = col.value.and_then(Value::fraction);
+    let states = marks
+        .iter()
+        .map(|(it, differs)| {
+            let state = col.items.get(&it.id).map(|s| s.label());
+            view! {
+                <li class:differs=*differs>
+                    <span class="item-id">{it.id.clone()}</span> " " {text(it.label.clone())} ": "
+                    <strong>{state.map_or_else(|| view! { <span class="muted">{tr("tidak ditandai", "not marked")}</span> }.into_any(), |t| text(t).into_any())}</strong>
+                </li>
+            }
+        })
+        .collect_view();
     let (fakta, analisis) = split_justification(&col.justification);
     let (class, role_id, role_en) = col.role;
     let value = col.value;
@@ -412,8 +451,13 @@ fn column_view(
                     Some(v) => view! { <span class="value-big">{move || format_value(v, lang.get())}</span> }.into_any(),
                     None => view! { <span class="muted">{tr("Masukan tanpa usulan tingkat", "Input without a proposed level")}</span> }.into_any(),
                 }}
+                {exact.map(|f| view! { " " <span class="small">{tr("tepat ", "exactly ")}{f}</span> })}
                 {level_name.map(|n| view! { " " <span class="level-name">{text(n)}</span> })}
             </p>
+            {(!marks.is_empty()).then(|| view! {
+                <h4 class="small">{tr("Butir data dukung", "Evidence items")}</h4>
+                <ul class="item-states">{states}</ul>
+            })}
             {col.service.map(|s| view! { <p class="small">{tr("Layanan: ", "Service: ")}{s}</p> })}
             {if col.restored && fakta.is_empty() && analisis.is_empty() {
                 view! { <p class="muted small">{tr("Teks jawaban tidak tersedia (dipulihkan dari berkas konsolidasi). Impor lagi berkas asli unit untuk melihatnya.", "The answer's text is not available (restored from a consolidated file). Import the unit's original file again to see it.")}</p> }.into_any()
@@ -460,6 +504,7 @@ fn candidate_column(w: &Workspace, item: &Item, cand: &Candidate) -> Column {
             .map(|a| a.evidence.clone())
             .unwrap_or_default(),
         service: answer.as_ref().and_then(|a| a.service.clone()),
+        items: cand.items.clone(),
         restored: sub.is_some_and(|s| s.restored),
     }
 }
@@ -483,6 +528,7 @@ fn input_columns(w: &Workspace, item: &Item) -> Vec<Column> {
                 justification: input.justification.clone(),
                 evidence: input.evidence.clone(),
                 service: input.service.clone(),
+                items: input.items.clone(),
                 restored: false,
             })
         })
@@ -496,8 +542,20 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
     let chosen = item.source_unit().map(str::to_string);
     let decided = matches!(item.status, Status::Decided { .. });
     let cols = c.ws.with(|w| {
-        let answers = item.candidates.iter().map(|cand| {
-            let col = candidate_column(w, item, cand);
+        let answers: Vec<Column> = item
+            .candidates
+            .iter()
+            .map(|cand| candidate_column(w, item, cand))
+            .collect();
+        let inputs = input_columns(w, item);
+        (answers, inputs)
+    });
+    let (answers, inputs) = cols;
+    // The evidence items any unit marked, in catalogue order, and whether units differ on each.
+    let all: Vec<Column> = answers.iter().chain(&inputs).cloned().collect();
+    let marks = item_marks(fw, &item.indicator, &all);
+    let cols = {
+        let answers = item.candidates.iter().zip(answers).map(|(cand, col)| {
             let is_chosen = decided && chosen.as_deref() == Some(cand.unit.as_str());
             let unit_for_pick = cand.unit.clone();
             let unit_label = col.unit.clone();
@@ -518,14 +576,24 @@ fn candidates(c: Coord, item: &Item, note: RwSignal<String>) -> AnyView {
                 </button>
             }
             .into_any();
-            column_view(fw, &item.indicator, col, is_chosen, Some(button))
+            column_view(fw, &item.indicator, col, &marks, is_chosen, Some(button))
         });
-        let inputs = input_columns(w, item)
+        let inputs = inputs
             .into_iter()
-            .map(|col| column_view(fw, &item.indicator, col, false, None));
+            .map(|col| column_view(fw, &item.indicator, col, &marks, false, None));
         answers.chain(inputs).collect_view()
-    });
-    view! { <div class="candidates">{cols}</div> }.into_any()
+    };
+    let same_value = item.candidates.windows(2).all(|w| w[0].value == w[1].value);
+    view! {
+        {same_value.then(|| view! {
+            <p class="hint">{tr(
+                "Nilainya sama, tetapi unit menandai butir data dukung secara berbeda (disorot di bawah). Pilih jawaban yang butirnya benar-benar dapat dibuktikan.",
+                "The values are equal, but the units marked the evidence items differently (highlighted below). Pick the answer whose items can really be proven.",
+            )}</p>
+        })}
+        <div class="candidates">{cols}</div>
+    }
+    .into_any()
 }
 
 /// Supporting units' input on indicators without a conflict, beside the answer in use: what
@@ -549,10 +617,20 @@ fn SupportInputs() -> impl IntoView {
             .filter_map(|id| {
                 let item = c.merge.with(|m| m.item(&id).cloned())?;
                 let meta = fw.indicator(&id)?;
-                let cols = c.ws.with(|w| {
-                    let answers = item.candidates.iter().map(|cand| {
+                let (answers, inputs) = c.ws.with(|w| {
+                    let answers: Vec<Column> = item
+                        .candidates
+                        .iter()
+                        .map(|cand| candidate_column(w, &item, cand))
+                        .collect();
+                    (answers, input_columns(w, &item))
+                });
+                let all: Vec<Column> = answers.iter().chain(&inputs).cloned().collect();
+                let marks = item_marks(fw, &id, &all);
+                let cols = {
+                    let answers = item.candidates.iter().zip(answers).map(|(cand, col)| {
                         let in_use = item.source_unit() == Some(cand.unit.as_str());
-                        column_view(fw, &id, candidate_column(w, &item, cand), in_use, None)
+                        column_view(fw, &id, col, &marks, in_use, None)
                     });
                     let none = item.candidates.is_empty().then(|| {
                         view! {
@@ -562,11 +640,11 @@ fn SupportInputs() -> impl IntoView {
                         }
                         .into_any()
                     });
-                    let inputs = input_columns(w, &item)
+                    let inputs = inputs
                         .into_iter()
-                        .map(|col| column_view(fw, &id, col, false, None));
+                        .map(|col| column_view(fw, &id, col, &marks, false, None));
                     answers.chain(none).chain(inputs).collect_view()
-                });
+                };
                 let title_id = format!("input-{id}-title");
                 let labelled = title_id.clone();
                 Some(view! {

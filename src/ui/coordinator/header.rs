@@ -99,6 +99,7 @@ pub fn WorkspaceHeader(tab: Tab) -> impl IntoView {
                 {link(Tab::Import, tr_s("2. Impor berkas", "2. Import files"))}
                 {link(Tab::Coverage, tr_s("3. Cakupan", "3. Coverage"))}
                 {link(Tab::Conflicts, Box::new(conflicts_label))}
+                {link(Tab::Assessor, tr_s("5. Hasil asesor", "5. Assessor results"))}
                 {link(Tab::Documents, tr_s("Dokumen", "Documents"))}
                 {link(Tab::Results, tr_s("Hasil & ekspor", "Results & export"))}
                 {link(Tab::Report, tr_s("Laporan", "Report"))}

@@ -1,11 +1,12 @@
 //! The coordinator's workspace (issue 4): units and assignments, importing many unit
-//! files, coverage, conflicts, the documents received (issue 11) and the consolidated
-//! result.
+//! files, coverage, conflicts, the assessors' results (issue 10), the documents received
+//! (issue 11) and the consolidated result.
 //!
 //! `#/koordinator` lists workspaces ([`CoordinatorHome`]); `#/koordinator/<id>/<tab>`
 //! shows one ([`CoordinatorScreens`]), its tabs sharing one [`state::Coord`] and so one
 //! autosave. Every rule lives in `domain::consolidation`; the tabs only show it.
 
+mod assessor;
 mod conflicts;
 mod coverage;
 mod documents;
@@ -35,6 +36,7 @@ pub enum Tab {
     Coverage,
     Conflicts,
     Documents,
+    Assessor,
     Results,
     Report,
     Unknown,
@@ -49,6 +51,7 @@ impl Tab {
                 "cakupan" => Tab::Coverage,
                 "konflik" => Tab::Conflicts,
                 "dokumen" => Tab::Documents,
+                "asesor" => Tab::Assessor,
                 _ => Tab::Unknown,
             },
             Route::CoordinatorResults { .. } => Tab::Results,
@@ -69,6 +72,7 @@ impl Tab {
             Tab::Coverage => tab("cakupan"),
             Tab::Conflicts => tab("konflik"),
             Tab::Documents => tab("dokumen"),
+            Tab::Assessor => tab("asesor"),
             Tab::Results => Route::CoordinatorResults {
                 workspace: id.to_string(),
             },
@@ -105,6 +109,7 @@ pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
                             Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
                             Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
                             Tab::Documents if COORDINATOR => view! { <documents::DocumentsTab/> }.into_any(),
+                            Tab::Assessor if COORDINATOR => view! { <assessor::AssessorTab/> }.into_any(),
                             Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
                             _ => view! {
                                 <div class="notice warning" role="status">

@@ -80,28 +80,13 @@ impl Coord {
     }
 
     fn load(id: &str) -> Result<Coord, Text> {
-        let sync: Synced<Workspace> = match Synced::load(id) {
-            Ok(Some(s)) => s,
-            Ok(None) => {
-                return Err(Text::new(
-                    "Ruang kerja ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus. Buka berkas konsolidasinya dari halaman Koordinator.",
-                    "This workspace is not in this browser. It may have been made on another computer or deleted. Open its consolidated file from the Coordinator page.",
-                ))
-            }
-            Err(kept_as) => {
-                return Err(Text::new(
-                    format!("Ruang kerja ini rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal."),
-                    format!("This workspace is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page."),
-                ))
-            }
-        };
-        let Some(fw) = sync.value.with_untracked(Workspace::framework) else {
-            let fw_id = sync.value.with_untracked(|w| w.framework.clone());
-            return Err(Text::new(
-                format!("Kerangka penilaian \"{fw_id}\" tidak dikenal oleh versi ini."),
-                format!("Framework \"{fw_id}\" is not known to this version."),
-            ));
-        };
+        let (sync, fw) = Synced::<Workspace>::open(
+            id,
+            Text::new(
+                " Buka berkas konsolidasinya dari halaman Koordinator.",
+                " Open its consolidated file from the Coordinator page.",
+            ),
+        )?;
         let ws = sync.value;
         let merged = Memo::new(move |_| ws.with(merge));
         let evaluation = Memo::new(move |_| merged.with(|m| evaluate_map(fw, &m.values())));

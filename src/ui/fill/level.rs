@@ -1,6 +1,9 @@
-//! Choosing a level: every level's criteria side by side as radio cards; for decimal
-//! frameworks (Pemdi) also a typed value with its predicate band shown live.
+//! Choosing a level: every level's criteria side by side as radio cards. For decimal
+//! frameworks (Pemdi) the value is typed, or taken from the evidence-item checklist's
+//! suggestion, with its predicate band shown live; the level cards there only describe
+//! the levels (their names are level names, the value reads by its band).
 
+use super::checklist::{Checklist, SuggestedValue};
 use crate::domain::catalogue::Indicator;
 use crate::domain::engine::format_hundredths;
 use crate::domain::text::Lang;
@@ -13,12 +16,80 @@ use leptos::prelude::*;
 pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
     let fw = ws.framework;
-    let lang = lang();
-    let scale = fw.scale(&ind.scale);
     let value = Memo::new(move |_| {
         ws.draft
             .with(|d| d.answers.get(&ind.id).and_then(|a| a.value))
     });
+    if fw.values.is_decimal() {
+        return view! { <DecimalPicker ind=ind value=value/> }.into_any();
+    }
+    view! { <LevelCards ind=ind value=value/> }.into_any()
+}
+
+/// A decimal value: the checklist (or, without items, the levels described), the
+/// suggestion, the typed value and its band.
+#[component]
+fn DecimalPicker(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    let lang = lang();
+    let scale = fw.scale(&ind.scale);
+    let code = ind.display_code().to_string();
+    let levels = if ind.items.is_empty() {
+        let cards = fw
+            .levels()
+            .map(|level| {
+                let name = scale.and_then(|s| s.level(level)).map(|l| l.name.clone());
+                let criteria = fw.criteria_for(ind, level).cloned().unwrap_or_default();
+                view! {
+                    <div class="level-card described">
+                        <p class="level-title">
+                            <span class="level-number">{move || match lang.get() { Lang::Id => format!("Tingkat {level}"), Lang::En => format!("Level {level}") }}</span>
+                            {name.map(|n| view! { " · " <span class="level-name">{text(n)}</span> })}
+                        </p>
+                        <p class="level-criteria">{text(criteria)}</p>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! { <div class="level-cards">{cards}</div> }.into_any()
+    } else {
+        view! { <Checklist ind=ind/> }.into_any()
+    };
+    // On an indicator the unit supports, the value is a proposal for the lead.
+    let proposal = ws
+        .draft
+        .with_untracked(|d| d.part(&ind.id) == Some(crate::domain::draft::Part::Support));
+    let clear_id = ind.id.clone();
+    view! {
+        <section class="level-picker decimal" aria-label=move || match (lang.get(), proposal) {
+            (Lang::Id, false) => format!("Nilai indikator {code}"),
+            (Lang::En, false) => format!("Value of indicator {code}"),
+            (Lang::Id, true) => format!("Usulan nilai indikator {code} (boleh dikosongkan)"),
+            (Lang::En, true) => format!("Proposed value of indicator {code} (may stay empty)"),
+        }>
+            {levels}
+            <div class="value-panel">
+                <SuggestedValue ind=ind value=value/>
+                <DecimalValue ind=ind value=value/>
+                <Show when=move || value.get().is_some()>
+                    <button type="button" class="btn btn-small btn-link" on:click={
+                        let id = clear_id.clone();
+                        move |_| ws.edit(&id, |a| a.value = None)
+                    }>{tr("Kosongkan nilai", "Clear the value")}</button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// Whole levels (SPBE): every level's criteria as a radio card.
+#[component]
+fn LevelCards(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl IntoView {
+    let ws = expect_context::<DraftWorkspace>();
+    let fw = ws.framework;
+    let lang = lang();
+    let scale = fw.scale(&ind.scale);
     let code = ind.display_code().to_string();
     let legend_code = code.clone();
     let proposal = ws
@@ -33,12 +104,11 @@ pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
             let desc_id = format!("level-{}-{level}-desc", ind.id);
             let level_name = scale.and_then(|s| s.level(level)).map(|l| l.name.clone());
             let criteria = fw.criteria_for(ind, level).cloned().unwrap_or_default();
-            let chosen = move || value.get().is_some_and(|v| v.floor_level() == level && v.is_whole());
-            let within = move || value.get().is_some_and(|v| v.floor_level() == level && !v.is_whole());
+            let chosen = move || value.get().is_some_and(|v| v.floor_level() == level);
             let id = ind.id.clone();
             let label_name = level_name.clone();
             view! {
-                <div class="level-card" class:chosen=chosen class:within=within>
+                <div class="level-card" class:chosen=chosen>
                     <input type="radio" name=group_name.clone() id=input_id.clone() value=level.to_string()
                         aria-describedby=desc_id.clone()
                         prop:checked=chosen
@@ -65,7 +135,6 @@ pub fn LevelPicker(ind: &'static Indicator) -> impl IntoView {
                 }}
             </legend>
             <div class="level-cards">{cards}</div>
-            {fw.values.is_decimal().then(|| view! { <DecimalValue ind=ind value=value/> })}
             <Show when=move || value.get().is_some()>
                 <button type="button" class="btn btn-small btn-link" on:click={
                     let id = clear_id.clone();
@@ -105,16 +174,15 @@ fn DecimalValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> impl Int
     });
     let band = move || {
         value.get().map(|v| {
-            let p = fw.predicate_for(v.hundredths() as i64);
             let l = lang.get();
-            let alias = p
-                .alias
-                .as_ref()
-                .map(|a| format!(" · {}", a.get(l)))
-                .unwrap_or_default();
+            let words = fw.band_words(v.hundredths() as i64);
+            let exact = v.fraction().map_or_else(String::new, |f| match l {
+                Lang::Id => format!(" · disimpan tepat {f}"),
+                Lang::En => format!(" · stored exactly as {f}"),
+            });
             match l {
-                Lang::Id => format!("Rentang predikat: {}{alias}", p.name.get(l)),
-                Lang::En => format!("Predicate band: {}{alias}", p.name.get(l)),
+                Lang::Id => format!("Rentang predikat: {}{exact}", words.get(l)),
+                Lang::En => format!("Predicate band: {}{exact}", words.get(l)),
             }
         })
     };

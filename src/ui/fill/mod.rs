@@ -1,6 +1,7 @@
 //! The fill screen: indicators grouped by domain and aspect with progress, and the
 //! editor of the selected indicator.
 
+mod checklist;
 mod editor;
 mod evidence;
 mod level;

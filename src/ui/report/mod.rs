@@ -2,9 +2,11 @@
 //! exchange file: cover, summary, charts, per-aspect tables, per-indicator justification and
 //! evidence, the coordinator's conflict decisions, and the Berita Acara Penilaian Mandiri
 //! with signature blocks (PermenPANRB 59/2020 Bab III: signed by the Koordinator SPBE;
-//! 8/2026 Pasal 5: Koordinator Pemdi). On screen the same document is shown as A4 sheets
+//! 8/2026 Pasal 5: Koordinator Pemdi), and, once recorded, an annex setting the assessors'
+//! values beside the self-assessment. On screen the same document is shown as A4 sheets
 //! with a print button; style/report.css lays it out for paper.
 
+mod assessor;
 pub mod berita_acara;
 mod sections;
 
@@ -127,6 +129,7 @@ pub fn ReportScreen(file: Memo<ExchangeFile>) -> impl IntoView {
                 <sections::Decisions fw=fw file=file/>
                 <sections::Justifications fw=fw file=file rows=rows/>
                 <berita_acara::BeritaAcara fw=fw file=file eval=eval/>
+                <assessor::AssessorAnnex fw=fw file=file/>
             </article>
         </div>
     }

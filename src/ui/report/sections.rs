@@ -115,10 +115,12 @@ pub fn Summary(
                     <span class="headline-word">{format!("{} / {}", e.index.answered, e.index.total)}</span>
                 </div>
             </div>
-            <p>
-                {if l == Lang::Id { "Pembacaan tingkat (informal, bukan predikat resmi): " } else { "Level reading (informal, not the official predicate): " }}
-                <strong>{reading.unwrap_or_default()}</strong>
-            </p>
+            {reading.map(|reading| view! {
+                <p>
+                    {if l == Lang::Id { "Pembacaan tingkat (informal, bukan predikat resmi): " } else { "Level reading (informal, not the official predicate): " }}
+                    <strong>{reading}</strong>
+                </p>
+            })}
             {(!e.is_complete()).then(|| view! {
                 <p class="report-warning">{if l == Lang::Id {
                     "SEMENTARA: penilaian belum lengkap. Angka dihitung dari indikator yang sudah bernilai saja."
@@ -233,7 +235,7 @@ pub fn AspectTables(
                                 <td>{r.indicator.name.get(l).to_string()}{r.service.clone().map(|s| view! { <span class="muted">" · " {s}</span> })}</td>
                                 <td class="num">{weight(r.indicator.weight, l)}</td>
                                 <td class="num">{r.value.map(|v| format_value(v, decimal, l)).unwrap_or_else(|| "—".into())}{r.assumed.then_some("*")}</td>
-                                <td>{r.level.map(|x| x.name.get(l).to_string()).unwrap_or_default()}</td>
+                                <td>{r.reading.as_ref().map(|x| x.get(l).to_string()).unwrap_or_default()}</td>
                                 <td>{r.owner.as_ref().map(|o| o.label(l)).unwrap_or_default()}</td>
                                 <td class="num">{r.evidence}</td>
                             </tr>
@@ -249,7 +251,7 @@ pub fn AspectTables(
                             <th scope="col">{if l == Lang::Id { "Indikator" } else { "Indicator" }}</th>
                             <th scope="col" class="num">{if l == Lang::Id { "Bobot (%)" } else { "Weight (%)" }}</th>
                             <th scope="col" class="num">{if l == Lang::Id { "Nilai" } else { "Value" }}</th>
-                            <th scope="col">{if l == Lang::Id { "Tingkat" } else { "Level" }}</th>
+                            <th scope="col">{match (l, decimal) { (Lang::Id, true) => "Rentang", (Lang::En, true) => "Band", (Lang::Id, false) => "Tingkat", (Lang::En, false) => "Level" }}</th>
                             <th scope="col">{if l == Lang::Id { "Unit pemilik" } else { "Owner unit" }}</th>
                             <th scope="col" class="num">{if l == Lang::Id { "Bukti" } else { "Evidence" }}</th>
                         </tr></thead>
@@ -299,8 +301,8 @@ pub fn Justifications(
                     .map(|p| view! { <p>{p.to_string()}</p> })
                     .collect_view();
                 let evidence = r.indicator.id.clone();
-                let value = match (r.value, r.level) {
-                    (Some(v), Some(level)) => format!("{} ({})", format_value(v, decimal, l), level.name.get(l)),
+                let value = match (r.value, &r.reading) {
+                    (Some(v), Some(reading)) => format!("{} ({})", format_value(v, decimal, l), reading.get(l)),
                     (Some(v), None) => format_value(v, decimal, l),
                     _ => if l == Lang::Id { "belum dijawab".into() } else { "not answered".into() },
                 };

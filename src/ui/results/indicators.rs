@@ -18,7 +18,7 @@ pub fn IndicatorTable() -> impl IntoView {
             .map(|row| {
                 let name = row.indicator.name.clone();
                 let service = row.service.clone();
-                let level = row.level.map(|l| l.name.clone());
+                let level = row.reading.clone();
                 let owner = row.owner.clone();
                 let remark = row.remark();
                 let value = row.value;
@@ -52,7 +52,7 @@ pub fn IndicatorTable() -> impl IntoView {
                         <th scope="col">{tr("Indikator", "Indicator")}</th>
                         <th scope="col">{tr("Aspek", "Aspect")}</th>
                         <th scope="col" class="num">{tr("Nilai", "Value")}</th>
-                        <th scope="col">{tr("Nama tingkat", "Level name")}</th>
+                        <th scope="col">{if decimal { tr("Rentang predikat", "Predicate band") } else { tr("Nama tingkat", "Level name") }}</th>
                         <th scope="col">{tr("Unit pemilik", "Owner unit")}</th>
                         <th scope="col" class="num">{tr("Bukti", "Evidence")}</th>
                         <th scope="col">{tr("Keterangan", "Remark")}</th>

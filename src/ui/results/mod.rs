@@ -1,10 +1,12 @@
 //! Results (issue 5): index, predicate, completeness, aspect/domain figures, charts,
-//! comparison with a previous period and target planning, for any assessment given as an
+//! the assessors' values beside the self-assessment (issue 10), comparison with a previous
+//! period and target planning, for any assessment given as an
 //! exchange file (a unit's draft as a submission, or the coordinator's consolidation).
 //!
 //! Every figure comes from the engine ([`evaluate`]) or the planner; this screen only lays
 //! them out. The what-if mode works on a copy of the values and never writes to the file.
 
+mod assessor;
 pub mod chart;
 mod compare;
 mod downloads;
@@ -169,6 +171,7 @@ pub fn ResultsScreen(file: Memo<ExchangeFile>) -> impl IntoView {
         <div class="results">
             <summary::Summary/>
             <figures::Figures/>
+            <assessor::AssessorGaps/>
             <explain::Explainer/>
             <compare::Compare/>
             <plan::Planning/>

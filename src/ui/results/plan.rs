@@ -102,8 +102,7 @@ pub fn Planning() -> impl IntoView {
                         let target = r.target.get();
                         let n = raises.len();
                         let rows = raises.into_iter().filter_map(|x| Some((fw.indicator(&x.indicator)?, x))).map(|(ind, x)| {
-                            let scale = fw.scale(&ind.scale);
-                            let level = move |v: Value| scale.and_then(|s| s.level(v.floor_level())).map(|l| l.name.get(lang.get()).to_string()).unwrap_or_default();
+                            let level = move |v: Value| fw.value_reading(ind, v).map(|t| t.get(lang.get()).to_string()).unwrap_or_default();
                             let decimal = fw.values.is_decimal();
                             let gain = raise_gain(ind.weight, x.from, x.to);
                             let name = ind.name.clone();

@@ -85,10 +85,13 @@ pub fn Summary() -> impl IntoView {
                     <span class="index-figure" data-testid="index">{move || fig(index.get(), lang.get())}</span>
                     <span class="predicate-badge" data-testid="predicate">{predicate}</span>
                 </p>
-                <p class="reading">
-                    {tr("Pembacaan tingkat (informal, bukan predikat resmi): ", "Level reading (informal, not the official predicate): ")}
-                    <strong>{reading}</strong>
-                </p>
+                // A Pemdi value reads by its band only (the predicate above): no level reading.
+                {fw.reading_scale.is_some().then(|| view! {
+                    <p class="reading">
+                        {tr("Pembacaan tingkat (informal, bukan predikat resmi): ", "Level reading (informal, not the official predicate): ")}
+                        <strong>{reading}</strong>
+                    </p>
+                })}
                 <div class="completeness">
                     <Progress done=answered total=total label=Signal::derive(move || tr("Indikator bernilai", "Indicators with a value")().to_string())/>
                     <span>{move || match lang.get() {

@@ -45,7 +45,11 @@ impl Walk {
         };
         for (id, input) in inputs {
             let path = key_path("$.support", id);
-            self.known_indicator(fw, id, &path);
+            let indicator = if self.known_indicator(fw, id, &path) {
+                fw.and_then(|f| f.indicator(id))
+            } else {
+                None
+            };
             let Some(s) = self.entry(input, &path, ("Masukan pendukung", "supporting input"), id)
             else {
                 continue;
@@ -53,9 +57,12 @@ impl Walk {
             if let Some(value) = s.get("value").filter(|v| !v.is_null()) {
                 self.value(value, &key_path(&path, "value"), fw);
             }
+            // A proposed Pemdi value may keep its fraction and the items it rests on, as
+            // an answer does.
+            self.exact_and_items(s, &path, fw, indicator, true);
             self.text(s, &path, "justification", Presence::Defaulted);
             if let Some(ev) = self.field(s, &path, "evidence", Presence::Defaulted, Expect::Array) {
-                self.evidence(ev, &key_path(&path, "evidence"), fw);
+                self.evidence(ev, &key_path(&path, "evidence"), fw, indicator);
             }
             self.timestamp(s, &path, "updated_at", Presence::Nullable);
             self.text(s, &path, "service", Presence::Nullable);
