@@ -124,6 +124,16 @@ pub struct MemoryBackend {
     pub quota: Option<usize>,
 }
 
+impl MemoryBackend {
+    /// An empty map that refuses values longer than `quota` bytes.
+    pub fn with_quota(quota: usize) -> MemoryBackend {
+        MemoryBackend {
+            quota: Some(quota),
+            ..MemoryBackend::default()
+        }
+    }
+}
+
 impl Backend for MemoryBackend {
     fn get(&self, key: &str) -> Option<String> {
         self.map.borrow().get(key).cloned()
@@ -199,6 +209,11 @@ impl Store {
             backend,
             persistent,
         }
+    }
+
+    /// The backend itself (for `adapters::entries`).
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        self.backend.clone()
     }
 
     /// Local storage when available, memory otherwise.
