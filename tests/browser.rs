@@ -150,7 +150,8 @@ async fn a_panic_on_a_draft_offers_its_stored_data_as_a_file_and_as_text() {
         .unwrap();
     let harness_hook = std::panic::take_hook();
     swanilai::ui::crash::install();
-    let boom = wasm_bindgen::closure::Closure::once_into_js(|| -> () { panic!("uji: galat berulang") });
+    let boom =
+        wasm_bindgen::closure::Closure::once_into_js(|| -> () { panic!("uji: galat berulang") });
     window
         .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
         .unwrap();
