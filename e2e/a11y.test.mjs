@@ -80,7 +80,7 @@ test('the coordinator and results apps pass axe (WCAG 2.1 AA)', async () => {
     await page.getByRole('link', { name: '1. Unit & penugasan' }).waitFor();
     found.push(...await violations(page, 'units & assignments'));
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(
       ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'].map((f) => join(FIXTURES, f)),
     );
     await page.getByText(/berkas diproses/).waitFor();

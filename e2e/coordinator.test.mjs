@@ -260,7 +260,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     files.push({ name: 'invalid-inspektorat.json', mimeType: 'application/json', buffer: await readFile(join(FIXTURES, 'invalid-inspektorat.json')) });
 
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText(`${files.length} berkas diproses: ${files.length - 1} diterima, 1 ditolak.`).waitFor();
     // Refused files are listed first: they are the ones someone has to act on.
     assert.match(await page.getByRole('listitem').first().innerText(), /^DITOLAK|^Ditolak/i);
@@ -328,7 +328,7 @@ test('with browser storage full the work stays on screen across tabs, and the us
         try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
       }
     });
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'Belum tersimpan' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
@@ -395,7 +395,7 @@ test('quota reached while importing 100 full unit files: all stay on screen, the
     const storedBefore = await page.evaluate((k) => localStorage.getItem(k), key);
     const files = Array.from({ length: 100 }, (_, i) => fullUnitFile(i + 1));
     assert.ok(files[0].buffer.length > 150_000, `a full file is ${files[0].buffer.length} bytes`);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
     await alert.waitFor();
@@ -424,7 +424,7 @@ test('with browser storage disabled the coordinator works in the page and downlo
   try {
     await blockStorage(context);
     await newWorkspace(page);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser tidak tersedia' });
     await alert.waitFor();
@@ -447,7 +447,7 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     await newWorkspace(page);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles([join(FIXTURES, 'diskominfo.json')]);
     await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
     await saved(page);
     const id = idIn(page);

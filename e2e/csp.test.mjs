@@ -90,7 +90,7 @@ test('the whole journey requests only the release\'s own files and breaks no CSP
     await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi');
     await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(UNIT_FILES);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(UNIT_FILES);
     await page.getByText(/^3 berkas diproses/).waitFor();
     await page.getByRole('link', { name: '3. Cakupan' }).click();
     await page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' }).waitFor();

@@ -130,7 +130,7 @@ test('the coordinator\'s import refuses every hostile file with a clear message 
   try {
     await newWorkspace(page);
     await saved(page);
-    const input = page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)');
+    const input = page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)');
 
     const importTab = page.getByRole('link', { name: '2. Impor berkas' });
     await eachCase(t, 'coordinator', async (c, want) => {

@@ -20,7 +20,7 @@ after(async () => { await browser?.close(); });
 
 const filesInUse = (page) => page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('rowheader');
 const workspaceRows = (page) => page.getByRole('region', { name: 'Ruang kerja di browser ini' }).getByRole('row');
-const pick = (page, names) => page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
+const pick = (page, names) => page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
 
 /** The raw text stored in IndexedDB under `key` (null when absent). */
 function idbText(page, key) {
@@ -48,7 +48,7 @@ test('300 full unit files fit in one workspace and are all there after a reload'
     const files = generateFiles(300);
     const bytes = files.reduce((n, f) => n + f.buffer.length, 0);
     assert.ok(bytes > 30e6, `300 full files are over 30 MB (${bytes})`);
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText('300 berkas diproses: 300 diterima.').waitFor({ timeout: 120000 });
     await page.getByTestId('save-state').filter({ hasText: 'Tersimpan' }).waitFor({ timeout: 120000 });
 

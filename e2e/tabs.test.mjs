@@ -186,7 +186,7 @@ async function workspaceInTabA(page) {
   return page.url();
 }
 
-const importFiles = (page, names) => page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
+const importFiles = (page, names) => page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
 const filesInUse = (page) => page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('rowheader').allInnerTexts();
 
 test('a workspace in two tabs: files imported in each tab both stay', async () => {

@@ -89,7 +89,7 @@ export async function benchMerge(browser, baseUrl) {
     await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
 
-    await page.getByLabel('Pilih berkas jawaban (.json, boleh banyak)').setInputFiles(files);
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     const results = page.locator('[data-import-batch="1"][data-import-ms]');
     await results.waitFor({ state: 'attached', timeout: 60000 });
     const importMs = Number(await results.getAttribute('data-import-ms'));

@@ -14,7 +14,7 @@
 //! ([`Store::entries`]), whose `look` and `put` never write over a version another tab
 //! saved since it last looked.
 
-use crate::domain::revision::{self, Found, Revision, Seen};
+use crate::domain::revision::{self, Revision, Seen};
 use crate::domain::text::Text;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
@@ -358,6 +358,7 @@ pub fn use_store(store: Store) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::revision::Found;
     use serde::Deserialize;
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
