@@ -4,6 +4,7 @@
 //! One store per workspace (here the unit's draft), provided through context and
 //! persisted by one debounced effect; everything shown is derived from it with memos.
 
+use crate::adapters::entries::OpenError;
 use crate::adapters::{clock, storage};
 use crate::domain::catalogue::{framework, Framework};
 use crate::domain::draft::{export_file_name, Draft};
@@ -208,15 +209,6 @@ pub fn autosave<T: Send + Sync + 'static>(
     });
 }
 
-/// What the save indicator shows after a write to storage.
-pub fn saved(result: Result<(), storage::StoreError>) -> SaveState {
-    match result {
-        Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
-        Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
-        Err(e) => SaveState::Failed(e.message()),
-    }
-}
-
 /// The unit's draft being edited, provided to the fill, export and results screens.
 #[derive(Clone, Copy)]
 pub struct DraftWorkspace {
@@ -234,15 +226,22 @@ impl DraftWorkspace {
     /// Loads a draft from storage and starts its autosave. `Err` carries what to tell
     /// the user (missing draft, damaged entry moved aside, unknown framework).
     pub fn open(id: &str) -> Result<DraftWorkspace, Text> {
-        let sync: Synced<Draft> = match Synced::load(id) {
-            Ok(Some(s)) => s,
+        // Local storage answers at once: the draft opens before this returns.
+        let loaded = crate::adapters::entries::ready_now(Synced::<Draft>::load(
+            storage::store().entries(),
+            id,
+        ))
+        .unwrap_or(Err(OpenError::Store(storage::StoreError::Unavailable)));
+        let sync: Synced<Draft> = match loaded {
+            Ok(Some(loaded)) => Synced::new(loaded),
+            Err(OpenError::Store(e)) => return Err(e.message()),
             Ok(None) => {
                 return Err(Text::new(
                     "Draf ini tidak ditemukan di browser ini. Mungkin dibuat di komputer lain atau sudah dihapus.",
                     "This draft is not in this browser. It may have been made on another computer or deleted.",
                 ))
             }
-            Err(kept_as) => {
+            Err(OpenError::Damaged { kept_as }) => {
                 return Err(Text::new(
                     format!("Draf ini rusak dan tidak dapat dibaca. Isinya disimpan terpisah sebagai \"{kept_as}\" dan dapat diunduh dari halaman awal."),
                     format!("This draft is damaged and cannot be read. Its content was kept aside as \"{kept_as}\" and can be downloaded from the start page."),
