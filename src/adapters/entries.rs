@@ -364,7 +364,7 @@ async fn copy_verified(to: &Entries, kind: &str, id: &str, raw: &str) -> Result<
 
 /// Moves the local entry to its backup key (or, if even that write fails, leaves it).
 fn keep_backup(local: &Store, kind: &str, id: &str, raw: &str) {
-    let backup = format!("{BACKUP}{kind}.{id}");
+    let backup = backup_key(kind, id);
     let b = local.backend();
     // Removing first frees the room the backup needs; the text is written back if the
     // backup cannot be.
@@ -374,10 +374,15 @@ fn keep_backup(local: &Store, kind: &str, id: &str, raw: &str) {
     }
 }
 
+/// Where [`migrate`] keeps the local text of an entry it moved, until [`drop_backup`].
+pub fn backup_key(kind: &str, id: &str) -> String {
+    format!("{BACKUP}{kind}.{id}")
+}
+
 /// Removes the local backup of an entry moved by [`migrate`]: called after a save of it
 /// to IndexedDB succeeded.
 pub fn drop_backup(local: &Store, kind: &str, id: &str) {
-    let backup = format!("{BACKUP}{kind}.{id}");
+    let backup = backup_key(kind, id);
     let b = local.backend();
     if b.get(&backup).is_some() {
         b.remove(&backup);

@@ -135,8 +135,10 @@ impl KvStore for MemoryStore {
 // ---------------------------------------------------------------------------------------
 // IndexedDB.
 
-const DB_NAME: &str = "swanilai";
-const STORE: &str = "kv";
+/// The database and its one object store (also read directly by `ui::crash`, which after a
+/// panic cannot go through this adapter).
+pub const DB_NAME: &str = "swanilai";
+pub const STORE: &str = "kv";
 
 /// IndexedDB: one database `swanilai`, one object store `kv`, a `Blob` per key.
 pub struct IdbStore {
