@@ -379,3 +379,90 @@ async fn choosing_a_level_in_the_app_is_autosaved() {
     window.location().set_hash("").unwrap();
 }
 
+/// Leaving a page fires `visibilitychange` and then `pagehide`, and each saves what is
+/// unsaved. With the entry in IndexedDB the first write is still running when the second
+/// event comes: the version on screen must still be written once. Written twice, it would
+/// carry a second new revision, which another tab takes for a newer version (and, with
+/// changes of its own, stops saving over).
+#[wasm_bindgen_test]
+async fn leaving_the_page_writes_the_version_on_screen_once() {
+    use leptos::prelude::{GetUntracked, Update};
+    use swanilai::adapters::entries::{Entries, Place};
+    use swanilai::adapters::kv::IdbStore;
+    use swanilai::domain::revision::Revision;
+    use swanilai::ui::state::SaveState;
+    use swanilai::ui::sync::Synced;
+    let entries = Entries::new(Rc::new(IdbStore::open().await.unwrap()), Place::Indexed);
+    let fw = framework("spbe-2020").unwrap();
+    let draft = Draft::new(
+        "sekali".into(),
+        fw,
+        "Pemkab Uji".into(),
+        "2026".into(),
+        unit_for_name("BKPSDM"),
+        &clock::now(),
+    );
+    entries.save("draft", "sekali", &draft).await.unwrap();
+    let loaded = Synced::<Draft>::load(entries.clone(), "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    // Opened as a screen opens it: in a mounted view, which owns its signals.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let opened = Rc::new(std::cell::Cell::new(None));
+    let screen = {
+        let opened = opened.clone();
+        leptos::mount::mount_to(host.clone(), move || {
+            let s = Synced::new(loaded);
+            s.start();
+            opened.set(Some(s));
+        })
+    };
+    let synced: Synced<Draft> = opened.get().expect("mounted at once");
+    leptos::task::tick().await;
+    synced
+        .value
+        .update(|d| d.name = "Diubah sebelum pergi".into());
+    leptos::task::tick().await;
+    assert_eq!(synced.save.get_untracked(), SaveState::Pending);
+
+    let window = web_sys::window().unwrap();
+    for name in ["visibilitychange", "pagehide"] {
+        window
+            .dispatch_event(&web_sys::Event::new(name).unwrap())
+            .unwrap();
+    }
+    // Both handled, well before the debounce would fire.
+    sleep(300).await;
+    let (stored, seen) = entries
+        .open::<Draft>("draft", "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.name, "Diubah sebelum pergi");
+    assert_eq!(seen.revision, Revision(2), "one write after revision 1");
+    assert!(
+        matches!(synced.save.get_untracked(), SaveState::Saved(_)),
+        "{:?}",
+        synced.save.get_untracked()
+    );
+    // An edit after that is saved as the next revision, as usual.
+    synced.value.update(|d| d.name = "Diubah lagi".into());
+    leptos::task::tick().await;
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    sleep(300).await;
+    let (stored, seen) = entries
+        .open::<Draft>("draft", "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.name, "Diubah lagi");
+    assert_eq!(seen.revision, Revision(3));
+    drop(screen);
+    host.remove();
+    entries.remove("draft", "sekali").await.unwrap();
+}

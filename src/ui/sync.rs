@@ -51,6 +51,9 @@ pub struct Synced<T: Send + Sync + 'static> {
     quiet: StoredValue<bool>,
     /// Edits made so far: a write says "Tersimpan" only if none came while it ran.
     edits: StoredValue<u64>,
+    /// The count of `edits` whose version the stored entry holds (as this tab last wrote or
+    /// read it): a save asked for again with nothing edited since writes nothing.
+    written: StoredValue<u64>,
     /// A look-and-write is running; `queued`: another was asked for (true: a save).
     busy: StoredValue<bool>,
     queued: StoredValue<Option<bool>>,
@@ -110,6 +113,7 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
             seen: StoredValue::new(persistent.then_some(seen)),
             quiet: StoredValue::new(false),
             edits: StoredValue::new(0),
+            written: StoredValue::new(0),
             busy: StoredValue::new(false),
             queued: StoredValue::new(None),
         }
@@ -161,6 +165,14 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
         !matches!(
             self.save.try_get_untracked(),
             Some(SaveState::Saved(_)) | None
+        )
+    }
+
+    /// Whether the stored entry already holds every edit made here.
+    fn nothing_new(self) -> bool {
+        matches!(
+            (self.written.try_get_value(), self.edits.try_get_value()),
+            (Some(w), Some(e)) if w == e
         )
     }
 
@@ -226,6 +238,11 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
             }
         };
         match step(&look.found, writing || self.unsaved()) {
+            // The stored entry is the one this tab last wrote, and nothing was edited
+            // since: a save asked for again while that write ran (leaving a page fires
+            // `visibilitychange` and `pagehide`; IndexedDB answers later). Writing it again
+            // would only add a revision, which another tab takes for a newer version.
+            Step::Carry if writing && self.nothing_new() => {}
             Step::Carry if writing => self.write(&entries, Some(&seen)).await,
             Step::Carry => {}
             Step::Follow => {
@@ -273,6 +290,7 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
             if seen.is_some() {
                 self.seen.try_set_value(Some(new.clone()));
             }
+            self.written.try_set_value(edits);
             if entries.place == Place::Indexed {
                 let key = storage::entry_key(T::KIND, &id);
                 entries::announce(&key);
@@ -293,6 +311,10 @@ impl<T: Versioned + Send + Sync + 'static> Synced<T> {
         self.quiet.try_set_value(true);
         self.value.try_set(theirs);
         self.seen.try_set_value(Some(seen));
+        // What is stored is now what is on screen.
+        if let Some(n) = self.edits.try_get_value() {
+            self.written.try_set_value(n);
+        }
         self.behind.try_set(None);
         self.save.try_set(SaveState::Saved(at));
     }
