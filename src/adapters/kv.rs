@@ -235,11 +235,15 @@ impl IdbStore {
             .map_err(js_error)
     }
 
+    /// The stored value as it is (`undefined` when absent).
+    async fn value(&self, key: &str) -> Result<JsValue, StoreError> {
+        let req = self.store(false)?.get(&key.into()).map_err(js_error)?;
+        settled(&req).await.map_err(js_error)
+    }
+
     /// The stored `Blob` itself, to open in a new tab without copying it into the wasm.
     pub async fn blob(&self, key: &str) -> Result<Option<web_sys::Blob>, StoreError> {
-        let req = self.store(false)?.get(&key.into()).map_err(js_error)?;
-        let v = settled(&req).await.map_err(js_error)?;
-        Ok(v.dyn_into::<web_sys::Blob>().ok())
+        Ok(self.value(key).await?.dyn_into::<web_sys::Blob>().ok())
     }
 
     /// Stores a `Blob` as it is (a picked file is one), without reading it into the wasm.
@@ -276,8 +280,21 @@ impl KvStore for IdbStore {
 
     fn get<'a>(&'a self, key: &'a str) -> Fut<'a, Result<Option<Vec<u8>>, StoreError>> {
         Box::pin(async move {
-            let Some(blob) = self.blob(key).await? else {
+            let v = self.value(key).await?;
+            if v.is_undefined() {
                 return Ok(None);
+            }
+            let blob = match v.dyn_into::<web_sys::Blob>() {
+                Ok(blob) => blob,
+                // Not written by this adapter (by hand, or a script): its text, so that a
+                // reader finds it damaged and keeps it aside rather than taking the entry
+                // for gone.
+                Err(v) => {
+                    let text = v
+                        .as_string()
+                        .or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()));
+                    return Ok(Some(text.unwrap_or_default().into_bytes()));
+                }
             };
             let buf = JsFuture::from(blob.array_buffer())
                 .await
