@@ -28,10 +28,13 @@ function justification(u, i) {
   return text.slice(0, 2048);
 }
 
-/** The 100 unit files, as { name, mimeType, buffer } for setInputFiles. */
-export function generateFiles() {
+/**
+ * The 100 unit files (or `units` of them: e2e/room.test.mjs makes 300), as { name,
+ * mimeType, buffer } for setInputFiles.
+ */
+export function generateFiles(units = UNITS) {
   const files = [];
-  for (let u = 1; u <= UNITS; u++) {
+  for (let u = 1; u <= units; u++) {
     const id = `unit-${String(u).padStart(3, '0')}`;
     const answers = {};
     for (let i = 1; i <= INDICATORS; i++) {

@@ -206,6 +206,92 @@ async fn a_panic_on_a_draft_offers_its_stored_data_as_a_file_and_as_text() {
     window.location().set_hash("").unwrap();
 }
 
+/// The coordinator's workspace lives in IndexedDB: after a panic on its screen the notice
+/// reads it from there (asynchronously, by itself: not through the app's adapters) and
+/// offers it; until IndexedDB answers, the copy local storage still has (the backup kept
+/// by the move to IndexedDB) is offered.
+#[wasm_bindgen_test]
+async fn a_panic_on_a_workspace_offers_its_data_from_indexeddb() {
+    use swanilai::adapters::kv::{IdbStore, KvStore};
+    local().clear().unwrap();
+    let raw = r#"{"id":"ws-kacau","name":"Ruang <img src=x onerror=window.pwned=1>","revision":7,"submissions":[]}"#;
+    let before_move = r#"{"id":"ws-kacau","name":"sebelum dipindah","revision":6}"#;
+    local()
+        .set_item("swanilai.v1.dipindah.workspace.ws-kacau", before_move)
+        .unwrap();
+    let db = IdbStore::open().await.unwrap();
+    db.put("swanilai.v1.workspace.ws-kacau", raw.as_bytes())
+        .await
+        .unwrap();
+    let window = web_sys::window().unwrap();
+    window
+        .location()
+        .set_hash("#/koordinator/ws-kacau/impor")
+        .unwrap();
+    let document = window.document().unwrap();
+    if let Some(old) = document.get_element_by_id(swanilai::ui::crash::NOTICE_ID) {
+        old.remove();
+    }
+    swanilai::ui::crash::show_notice("uji: galat di ruang kerja");
+
+    let notice = document
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+        .expect("the notice is shown");
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.contains("setiap kali ruang kerja ini dibuka"),
+        "{text}"
+    );
+    let link = notice.query_selector("a[download]").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("download").as_deref(),
+        Some("swanilai-workspace-ws-kacau-data.json")
+    );
+    // At once: what local storage has.
+    let first = link.get_attribute("href").expect("a download at once");
+    assert_eq!(blob_text(&first).await, before_move);
+    // Then the workspace as IndexedDB holds it, byte for byte, and never as HTML.
+    let mut href = first.clone();
+    for _ in 0..100 {
+        href = link.get_attribute("href").unwrap();
+        if href != first {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_ne!(href, first, "the IndexedDB copy is offered");
+    assert_eq!(blob_text(&href).await, raw);
+    let view = notice
+        .query_selector("details.crash-view pre")
+        .unwrap()
+        .unwrap();
+    assert_eq!(view.text_content().as_deref(), Some(raw));
+    assert!(notice.query_selector("img").unwrap().is_none());
+    assert!(js_sys::Reflect::get(&window, &"pwned".into())
+        .unwrap()
+        .is_undefined());
+    notice.remove();
+
+    // A workspace this browser does not have: nothing to offer, and the notice says no more.
+    window
+        .location()
+        .set_hash("#/koordinator/tidak-ada")
+        .unwrap();
+    swanilai::ui::crash::show_notice("uji: galat");
+    sleep(300).await;
+    let notice = document
+        .get_element_by_id(swanilai::ui::crash::NOTICE_ID)
+        .unwrap();
+    assert!(notice
+        .query_selector(".crash-rescue[hidden]")
+        .unwrap()
+        .is_some());
+    notice.remove();
+    db.delete("swanilai.v1.workspace.ws-kacau").await.unwrap();
+    local().clear().unwrap();
+    window.location().set_hash("").unwrap();
+}
+
 #[wasm_bindgen_test]
 fn a_program_error_elsewhere_offers_no_data_it_does_not_have() {
     let window = web_sys::window().unwrap();
@@ -291,4 +377,92 @@ async fn choosing_a_level_in_the_app_is_autosaved() {
         .unwrap();
     assert!(status.starts_with("Tersimpan"), "{status}");
     window.location().set_hash("").unwrap();
+}
+
+/// Leaving a page fires `visibilitychange` and then `pagehide`, and each saves what is
+/// unsaved. With the entry in IndexedDB the first write is still running when the second
+/// event comes: the version on screen must still be written once. Written twice, it would
+/// carry a second new revision, which another tab takes for a newer version (and, with
+/// changes of its own, stops saving over).
+#[wasm_bindgen_test]
+async fn leaving_the_page_writes_the_version_on_screen_once() {
+    use leptos::prelude::{GetUntracked, Update};
+    use swanilai::adapters::entries::{Entries, Place};
+    use swanilai::adapters::kv::IdbStore;
+    use swanilai::domain::revision::Revision;
+    use swanilai::ui::state::SaveState;
+    use swanilai::ui::sync::Synced;
+    let entries = Entries::new(Rc::new(IdbStore::open().await.unwrap()), Place::Indexed);
+    let fw = framework("spbe-2020").unwrap();
+    let draft = Draft::new(
+        "sekali".into(),
+        fw,
+        "Pemkab Uji".into(),
+        "2026".into(),
+        unit_for_name("BKPSDM"),
+        &clock::now(),
+    );
+    entries.save("draft", "sekali", &draft).await.unwrap();
+    let loaded = Synced::<Draft>::load(entries.clone(), "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    // Opened as a screen opens it: in a mounted view, which owns its signals.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let opened = Rc::new(std::cell::Cell::new(None));
+    let screen = {
+        let opened = opened.clone();
+        leptos::mount::mount_to(host.clone(), move || {
+            let s = Synced::new(loaded);
+            s.start();
+            opened.set(Some(s));
+        })
+    };
+    let synced: Synced<Draft> = opened.get().expect("mounted at once");
+    leptos::task::tick().await;
+    synced
+        .value
+        .update(|d| d.name = "Diubah sebelum pergi".into());
+    leptos::task::tick().await;
+    assert_eq!(synced.save.get_untracked(), SaveState::Pending);
+
+    let window = web_sys::window().unwrap();
+    for name in ["visibilitychange", "pagehide"] {
+        window
+            .dispatch_event(&web_sys::Event::new(name).unwrap())
+            .unwrap();
+    }
+    // Both handled, well before the debounce would fire.
+    sleep(300).await;
+    let (stored, seen) = entries
+        .open::<Draft>("draft", "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.name, "Diubah sebelum pergi");
+    assert_eq!(seen.revision, Revision(2), "one write after revision 1");
+    assert!(
+        matches!(synced.save.get_untracked(), SaveState::Saved(_)),
+        "{:?}",
+        synced.save.get_untracked()
+    );
+    // An edit after that is saved as the next revision, as usual.
+    synced.value.update(|d| d.name = "Diubah lagi".into());
+    leptos::task::tick().await;
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    sleep(300).await;
+    let (stored, seen) = entries
+        .open::<Draft>("draft", "sekali")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.name, "Diubah lagi");
+    assert_eq!(seen.revision, Revision(3));
+    drop(screen);
+    host.remove();
+    entries.remove("draft", "sekali").await.unwrap();
 }

@@ -54,7 +54,7 @@ impl AttachError {
     pub fn message(&self, name: &str) -> Text {
         match self {
             AttachError::TooLarge { size } => {
-                let mb = |n, l| crate::domain::exchange::megabytes(n, l);
+                let mb = |n: usize, l| crate::domain::exchange::megabytes(n as u64, l);
                 Text::new(
                     format!("\"{name}\" berukuran {}, melebihi batas {} per dokumen. Perkecil berkasnya (mis. pindai ulang dengan resolusi lebih rendah) atau bagi menjadi beberapa berkas.", mb(*size, Lang::Id), mb(MAX_DOCUMENT_BYTES, Lang::Id)),
                     format!("\"{name}\" is {}, above the limit of {} per document. Make it smaller (e.g. scan again at a lower resolution) or split it into several files.", mb(*size, Lang::En), mb(MAX_DOCUMENT_BYTES, Lang::En)),
@@ -261,7 +261,7 @@ pub fn size_label(bytes: u64, lang: Lang) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        crate::domain::exchange::megabytes(bytes as usize, lang)
+        crate::domain::exchange::megabytes(bytes, lang)
     }
 }
 

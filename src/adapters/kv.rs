@@ -1,12 +1,12 @@
 //! A key → bytes store for what local storage cannot hold: documents (issue 11), and
-//! later the coordinator's workspace and its file history.
+//! the coordinator's workspaces with their file history (`adapters::entries`).
 //!
 //! [`KvStore`] is asynchronous because IndexedDB is. [`IdbStore`] keeps each value as a
 //! `Blob` in one IndexedDB object store (the browser may keep blobs on disk rather than
 //! in memory, and a blob opens in a new tab without being copied into the wasm);
 //! [`MemoryStore`] is the test double and the fallback where IndexedDB is blocked.
 //! [`get_json`]/[`put_json`] store typed values through `domain::json`, so a workspace
-//! can move here by changing which store `ui::coordinator::state` saves to.
+//! moved here (`adapters::entries` keeps its revision and two-tab checks over any store).
 
 use super::storage::StoreError;
 use serde::{de::DeserializeOwned, Serialize};
@@ -81,6 +81,15 @@ impl MemoryStore {
         }
     }
 
+    /// The value under `key` as text, for tests.
+    #[cfg(test)]
+    pub fn map_get(&self, key: &str) -> Option<String> {
+        self.map
+            .borrow()
+            .get(key)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    }
+
     /// Bytes held, for tests of the quota.
     pub fn used(&self) -> usize {
         self.map.borrow().values().map(Vec::len).sum()
@@ -126,8 +135,10 @@ impl KvStore for MemoryStore {
 // ---------------------------------------------------------------------------------------
 // IndexedDB.
 
-const DB_NAME: &str = "swanilai";
-const STORE: &str = "kv";
+/// The database and its one object store (also read directly by `ui::crash`, which after a
+/// panic cannot go through this adapter).
+pub const DB_NAME: &str = "swanilai";
+pub const STORE: &str = "kv";
 
 /// IndexedDB: one database `swanilai`, one object store `kv`, a `Blob` per key.
 pub struct IdbStore {
@@ -172,6 +183,24 @@ fn settled(req: &web_sys::IdbRequest) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// Resolves when the transaction has committed, rejects when it fails or is aborted.
+fn committed(tx: &web_sys::IdbTransaction) -> JsFuture {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
+        let t = tx.clone();
+        let fail = Closure::once_into_js(move || {
+            let e = t.error().map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject.call1(&JsValue::UNDEFINED, &e);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        // A failed request aborts its transaction (with the request's error): one handler.
+        tx.set_onabort(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
 impl IdbStore {
     /// Opens (creating on first use) the database. `Err(Unavailable)` where the browser
     /// blocks IndexedDB.
@@ -201,6 +230,35 @@ impl IdbStore {
     }
 
     fn store(&self, write: bool) -> Result<web_sys::IdbObjectStore, StoreError> {
+        self.transaction(write)?
+            .object_store(STORE)
+            .map_err(js_error)
+    }
+
+    /// The stored value as it is (`undefined` when absent).
+    async fn value(&self, key: &str) -> Result<JsValue, StoreError> {
+        let req = self.store(false)?.get(&key.into()).map_err(js_error)?;
+        settled(&req).await.map_err(js_error)
+    }
+
+    /// The stored `Blob` itself, to open in a new tab without copying it into the wasm.
+    pub async fn blob(&self, key: &str) -> Result<Option<web_sys::Blob>, StoreError> {
+        Ok(self.value(key).await?.dyn_into::<web_sys::Blob>().ok())
+    }
+
+    /// Stores a `Blob` as it is (a picked file is one), without reading it into the wasm.
+    /// Resolves once the transaction has committed (not merely when the request
+    /// succeeded): only then may the screen say "Tersimpan".
+    pub async fn put_blob(&self, key: &str, blob: &web_sys::Blob) -> Result<(), StoreError> {
+        let tx = self.transaction(true)?;
+        let done = committed(&tx);
+        tx.object_store(STORE)
+            .and_then(|s| s.put_with_key(blob, &key.into()))
+            .map_err(js_error)?;
+        done.await.map(|_| ()).map_err(js_error)
+    }
+
+    fn transaction(&self, write: bool) -> Result<web_sys::IdbTransaction, StoreError> {
         let mode = if write {
             web_sys::IdbTransactionMode::Readwrite
         } else {
@@ -208,24 +266,7 @@ impl IdbStore {
         };
         self.db
             .transaction_with_str_and_mode(STORE, mode)
-            .and_then(|t| t.object_store(STORE))
             .map_err(js_error)
-    }
-
-    /// The stored `Blob` itself, to open in a new tab without copying it into the wasm.
-    pub async fn blob(&self, key: &str) -> Result<Option<web_sys::Blob>, StoreError> {
-        let req = self.store(false)?.get(&key.into()).map_err(js_error)?;
-        let v = settled(&req).await.map_err(js_error)?;
-        Ok(v.dyn_into::<web_sys::Blob>().ok())
-    }
-
-    /// Stores a `Blob` as it is (a picked file is one), without reading it into the wasm.
-    pub async fn put_blob(&self, key: &str, blob: &web_sys::Blob) -> Result<(), StoreError> {
-        let req = self
-            .store(true)?
-            .put_with_key(blob, &key.into())
-            .map_err(js_error)?;
-        settled(&req).await.map(|_| ()).map_err(js_error)
     }
 }
 
@@ -239,8 +280,21 @@ impl KvStore for IdbStore {
 
     fn get<'a>(&'a self, key: &'a str) -> Fut<'a, Result<Option<Vec<u8>>, StoreError>> {
         Box::pin(async move {
-            let Some(blob) = self.blob(key).await? else {
+            let v = self.value(key).await?;
+            if v.is_undefined() {
                 return Ok(None);
+            }
+            let blob = match v.dyn_into::<web_sys::Blob>() {
+                Ok(blob) => blob,
+                // Not written by this adapter (by hand, or a script): its text, so that a
+                // reader finds it damaged and keeps it aside rather than taking the entry
+                // for gone.
+                Err(v) => {
+                    let text = v
+                        .as_string()
+                        .or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()));
+                    return Ok(Some(text.unwrap_or_default().into_bytes()));
+                }
             };
             let buf = JsFuture::from(blob.array_buffer())
                 .await
@@ -251,8 +305,12 @@ impl KvStore for IdbStore {
 
     fn delete<'a>(&'a self, key: &'a str) -> Fut<'a, Result<(), StoreError>> {
         Box::pin(async move {
-            let req = self.store(true)?.delete(&key.into()).map_err(js_error)?;
-            settled(&req).await.map(|_| ()).map_err(js_error)
+            let tx = self.transaction(true)?;
+            let done = committed(&tx);
+            tx.object_store(STORE)
+                .and_then(|s| s.delete(&key.into()))
+                .map_err(js_error)?;
+            done.await.map(|_| ()).map_err(js_error)
         })
     }
 

@@ -10,10 +10,11 @@
 //!
 //! Every entry carries a `revision` counter (`domain::revision`). [`Store::save`] writes
 //! the next revision whatever is stored (new entries, renames from a list); a screen that
-//! keeps an entry open writes through [`Store::look`] and [`Store::write`], so that it never
-//! writes over a version another tab saved since it last looked.
+//! keeps an entry open goes through `adapters::entries` over the same backend
+//! ([`Store::entries`]), whose `look` and `put` never write over a version another tab
+//! saved since it last looked.
 
-use crate::domain::revision::{self, Found, Revision, Seen};
+use crate::domain::revision::{self, Revision, Seen};
 use crate::domain::text::Text;
 use gloo_storage::{LocalStorage, Storage as _};
 use serde::{de::DeserializeOwned, Serialize};
@@ -124,6 +125,16 @@ pub struct MemoryBackend {
     pub quota: Option<usize>,
 }
 
+impl MemoryBackend {
+    /// An empty map that refuses values longer than `quota` bytes.
+    pub fn with_quota(quota: usize) -> MemoryBackend {
+        MemoryBackend {
+            quota: Some(quota),
+            ..MemoryBackend::default()
+        }
+    }
+}
+
 impl Backend for MemoryBackend {
     fn get(&self, key: &str) -> Option<String> {
         self.map.borrow().get(key).cloned()
@@ -183,22 +194,17 @@ pub fn entry_key(kind: &str, id: &str) -> String {
     key(kind, id)
 }
 
-/// The stored entry as an open screen finds it (see [`Store::look`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Look<T> {
-    pub found: Found,
-    /// When `found` is [`Found::Changed`]: the stored version and what was seen of it.
-    pub stored: Option<(T, Seen)>,
-    /// When `found` is [`Found::Damaged`]: where the damaged text was moved.
-    pub kept_as: Option<String>,
-}
-
 impl Store {
     pub fn new(backend: Rc<dyn Backend>, persistent: bool) -> Store {
         Store {
             backend,
             persistent,
         }
+    }
+
+    /// The backend itself (for `adapters::entries`).
+    pub fn backend(&self) -> Rc<dyn Backend> {
+        self.backend.clone()
     }
 
     /// Local storage when available, memory otherwise.
@@ -235,7 +241,7 @@ impl Store {
         Ok(self.open(kind, id)?.map(|(v, _)| v))
     }
 
-    /// Like [`Store::load`], with what was seen of the entry (for [`Store::look`]).
+    /// Like [`Store::load`], with what was seen of the entry.
     pub fn open<T: DeserializeOwned>(
         &self,
         kind: &str,
@@ -252,7 +258,7 @@ impl Store {
     }
 
     /// Writes `value` as the entry's next revision, whatever is stored (a new entry, a
-    /// rename from a list). An open screen writes with [`Store::write`] instead.
+    /// rename from a list). An open screen writes through `adapters::entries` instead.
     pub fn save<T: Serialize>(&self, kind: &str, id: &str, value: &T) -> Result<(), StoreError> {
         let k = key(kind, id);
         let current = self
@@ -272,48 +278,6 @@ impl Store {
         let raw = revision::stamp(value, revision).map_err(|e| StoreError::Other(e.to_string()))?;
         self.backend.set(k, &raw)?;
         Ok(Seen::of(&raw))
-    }
-
-    /// The entry compared with what an open screen last `seen` of it. A damaged entry is
-    /// moved aside at once (and reported in `kept_as`); so is one that is JSON but no
-    /// longer a `T`.
-    pub fn look<T: DeserializeOwned>(&self, kind: &str, id: &str, seen: &Seen) -> Look<T> {
-        let k = key(kind, id);
-        let raw = self.backend.get(&k);
-        let found = revision::compare(seen, raw.as_deref());
-        let damaged = |raw: &str| Look {
-            found: Found::Damaged,
-            stored: None,
-            kept_as: Some(self.quarantine(&k, raw)),
-        };
-        match (found, raw) {
-            (Found::Changed(r), Some(raw)) => match revision::unstamp(&raw) {
-                Ok(v) => Look {
-                    found: Found::Changed(r),
-                    stored: Some((v, Seen::of(&raw))),
-                    kept_as: None,
-                },
-                Err(_) => damaged(&raw),
-            },
-            (Found::Damaged, Some(raw)) => damaged(&raw),
-            (found, _) => Look {
-                found,
-                stored: None,
-                kept_as: None,
-            },
-        }
-    }
-
-    /// Writes `value` as the revision after `seen`: for an open screen, once [`Store::look`]
-    /// said nothing else was written since (`domain::revision::step`).
-    pub fn write<T: Serialize>(
-        &self,
-        kind: &str,
-        id: &str,
-        value: &T,
-        seen: &Seen,
-    ) -> Result<Seen, StoreError> {
-        self.put(&key(kind, id), value, seen.revision.next())
     }
 
     pub fn remove(&self, kind: &str, id: &str) {
@@ -394,6 +358,7 @@ pub fn use_store(store: Store) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::revision::Found;
     use serde::Deserialize;
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -445,15 +410,24 @@ mod tests {
     fn a_tab_never_writes_over_what_another_tab_saved_since_it_looked() {
         let mem = Rc::new(MemoryBackend::default());
         let store = Store::new(mem.clone(), true);
+        let e = store.entries();
         store.save("draft", "d", &Thing { n: 1 }).unwrap();
         let (_, seen_a) = store.open::<Thing>("draft", "d").unwrap().unwrap();
         let (_, seen_b) = store.open::<Thing>("draft", "d").unwrap().unwrap();
         assert_eq!(seen_a.revision, Revision(1));
 
         // Tab A: nothing moved, it writes revision 2.
-        let look = store.look::<Thing>("draft", "d", &seen_a);
+        let look = crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen_a))
+            .unwrap()
+            .unwrap();
         assert_eq!(look.found, Found::Same);
-        let seen_a = store.write("draft", "d", &Thing { n: 2 }, &seen_a).unwrap();
+        let seen_a = crate::adapters::entries::ready_now(e.put(
+            "draft",
+            "d",
+            &revision::stamp(&Thing { n: 2 }, seen_a.revision.next()).unwrap(),
+        ))
+        .unwrap()
+        .unwrap();
         assert_eq!(seen_a.revision, Revision(2));
         assert_eq!(
             mem.get("swanilai.v1.draft.d").as_deref(),
@@ -461,7 +435,9 @@ mod tests {
         );
 
         // Tab B: the entry moved; it gets A's version to show, and writes nothing.
-        let look = store.look::<Thing>("draft", "d", &seen_b);
+        let look = crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen_b))
+            .unwrap()
+            .unwrap();
         assert_eq!(look.found, Found::Changed(Revision(2)));
         let (theirs, seen) = look.stored.unwrap();
         assert_eq!(theirs, Thing { n: 2 });
@@ -474,13 +450,19 @@ mod tests {
         // A rename from the list writes the next revision whatever is stored.
         store.save("draft", "d", &Thing { n: 3 }).unwrap();
         assert_eq!(
-            store.look::<Thing>("draft", "d", &seen_a).found,
+            crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen_a))
+                .unwrap()
+                .unwrap()
+                .found,
             Found::Changed(Revision(3))
         );
         // Deleted in a list elsewhere.
         store.remove("draft", "d");
         assert_eq!(
-            store.look::<Thing>("draft", "d", &seen_a).found,
+            crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen_a))
+                .unwrap()
+                .unwrap()
+                .found,
             Found::Gone
         );
     }
@@ -489,11 +471,14 @@ mod tests {
     fn an_entry_damaged_while_open_is_kept_aside_and_the_screen_writes_its_version_back() {
         let mem = Rc::new(MemoryBackend::default());
         let store = Store::new(mem.clone(), true);
+        let e = store.entries();
         store.save("draft", "d", &Thing { n: 1 }).unwrap();
         let (_, seen) = store.open::<Thing>("draft", "d").unwrap().unwrap();
         // Edited by hand into invalid JSON, then into JSON that is no longer a draft.
         mem.set("swanilai.v1.draft.d", "{\"n\": ").unwrap();
-        let look = store.look::<Thing>("draft", "d", &seen);
+        let look = crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen))
+            .unwrap()
+            .unwrap();
         assert_eq!(look.found, Found::Damaged);
         assert_eq!(look.kept_as.as_deref(), Some("swanilai.v1.rusak.draft.d.1"));
         assert_eq!(
@@ -501,10 +486,18 @@ mod tests {
             Some("{\"n\": ")
         );
         assert_eq!(revision::step(&look.found, true), revision::Step::Restore);
-        let seen = store.write("draft", "d", &Thing { n: 1 }, &seen).unwrap();
+        let seen = crate::adapters::entries::ready_now(e.put(
+            "draft",
+            "d",
+            &revision::stamp(&Thing { n: 1 }, seen.revision.next()).unwrap(),
+        ))
+        .unwrap()
+        .unwrap();
         mem.set("swanilai.v1.draft.d", r#"{"n":"satu","revision":9}"#)
             .unwrap();
-        let look = store.look::<Thing>("draft", "d", &seen);
+        let look = crate::adapters::entries::ready_now(e.look::<Thing>("draft", "d", &seen))
+            .unwrap()
+            .unwrap();
         assert_eq!(look.found, Found::Damaged);
         assert_eq!(look.kept_as.as_deref(), Some("swanilai.v1.rusak.draft.d.2"));
     }

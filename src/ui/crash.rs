@@ -9,14 +9,23 @@
 //! only, in the notice), and a way to the start page, which does not open it.
 //!
 //! Written with bare DOM calls, not Leptos: after a panic the reactive runtime cannot be
-//! trusted. Storage is read directly (not through `adapters::storage`, whose state the
-//! panic may have interrupted). Both languages are shown, because the language setting
-//! may be out of reach. No inline script: the buttons' handlers are small closures.
+//! trusted. Storage is read directly (not through `adapters::storage` or
+//! `adapters::entries`, whose state the panic may have interrupted): a draft from local
+//! storage at once; a coordinator's workspace from IndexedDB, where it lives, with bare
+//! request callbacks rather than futures (the panic may have stopped the futures'
+//! executor in the middle of a task, and nothing spawned after it would ever run). Until
+//! IndexedDB answers, or where it holds nothing, a workspace kept in local storage (the
+//! browser blocks IndexedDB, or its backup from the move to IndexedDB) is offered. Both
+//! languages are shown, because the language setting may be out of reach. No inline
+//! script: the buttons' handlers are small closures.
 
+use crate::adapters::entries::backup_key;
+use crate::adapters::kv::{DB_NAME, STORE};
 use crate::adapters::storage::entry_key;
 use crate::ui::route::{ReportSource, Route};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 /// The id of the notice, so it is shown once.
 pub const NOTICE_ID: &str = "app-crash";
@@ -28,6 +37,9 @@ pub fn install() {
         show_notice(&info.to_string());
     }));
 }
+
+/// The storage kind of the coordinator's workspace, which lives in IndexedDB.
+const WORKSPACE_KIND: &str = crate::domain::consolidation::STORAGE_KIND;
 
 /// The stored entry the current screen shows: its kind, id and what to call it.
 fn open_entry(hash: &str) -> Option<(&'static str, String, [&'static str; 2])> {
@@ -42,12 +54,12 @@ fn open_entry(hash: &str) -> Option<(&'static str, String, [&'static str; 2])> {
             id,
         } => Some(("draft", id, DRAFT)),
         Route::Coordinator { workspace, .. } | Route::CoordinatorResults { workspace } => {
-            Some(("workspace", workspace, WORKSPACE))
+            Some((WORKSPACE_KIND, workspace, WORKSPACE))
         }
         Route::Report {
             source: ReportSource::Coordinator,
             id,
-        } => Some(("workspace", id, WORKSPACE)),
+        } => Some((WORKSPACE_KIND, id, WORKSPACE)),
         _ => None,
     }
 }
@@ -103,13 +115,17 @@ pub fn show_notice(detail: &str) {
     });
     let hash = window.location().hash().unwrap_or_default();
     if let Some((kind, id, what)) = open_entry(&hash) {
-        let raw = window
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(&entry_key(kind, &id)).ok().flatten());
-        if let Some(raw) = raw {
+        on_click(find(".crash-start"), to_start);
+        let key = entry_key(kind, &id);
+        let local = window.local_storage().ok().flatten();
+        let read = |k: &str| local.as_ref().and_then(|s| s.get_item(k).ok().flatten());
+        if let Some(raw) = read(&key).or_else(|| read(&backup_key(kind, &id))) {
             rescue(&notice, kind, &id, what, &raw);
+        }
+        if kind == WORKSPACE_KIND {
+            // Where the workspace lives: when IndexedDB has it, that is the one offered.
+            let notice = notice.clone();
+            read_indexed(&key, move |raw| rescue(&notice, kind, &id, what, &raw));
         }
     }
     let _ = body.insert_before(&notice, body.first_child().as_ref());
@@ -158,20 +174,96 @@ fn rescue(notice: &web_sys::Element, kind: &str, id: &str, what: [&str; 2], raw:
     if let Some(pre) = find(".crash-raw") {
         pre.set_text_content(Some(raw));
     }
-    on_click(find(".crash-start"), || {
-        if let Some(w) = web_sys::window() {
-            let href = Route::Start.href();
-            let location = w.location();
-            // A new page load: the stopped app must not carry on in this one.
-            if href.starts_with('#') {
-                let _ = location.set_hash(&href);
-                let _ = location.reload();
-            } else {
-                let _ = location.assign(&href);
-            }
+    let _ = block.remove_attribute("hidden");
+}
+
+/// The start page, as a new page load: the stopped app must not carry on in this one.
+fn to_start() {
+    if let Some(w) = web_sys::window() {
+        let href = Route::Start.href();
+        let location = w.location();
+        if href.starts_with('#') {
+            let _ = location.set_hash(&href);
+            let _ = location.reload();
+        } else {
+            let _ = location.assign(&href);
+        }
+    }
+}
+
+/// Reads the text stored under `key` in the app's IndexedDB store and hands it to `found`,
+/// which is not called when the database, the store or the key is missing or anything
+/// fails. Plain request callbacks (see the module doc); nothing here may panic.
+fn read_indexed(key: &str, found: impl FnOnce(String) + 'static) {
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else {
+        return;
+    };
+    // No version: the database as it is. One that does not exist yet is not created here
+    // (the app creates it with its store on first use): its upgrade is aborted.
+    let Ok(open) = factory.open(DB_NAME) else {
+        return;
+    };
+    let req = open.clone();
+    let upgrade = Closure::once_into_js(move || {
+        if let Some(tx) = req.transaction() {
+            let _ = tx.abort();
         }
     });
-    let _ = block.remove_attribute("hidden");
+    open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let req = open.clone();
+    let key = JsValue::from_str(key);
+    let opened = Closure::once_into_js(move || {
+        let Some(db) = req
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok())
+        else {
+            return;
+        };
+        let get = if db.object_store_names().contains(STORE) {
+            db.transaction_with_str(STORE)
+                .and_then(|tx| tx.object_store(STORE))
+                .and_then(|s| s.get(&key))
+                .ok()
+        } else {
+            None
+        };
+        let Some(get) = get else {
+            db.close();
+            return;
+        };
+        let req = get.clone();
+        let done = Closure::once_into_js(move || {
+            let value = req.result().unwrap_or(JsValue::UNDEFINED);
+            // The connection closes once its transaction is done.
+            db.close();
+            text_of(value, found);
+        });
+        get.set_onsuccess(Some(done.unchecked_ref()));
+    });
+    open.set_onsuccess(Some(opened.unchecked_ref()));
+}
+
+/// The text of a stored value: a `Blob` (as `adapters::kv` writes it) or a string.
+fn text_of(value: JsValue, found: impl FnOnce(String) + 'static) {
+    if let Some(text) = value.as_string() {
+        return found(text);
+    }
+    let Ok(blob) = value.dyn_into::<web_sys::Blob>() else {
+        return;
+    };
+    let promise = blob.text();
+    let then = js_sys::Reflect::get(&promise, &"then".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let read = Closure::once_into_js(move |text: JsValue| {
+        if let Some(text) = text.as_string() {
+            found(text);
+        }
+    });
+    if let Some(then) = then {
+        let _ = then.call1(&promise, &read);
+    }
 }
 
 /// A `blob:` URL holding `text` (kept for the page's life: the user may click later).

@@ -4,6 +4,7 @@
 //! One store per workspace (here the unit's draft), provided through context and
 //! persisted by one debounced effect; everything shown is derived from it with memos.
 
+use crate::adapters::entries::OpenError;
 use crate::adapters::{clock, storage};
 use crate::domain::catalogue::Framework;
 use crate::domain::draft::{export_file_name, Draft};
@@ -208,15 +209,6 @@ pub fn autosave<T: Send + Sync + 'static>(
     });
 }
 
-/// What the save indicator shows after a write to storage.
-pub fn saved(result: Result<(), storage::StoreError>) -> SaveState {
-    match result {
-        Ok(()) if storage::store().persistent => SaveState::Saved(clock::now()),
-        Ok(()) => SaveState::Failed(storage::StoreError::Unavailable.message()),
-        Err(e) => SaveState::Failed(e.message()),
-    }
-}
-
 /// The unit's draft being edited, provided to the fill, export and results screens.
 #[derive(Clone, Copy)]
 pub struct DraftWorkspace {
@@ -234,7 +226,13 @@ impl DraftWorkspace {
     /// Loads a draft from storage and starts its autosave. `Err` carries what to tell
     /// the user (missing draft, damaged entry moved aside, unknown framework).
     pub fn open(id: &str) -> Result<DraftWorkspace, Text> {
-        let (sync, fw) = Synced::<Draft>::open(id, Text::new("", ""))?;
+        // Local storage answers at once: the draft opens before this returns.
+        let loaded = crate::adapters::entries::ready_now(Synced::<Draft>::load(
+            storage::store().entries(),
+            id,
+        ))
+        .unwrap_or(Err(OpenError::Store(storage::StoreError::Unavailable)));
+        let (sync, fw) = Synced::<Draft>::open(loaded, Text::new("", ""))?;
         let draft = sync.value;
         let evaluation = Memo::new(move |_| draft.with(|d| evaluate_map(fw, &d.values())));
         let file = Memo::new(move |_| draft.with(|d| d.to_submission(&d.updated_at).0));

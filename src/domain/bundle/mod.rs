@@ -254,7 +254,7 @@ impl DocumentFault {
     /// What is wrong, naming the document and its indicator.
     pub fn message(&self, listed: &Listed) -> Text {
         let (name, ind) = (&listed.document.name, &listed.indicator);
-        let mb = |n: u64, l| exchange::megabytes(n as usize, l);
+        let mb = exchange::megabytes;
         match self {
             DocumentFault::NotIncluded => Text::new(
                 format!("Dokumen \"{name}\" (indikator {ind}) tercantum tetapi tidak ikut dikirim: berkas ini .json biasa, bukan bundel .zip. Minta unit mengirim bundel .zip bila dokumennya diperlukan."),

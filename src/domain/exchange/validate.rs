@@ -142,10 +142,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
 // Before the walk: size, encoding, syntax.
 
 fn too_big(len: usize) -> Problem {
+    let len = len as u64;
     let (size_id, size_en) = (megabytes(len, Lang::Id), megabytes(len, Lang::En));
     let (max_id, max_en) = (
-        megabytes(MAX_FILE_BYTES, Lang::Id),
-        megabytes(MAX_FILE_BYTES, Lang::En),
+        megabytes(MAX_FILE_BYTES as u64, Lang::Id),
+        megabytes(MAX_FILE_BYTES as u64, Lang::En),
     );
     Problem::error(
         "$",
@@ -160,9 +161,11 @@ fn too_big(len: usize) -> Problem {
     )
 }
 
-/// "6,2 MB" / "6.2 MB"; whole sizes without a decimal ("5 MB").
-pub fn megabytes(bytes: usize, lang: Lang) -> String {
-    const MB: usize = 1024 * 1024;
+/// "6,2 MB" / "6.2 MB"; whole sizes without a decimal ("5 MB"). In `u64`: on wasm32 a
+/// `usize` holds at most 4 GB, and sizes from outside (a zip's declared sizes, the
+/// browser's storage quota) are larger.
+pub fn megabytes(bytes: u64, lang: Lang) -> String {
+    const MB: u64 = 1024 * 1024;
     if bytes.is_multiple_of(MB) {
         return format!("{} MB", bytes / MB);
     }
@@ -2045,6 +2048,9 @@ mod tests {
             "5.1 MB",
             "rounded up: never shows the limit itself"
         );
+        // Above 4 GB (more than a wasm32 usize): a zip's declared size, a storage quota.
+        assert_eq!(megabytes(20 << 30, Lang::Id), "20480 MB");
+        assert_eq!(megabytes(5_000_000_000, Lang::En), "4768.4 MB");
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub enum ZipError {
 
 impl ZipError {
     pub fn message(&self) -> Text {
-        let mb = |n: u64, l| megabytes(n as usize, l);
+        let mb = megabytes;
         match self {
             ZipError::NotZip => Text::new(
                 "Berkas ini bukan arsip ZIP yang utuh (mungkin terpotong saat dikirim). Minta berkasnya dikirim ulang.",

@@ -1,7 +1,7 @@
 //! `#/koordinator`: the workspaces in this browser (open, rename, delete), a new one, or
 //! a consolidated file reopened.
 
-use super::state::WORKSPACES;
+use super::state::{list_workspaces, read_workspace, remove_workspace, store_workspace};
 use super::Tab;
 use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
@@ -10,7 +10,7 @@ use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
-use crate::ui::state::{navigate, notify, NoticeKind};
+use crate::ui::state::{navigate, notifier, NoticeKind};
 use crate::ui::widgets::{warnings_notice, ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,9 +41,21 @@ pub fn CoordinatorHome() -> impl IntoView {
 
 #[component]
 fn WorkspaceList(refresh: RwSignal<u32>) -> impl IntoView {
-    let entries = Memo::new(move |_| {
+    // From IndexedDB (plus any workspace not moved from local storage): read after the
+    // list is drawn, again after each rename or delete.
+    let entries = RwSignal::new(Vec::<Entry<Workspace>>::new());
+    let tell = notifier();
+    Effect::new(move |_| {
         refresh.track();
-        storage::store().list::<Workspace>(WORKSPACES)
+        let tell = tell.clone();
+        spawn_local(async move {
+            match list_workspaces(tell.clone()).await {
+                Ok(v) => {
+                    entries.try_set(v);
+                }
+                Err(e) => tell(NoticeKind::Error, e),
+            }
+        });
     });
     let list = move || {
         let mut v: Vec<Workspace> = entries
@@ -109,18 +121,21 @@ fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
     let name = RwSignal::new(ws.name.clone());
     let when = crate::ui::i18n::when(&ws.updated_at);
     let id = ws.id.clone();
+    let tell = notifier();
     let save_name = move || {
-        let store = storage::store();
-        if let Ok(Some(mut w)) = store.load::<Workspace>(WORKSPACES, &id) {
-            if let Err(e) = w.set_name(&name.get_untracked(), &clock::now()) {
-                return notify(NoticeKind::Error, e);
+        let (id, tell, new_name) = (id.clone(), tell.clone(), name.get_untracked());
+        spawn_local(async move {
+            if let Some(mut w) = read_workspace(&id, tell.clone()).await {
+                if let Err(e) = w.set_name(&new_name, &clock::now()) {
+                    return tell(NoticeKind::Error, e);
+                }
+                if let Err(e) = store_workspace(&w, tell.clone()).await {
+                    tell(NoticeKind::Error, e.message());
+                }
             }
-            if let Err(e) = store.save(WORKSPACES, &w.id, &w) {
-                notify(NoticeKind::Error, e.message());
-            }
-        }
-        renaming.set(false);
-        refresh.update(|n| *n += 1);
+            renaming.try_set(false);
+            refresh.try_update(|n| *n += 1);
+        });
     };
     let save_name2 = save_name.clone();
     let del_id = ws.id.clone();
@@ -165,7 +180,15 @@ fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
                     label=trs("Hapus", "Delete")
                     question=question
                     confirm=trs("Ya, hapus", "Yes, delete")
-                    on_confirm=move || { storage::store().remove(WORKSPACES, &del_id); refresh.update(|n| *n += 1); }
+                    on_confirm=move || {
+                        let (id, tell) = (del_id.clone(), notifier());
+                        spawn_local(async move {
+                            if let Err(e) = remove_workspace(&id, tell.clone()).await {
+                                tell(NoticeKind::Error, e.message());
+                            }
+                            refresh.try_update(|n| *n += 1);
+                        });
+                    }
                 />
             </td>
         </tr>
@@ -212,10 +235,13 @@ fn NewWorkspace() -> impl IntoView {
             starter.get(),
             &now,
         );
-        match storage::store().save(WORKSPACES, &ws.id, &ws) {
-            Ok(()) => navigate(&Tab::Units.route(&ws.id)),
-            Err(e) => notify(NoticeKind::Error, e.message()),
-        }
+        let tell = notifier();
+        spawn_local(async move {
+            match store_workspace(&ws, tell.clone()).await {
+                Ok(()) => navigate(&Tab::Units.route(&ws.id)),
+                Err(e) => tell(NoticeKind::Error, e.message()),
+            }
+        });
     };
     let is_missing = move |k: &'static str| missing.with(|m| m.contains(&k));
     let error = move |k: &'static str, id: &'static str, en: &'static str| {
@@ -289,6 +315,7 @@ fn OpenConsolidated() -> impl IntoView {
     let lang = lang();
     let outcome = RwSignal::new(None::<(String, Vec<Problem>)>);
     let handle = move |taken: Vec<web_sys::File>| {
+        let tell = notifier();
         spawn_local(async move {
             let picked = files::read_all(taken, MAX_FILE_BYTES).await;
             let Some(f) = picked.into_iter().next() else {
@@ -306,11 +333,11 @@ fn OpenConsolidated() -> impl IntoView {
                     "Berkas tidak dapat dibaca oleh browser.",
                     "The browser could not read the file.",
                 ))]),
-                Ok(bytes) => open_consolidated(&bytes, &f.name),
+                Ok(bytes) => open_consolidated(&bytes, &f.name, tell.clone()).await,
             };
             match result {
                 Ok(id) => {
-                    notify(
+                    tell(
                         NoticeKind::Success,
                         Text::new(
                             "Berkas konsolidasi dibuka sebagai ruang kerja baru.",
@@ -358,15 +385,19 @@ fn read_problem(message: Text) -> Problem {
 }
 
 /// Parses, rebuilds and stores a workspace from a consolidated file; returns its id.
-fn open_consolidated(bytes: &[u8], file_name: &str) -> Result<String, Vec<Problem>> {
+async fn open_consolidated(
+    bytes: &[u8],
+    file_name: &str,
+    notify: impl Fn(NoticeKind, Text) + Clone,
+) -> Result<String, Vec<Problem>> {
     let parsed = exchange::parse(bytes)?;
     if let Some(t) = warnings_notice(file_name, &parsed.warnings) {
         notify(NoticeKind::Warning, t);
     }
     let now = clock::now();
     let (ws, restored) = Workspace::from_consolidated(clock::new_id(), &parsed.file, &now)?;
-    storage::store()
-        .save(WORKSPACES, &ws.id, &ws)
+    store_workspace(&ws, notify.clone())
+        .await
         .map_err(|e| vec![read_problem(e.message())])?;
     if !restored.unknown.is_empty() {
         let n = restored.unknown.len();

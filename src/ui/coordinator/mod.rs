@@ -89,40 +89,60 @@ impl Tab {
 const COORDINATOR: bool = App::Coordinator.is_built();
 const RESULTS: bool = App::Results.is_built();
 
-/// Every screen of one workspace (`#/koordinator/<id>/…`), sharing its state.
+/// Every screen of one workspace (`#/koordinator/<id>/…`), sharing its state, once the
+/// workspace is read (from IndexedDB: a moment after the screen is drawn).
 #[component]
 pub fn CoordinatorScreens(id: String, route: RwSignal<Route>) -> impl IntoView {
-    match Coord::open(&id) {
-        Err(message) => view! { <Unavailable message=message/> }.into_any(),
-        Ok(coord) => {
-            provide_context(coord);
-            provide_context(documents::StoredDocs::new());
-            let tab = Memo::new(move |_| Tab::of(&route.get()));
-            (move || match tab.get() {
-                Tab::Report if RESULTS => view! { <ReportScreen file=coord.file/> }.into_any(),
-                t => view! {
-                    <section class="screen coordinator">
-                        <header::WorkspaceHeader tab=t/>
-                        {match t {
-                            Tab::Units if COORDINATOR => view! { <units::UnitsTab/> }.into_any(),
-                            Tab::Import if COORDINATOR => view! { <import::ImportTab/> }.into_any(),
-                            Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
-                            Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
-                            Tab::Documents if COORDINATOR => view! { <documents::DocumentsTab/> }.into_any(),
-                            Tab::Assessor if COORDINATOR => view! { <assessor::AssessorTab/> }.into_any(),
-                            Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
-                            _ => view! {
-                                <div class="notice warning" role="status">
-                                    <p>{tr("Bagian ini tidak ada. Pilih salah satu tab di atas.", "There is no such section. Choose one of the tabs above.")}</p>
-                                </div>
-                            }.into_any(),
-                        }}
-                    </section>
-                }
-                .into_any(),
-            })
-            .into_any()
+    let opened = RwSignal::new(None::<Result<Coord, Text>>);
+    let mut opening = Box::pin(Coord::open(&id));
+    match crate::adapters::entries::ready_now(opening.as_mut()) {
+        Some(r) => opened.set(Some(r)),
+        None => leptos::task::spawn_local(async move {
+            let r = opening.await;
+            opened.try_set(Some(r));
+        }),
+    }
+    move || {
+        match opened.get() {
+        None => view! {
+            <section class="screen narrow"><p class="muted" role="status">{tr("Membuka ruang kerja…", "Opening the workspace…")}</p></section>
         }
+        .into_any(),
+        Some(Err(message)) => view! { <Unavailable message=message/> }.into_any(),
+        Some(Ok(coord)) => view! { <Screens coord=coord route=route/> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn Screens(coord: Coord, route: RwSignal<Route>) -> impl IntoView {
+    provide_context(coord);
+    provide_context(documents::StoredDocs::new());
+    let tab = Memo::new(move |_| Tab::of(&route.get()));
+    move || {
+        match tab.get() {
+        Tab::Report if RESULTS => view! { <ReportScreen file=coord.file/> }.into_any(),
+        t => view! {
+            <section class="screen coordinator">
+                <header::WorkspaceHeader tab=t/>
+                {match t {
+                    Tab::Units if COORDINATOR => view! { <units::UnitsTab/> }.into_any(),
+                    Tab::Import if COORDINATOR => view! { <import::ImportTab/> }.into_any(),
+                    Tab::Coverage if COORDINATOR => view! { <coverage::CoverageTab/> }.into_any(),
+                    Tab::Conflicts if COORDINATOR => view! { <conflicts::ConflictsTab/> }.into_any(),
+                    Tab::Documents if COORDINATOR => view! { <documents::DocumentsTab/> }.into_any(),
+                    Tab::Assessor if COORDINATOR => view! { <assessor::AssessorTab/> }.into_any(),
+                    Tab::Results if RESULTS => view! { <results::ResultsTab/> }.into_any(),
+                    _ => view! {
+                        <div class="notice warning" role="status">
+                            <p>{tr("Bagian ini tidak ada. Pilih salah satu tab di atas.", "There is no such section. Choose one of the tabs above.")}</p>
+                        </div>
+                    }.into_any(),
+                }}
+            </section>
+        }
+        .into_any(),
+    }
     }
 }
 

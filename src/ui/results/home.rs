@@ -4,15 +4,19 @@
 
 use crate::adapters::storage::{self, Entry};
 use crate::domain::catalogue::framework;
-use crate::domain::consolidation::{Workspace, STORAGE_KIND as WORKSPACES};
+use crate::domain::consolidation::Workspace;
 use crate::domain::draft::Draft;
 use crate::domain::exchange::Timestamp;
+use crate::ui::coordinator::state::list_workspaces;
 use crate::ui::i18n::{tr, when};
 use crate::ui::route::{ReportSource, Route};
+use crate::ui::state::notifier;
 use crate::ui::state::DRAFTS;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// One assessment whose results can be shown.
+#[derive(Clone)]
 struct Row {
     name: String,
     detail: String,
@@ -21,9 +25,8 @@ struct Row {
     report: Route,
 }
 
-fn rows<T: serde::de::DeserializeOwned>(kind: &str, row: impl Fn(T) -> Row) -> Vec<Row> {
-    let mut v: Vec<Row> = storage::store()
-        .list::<T>(kind)
+fn rows<T>(list: Vec<Entry<T>>, row: impl Fn(T) -> Row) -> Vec<Row> {
+    let mut v: Vec<Row> = list
         .into_iter()
         .filter_map(|e| match e {
             Entry::Ok(x) => Some(row(x)),
@@ -34,6 +37,21 @@ fn rows<T: serde::de::DeserializeOwned>(kind: &str, row: impl Fn(T) -> Row) -> V
     v
 }
 
+fn workspace_row(w: Workspace) -> Row {
+    Row {
+        detail: detail(&w.framework, &w.institution, &w.period),
+        results: Route::CoordinatorResults {
+            workspace: w.id.clone(),
+        },
+        report: Route::Report {
+            source: ReportSource::Coordinator,
+            id: w.id,
+        },
+        name: w.name,
+        updated_at: w.updated_at,
+    }
+}
+
 fn detail(framework_id: &str, institution: &str, period: &str) -> String {
     let fw = framework(framework_id).map_or(framework_id, |f| f.short_name.as_str());
     format!("{fw} · {institution} · {period}")
@@ -41,7 +59,7 @@ fn detail(framework_id: &str, institution: &str, period: &str) -> String {
 
 #[component]
 pub fn ResultsHome() -> impl IntoView {
-    let drafts = rows(DRAFTS, |d: Draft| Row {
+    let drafts = rows(storage::store().list(DRAFTS), |d: Draft| Row {
         detail: detail(&d.framework, &d.unit.name, &d.period),
         results: Route::DraftResults {
             draft: d.id.clone(),
@@ -53,18 +71,14 @@ pub fn ResultsHome() -> impl IntoView {
         name: d.name,
         updated_at: d.updated_at,
     });
-    let workspaces = rows(WORKSPACES, |w: Workspace| Row {
-        detail: detail(&w.framework, &w.institution, &w.period),
-        results: Route::CoordinatorResults {
-            workspace: w.id.clone(),
-        },
-        report: Route::Report {
-            source: ReportSource::Coordinator,
-            id: w.id,
-        },
-        name: w.name,
-        updated_at: w.updated_at,
+    // Workspaces are in IndexedDB: listed a moment after the page is drawn.
+    let workspaces = RwSignal::new(None::<Vec<Row>>);
+    let tell = notifier();
+    spawn_local(async move {
+        let list = list_workspaces(tell).await.unwrap_or_default();
+        workspaces.try_set(Some(rows(list, workspace_row)));
     });
+
     view! {
         <section class="screen narrow results-home">
             <h1>{tr("Hasil dan laporan", "Results and report")}</h1>
@@ -72,11 +86,13 @@ pub fn ResultsHome() -> impl IntoView {
                 "Pilih penilaian untuk melihat indeks, grafik, rencana peningkatan dan laporannya.",
                 "Choose an assessment to see its index, charts, improvement plan and report.",
             )}</p>
-            <List
-                title=tr("Ruang kerja koordinator", "Coordinator workspaces")
-                empty=tr("Belum ada ruang kerja koordinator di browser ini.", "No coordinator workspace in this browser yet.")
-                rows=workspaces
-            />
+            {move || workspaces.get().map(|rows| view! {
+                <List
+                    title=tr("Ruang kerja koordinator", "Coordinator workspaces")
+                    empty=tr("Belum ada ruang kerja koordinator di browser ini.", "No coordinator workspace in this browser yet.")
+                    rows=rows
+                />
+            })}
             <List
                 title=tr("Draf unit", "Unit drafts")
                 empty=tr("Belum ada draf unit di browser ini.", "No unit draft in this browser yet.")

@@ -112,7 +112,7 @@ async fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text, Vec<Problem>), Vec<Pro
 fn read_problem(e: ReadError, size: f64) -> Problem {
     let message = match e {
         ReadError::TooLarge => {
-            let (size, max) = (size as usize, bundle::MAX_BUNDLE_BYTES);
+            let (size, max) = (size as u64, bundle::MAX_BUNDLE_BYTES as u64);
             Text::new(
                 format!(
                     "Berkas berukuran {}, melebihi batas {} untuk bundel .zip. Berkas .json Swanilai biasanya di bawah 1 MB.",

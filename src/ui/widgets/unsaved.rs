@@ -76,7 +76,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
                             }.into_any(),
                             Choice::KeepAsCopy => view! {
                                 <button type="button" class="btn btn-primary" on:click=move |_| {
-                                    match sync.keep_as_copy(pick("salinan dari tab lain", "copy from another tab")) {
+                                    sync.keep_as_copy(pick("salinan dari tab lain", "copy from another tab"), move |r| match r {
                                         Ok(id) => {
                                             notify(NoticeKind::Success, Text::new(
                                                 "Versi tab ini disimpan sebagai salinan dan kini terbuka di sini; versi tab lain tetap ada.",
@@ -85,7 +85,7 @@ pub fn unsaved_notice<T: Versioned + Send + Sync + 'static>(
                                             navigate(&copy_route(id));
                                         }
                                         Err(e) => notify(NoticeKind::Error, e),
-                                    }
+                                    })
                                 }>
                                     {tr("Simpan versi tab ini sebagai salinan", "Save this tab's version as a copy")}
                                 </button>
