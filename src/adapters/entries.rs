@@ -517,6 +517,9 @@ mod tests {
         fn id(&self) -> &str {
             &self.id
         }
+        fn framework_id(&self) -> &str {
+            "spbe-2020"
+        }
         fn updated_at(&self) -> &Timestamp {
             &self.updated_at
         }
