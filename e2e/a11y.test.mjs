@@ -111,7 +111,11 @@ test('the unit flow works with the keyboard alone', async () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Lompat ke isi');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    // Fill the new-assessment form by keyboard: focus moves field to field with Tab.
+    // Fill the new-assessment form by keyboard: the framework is a radio group (Pemdi 2026
+    // first, then SPBE 2020), and focus moves field to field with Tab.
+    await page.locator('#fw-pemdi-2026').focus();
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await page.locator('#fw-spbe-2020').isChecked(), 'SPBE 2020 chosen with the arrow keys');
     await page.getByLabel('Nama instansi').focus();
     await page.keyboard.type('Pemerintah Kota Uji');
     await page.keyboard.press('Tab');
@@ -127,6 +131,46 @@ test('the unit flow works with the keyboard alone', async () => {
     // The focused control shows a visible focus ring.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest('.level-card')).outlineStyle);
     assert.notEqual(outline, 'none');
+    await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Pemdi evidence-item checklist works with the keyboard alone', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    // Pemdi 2026 is the first framework, chosen unless another is picked.
+    await page.getByLabel('Nama instansi').focus();
+    await page.keyboard.type('Pemerintah Kota Uji');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Diskominfo');
+    await page.keyboard.press('Enter');
+    await page.locator('#indicator-title').waitFor();
+    // Each evidence item is a radio group of its states: focus the first, arrows move.
+    const held = page.locator('[id="item-1.L1.1-ada"]');
+    await held.focus();
+    await page.keyboard.press('ArrowRight');
+    assert.ok(await page.locator('[id="item-1.L1.1-sebagian"]').isChecked(), '"sebagian" chosen with an arrow key');
+    await page.keyboard.press('ArrowLeft');
+    assert.ok(await held.isChecked(), '"ada" chosen with an arrow key');
+    // The only level-1 item held: the suggestion is level 1 complete, and it is taken with
+    // Tab and Enter from the checklist.
+    const take = page.getByTestId('suggestion-1').getByRole('button', { name: 'Pakai saran ini' });
+    await take.waitFor();
+    for (let i = 0; i < 200 && !(await take.evaluate((b) => b === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('suggestion-1').getByText('Nilai Anda mengikuti saran ini', { exact: false }).waitFor();
+    // The button stays where the focus was (taken: aria-disabled), with its focus ring.
+    assert.ok(await take.evaluate((b) => b === document.activeElement), 'focus stays on the button');
+    assert.equal(await take.getAttribute('aria-disabled'), 'true');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused button shows a focus ring');
     await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     assert.deepEqual(problems, []);
   } finally {

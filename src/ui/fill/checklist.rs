@@ -364,20 +364,23 @@ pub fn SuggestedValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> im
             .with(|d| d.answers.get(&ind.id).is_some_and(|a| !a.items.is_empty()))
     });
     let shown = |v: Value, l: Lang| format_hundredths(v.hundredths() as i64, l);
+    let follows = move || {
+        suggestion
+            .get()
+            .is_some_and(|s| value.get() == Some(s.value))
+    };
+    // Taken already: the button says so by aria-disabled rather than `disabled`, so that
+    // it stays the same element and keeps the keyboard focus it was pressed with.
     let accept = move |_| {
-        if let Some(s) = suggestion.get_untracked() {
+        if let Some(s) = suggestion.get_untracked().filter(|_| !follows()) {
             ws.edit(&ind.id, move |a| a.value = Some(s.value));
         }
     };
-    move || {
-        let Some(s) = suggestion.get() else {
-            return ().into_any();
-        };
+    let status = move || {
+        let s = suggestion.get()?;
         let l = lang.get();
-        let v = value.get();
-        let same = v == Some(s.value);
-        let status = match v {
-            Some(_) if same => view! {
+        Some(match value.get() {
+            Some(v) if v == s.value => view! {
                 <p class="ok small">{tr("Nilai Anda mengikuti saran ini, disimpan tepat.", "Your value follows this suggestion, stored exactly.")}</p>
             }
             .into_any(),
@@ -401,21 +404,28 @@ pub fn SuggestedValue(ind: &'static Indicator, value: Memo<Option<Value>>) -> im
                 <p class="small muted">{tr("Belum ada nilai: pakai saran ini atau ketik nilai sendiri.", "No value yet: use this suggestion or type your own.")}</p>
             }
             .into_any(),
-        };
-        let reason = s.reason.get(l).to_string();
-        view! {
+        })
+    };
+    let figure = move || suggestion.get().map(|s| shown(s.value, lang.get()));
+    let reason = move || {
+        suggestion
+            .get()
+            .map(|s| s.reason.get(lang.get()).to_string())
+    };
+    view! {
+        <Show when=move || suggestion.with(Option::is_some)>
             <div class="suggestion" data-testid=format!("suggestion-{}", ind.id)>
                 <p class="suggestion-line">
                     <span class="suggestion-label">{tr("Saran nilai dari butir: ", "Value suggested by the items: ")}</span>
-                    <strong class="suggestion-value">{shown(s.value, l)}</strong>
+                    <strong class="suggestion-value">{figure}</strong>
                 </p>
                 <p class="suggestion-reason small">{reason}</p>
                 {status}
-                <button type="button" class="btn btn-primary btn-small" disabled=same on:click=accept>
+                <button type="button" class="btn btn-primary btn-small"
+                    aria-disabled=move || follows().to_string() on:click=accept>
                     {tr("Pakai saran ini", "Use this suggestion")}
                 </button>
             </div>
-        }
-        .into_any()
+        </Show>
     }
 }
