@@ -12,7 +12,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
-import { newWorkspace, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
+import { newWorkspace, leavingAsks, blockStorage, quotaCanRunOut, limitStorage, idbText, idbPut, saved, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const FILES = ['diskominfo.json', 'bkpsdm-e2e.json', 'invalid-inspektorat.json'];
@@ -321,15 +321,14 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
 test('with browser storage full the work stays on screen across tabs, and the user is told', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
+    await quotaCanRunOut(context);
     await newWorkspace(page);
-    // Fill local storage to within a few hundred bytes of its quota.
-    await page.evaluate(() => {
-      let size = 1 << 23;
-      let n = 0;
-      while (size >= 256) {
-        try { localStorage.setItem(`isi-${n}`, 'x'.repeat(size)); n++; } catch { size >>= 1; }
-      }
-    });
+    await saved(page);
+    const key = `swanilai.v1.workspace.${idIn(page)}`;
+    const storedBefore = await idbText(page, key);
+    // The workspace lives in IndexedDB, which now has room for a few KB more: less than
+    // the workspace with two files needs.
+    await limitStorage(page, 4096);
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(['diskominfo.json', 'bkpsdm-e2e.json'].map((f) => join(FIXTURES, f)));
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();
@@ -361,6 +360,8 @@ test('with browser storage full the work stays on screen across tabs, and the us
     await page.screenshot({ path: join(artifactDir(), 'coordinator-storage-full-rescue-390.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
     assert.equal(await page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('row').count(), 3, 'nothing lost');
+    // The stored workspace is the last one saved, whole: a failed write changes nothing.
+    assert.equal(await idbText(page, key), storedBefore);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -391,20 +392,24 @@ function fullUnitFile(n) {
 test('quota reached while importing 100 full unit files: all stay on screen, the stored workspace is intact, the file is downloaded from the page', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
+    await quotaCanRunOut(context);
     await newWorkspace(page);
     await saved(page);
     const id = idIn(page);
     const key = `swanilai.v1.workspace.${id}`;
-    const storedBefore = await page.evaluate((k) => localStorage.getItem(k), key);
+    const storedBefore = await idbText(page, key);
+    assert.ok(storedBefore, 'the new workspace is in IndexedDB');
     const files = Array.from({ length: 100 }, (_, i) => fullUnitFile(i + 1));
     assert.ok(files[0].buffer.length > 150_000, `a full file is ${files[0].buffer.length} bytes`);
+    // The quota is reached at once: less room is left than a single one of these files.
+    await limitStorage(page, 100_000);
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
     const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan browser penuh' });
     await alert.waitFor();
     assert.match(await page.getByTestId('save-state').innerText(), /Belum tersimpan/);
     // The stored entry is the last good one, whole: a failed write changes nothing.
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), storedBefore);
+    assert.equal(await idbText(page, key), storedBefore);
     await screenshot(page, 'coordinator-storage-full-100');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -456,16 +461,19 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
     const id = idIn(page);
     const key = `swanilai.v1.workspace.${id}`;
     const other = await context.newPage();
-    // A static file of the same origin: no app runs there to save or redirect.
+    // A static file of the same origin: no app runs there to save or redirect. The entry
+    // is in IndexedDB, edited there from a script (as from the DevTools console).
     await other.goto(baseUrl() + 'icon.svg');
-    await other.evaluate((k) => localStorage.setItem(k, 'dihapus sebagian {'), key);
+    await idbPut(other, key, 'dihapus sebagian {');
     await other.close();
+    // Nothing announces a hand edit: the app looks again when its tab gets the focus back.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     const notice = page.getByRole('alert').filter({ hasText: 'yang tersimpan di browser rusak' });
     await notice.waitFor();
     const kept = `swanilai.v1.rusak.workspace.${id}.1`;
     assert.ok((await notice.innerText()).includes(kept));
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), kept), 'dihapus sebagian {');
-    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+    assert.equal(await idbText(page, kept), 'dihapus sebagian {');
+    const stored = JSON.parse(await idbText(page, key));
     assert.deepEqual(stored.submissions.map((x) => x.unit.id), ['diskominfo']);
     const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click()]);
     assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')).sources.map((x) => x.unit.id), ['diskominfo']);

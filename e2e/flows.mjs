@@ -41,11 +41,82 @@ export function leavingAsks(page) {
   });
 }
 
-/** Makes every page of `context` behave as under a policy that blocks site data. */
+/**
+ * Makes every page of `context` behave as under a policy that blocks site data: reading
+ * localStorage or indexedDB throws (drafts live in the one, the coordinator's workspaces
+ * and documents in the other).
+ */
 export function blockStorage(context) {
   return context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    for (const name of ['localStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    }
   });
+}
+
+/**
+ * Lets a test run IndexedDB out of room (call before the page loads; then
+ * `limitStorage`). A write larger than the room left is accepted and then fails the way the
+ * browser fails it when its quota is reached: the transaction aborts, with
+ * QuotaExceededError as its error. (Chromium's DevTools quota override only applies to an
+ * origin that has not used storage yet, so it cannot fill up in the middle of a session.)
+ * Local storage has its own quota and is not affected.
+ */
+export function quotaCanRunOut(context) {
+  return context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, ...rest) {
+      const request = put.call(this, value, ...rest);
+      const room = window.__swanilaiRoom;
+      const size = value instanceof Blob ? value.size : typeof value === 'string' ? value.length : 0;
+      if (room !== undefined && size > room) {
+        const tx = this.transaction;
+        const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        Object.defineProperty(tx, 'error', { get: () => error });
+        tx.abort();
+      }
+      return request;
+    };
+  });
+}
+
+/** From now on only writes of at most `room` bytes fit in IndexedDB (see `quotaCanRunOut`). */
+export function limitStorage(page, room) {
+  return page.evaluate((room) => { window.__swanilaiRoom = room; }, room);
+}
+
+/** The text stored in the app's IndexedDB store under `key` (null when absent). */
+export function idbText(page, key) {
+  return page.evaluate((key) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('swanilai');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('kv')) { db.close(); resolve(null); return; }
+      const req = db.transaction('kv').objectStore('kv').get(key);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = async () => {
+        const v = req.result;
+        db.close();
+        resolve(v === undefined ? null : typeof v === 'string' ? v : await v.text());
+      };
+    };
+  }), key);
+}
+
+/** Writes `text` under `key` in the app's IndexedDB store, as a Blob like the app's own. */
+export function idbPut(page, key, text) {
+  return page.evaluate(({ key, text }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('swanilai');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(new Blob([text]), key);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  }), { key, text });
 }
 
 /** The id in the page's URL after `#/draf/` or `#/koordinator/`. */

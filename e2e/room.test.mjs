@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp } from './lib.mjs';
-import { newWorkspace, saved, idIn } from './flows.mjs';
+import { newWorkspace, saved, idIn, idbText } from './flows.mjs';
 import { generateFiles } from '../scripts/bench-merge.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
@@ -21,21 +21,6 @@ after(async () => { await browser?.close(); });
 const filesInUse = (page) => page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('rowheader');
 const workspaceRows = (page) => page.getByRole('region', { name: 'Ruang kerja di browser ini' }).getByRole('row');
 const pick = (page, names) => page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
-
-/** The raw text stored in IndexedDB under `key` (null when absent). */
-function idbText(page, key) {
-  return page.evaluate((key) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('swanilai');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('kv')) { db.close(); resolve(null); return; }
-      const req = db.transaction('kv').objectStore('kv').get(key);
-      req.onerror = () => reject(req.error);
-      req.onsuccess = async () => { const v = req.result; db.close(); resolve(v ? await v.text() : null); };
-    };
-  }), key);
-}
 
 const localKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
 

@@ -43,8 +43,8 @@ impl StoreError {
                 "Browser storage is not available (perhaps disabled by policy or private mode). Your work exists only in this tab: download the file before closing.",
             ),
             StoreError::QuotaExceeded => Text::new(
-                "Penyimpanan browser penuh, perubahan terakhir belum tersimpan. Pekerjaan masih ada di layar: unduh berkasnya, lalu hapus draf lama yang tidak diperlukan.",
-                "Browser storage is full; the latest changes are not saved. Your work is still on screen: download the file, then delete old drafts you no longer need.",
+                "Penyimpanan browser penuh, perubahan terakhir belum tersimpan. Pekerjaan masih ada di layar: unduh berkasnya, lalu hapus draf, ruang kerja, atau dokumen lama yang tidak diperlukan.",
+                "Browser storage is full; the latest changes are not saved. Your work is still on screen: download the file, then delete old drafts, workspaces or documents you no longer need.",
             ),
             StoreError::Other(e) => Text::new(
                 format!("Gagal menyimpan ke penyimpanan browser ({e}). Pekerjaan masih ada di layar: unduh berkasnya."),
