@@ -338,6 +338,38 @@ fn submission_with(docs: &[(&str, usize, &str, &[u8])]) -> exchange::ExchangeFil
     file
 }
 
+/// `file` as a bundle named `jawaban.json`, its documents' bytes taken from `documents`.
+fn write_bundle(file: &exchange::ExchangeFile, documents: &[&[u8]]) -> Vec<u8> {
+    let content: BTreeMap<String, Vec<u8>> = documents
+        .iter()
+        .map(|d| (sha256_hex(d), d.to_vec()))
+        .collect();
+    bundle::write(file, "jawaban.json", |h| content.get(h).cloned()).unwrap()
+}
+
+/// The names of an archive's entries, in order.
+fn entry_names(bytes: &[u8]) -> Vec<String> {
+    ZipArchive::open(bytes, &Limits::BUNDLE)
+        .unwrap()
+        .entries()
+        .iter()
+        .map(|e| e.name.clone())
+        .collect()
+}
+
+/// An empty SPBE 2020 workspace of the Karanganyar examples.
+fn spbe_2020_workspace(fw: &'static swanilai::domain::catalogue::Framework) -> Workspace {
+    Workspace::new(
+        "ws".into(),
+        fw,
+        "Pemerintah Kabupaten Karanganyar".into(),
+        "2026".into(),
+        "Tim SPBE".into(),
+        true,
+        &time("2026-11-01T00:00:00Z"),
+    )
+}
+
 #[test]
 fn a_written_bundle_reads_back_and_unzips_in_folders_by_indicator() {
     let (a, b): (&[u8], &[u8]) = (b"%PDF-1.4 perbup", b"%PDF-1.4 sk");
@@ -347,15 +379,8 @@ fn a_written_bundle_reads_back_and_unzips_in_folders_by_indicator() {
         ("25", 1, "SK.pdf", b),
         ("25", 0, "SK.pdf", b), // same content twice in one indicator: stored once
     ]);
-    let content: BTreeMap<String, Vec<u8>> =
-        [a, b].iter().map(|d| (sha256_hex(d), d.to_vec())).collect();
-    let bytes = bundle::write(&file, "jawaban.json", |h| content.get(h).cloned()).unwrap();
-    let names: Vec<String> = ZipArchive::open(&bytes, &Limits::BUNDLE)
-        .unwrap()
-        .entries()
-        .iter()
-        .map(|e| e.name.clone())
-        .collect();
+    let bytes = write_bundle(&file, &[a, b]);
+    let names = entry_names(&bytes);
     assert_eq!(
         names,
         [
@@ -397,15 +422,7 @@ fn the_reader_checks_the_documents_listed_in_a_file() {
 #[test]
 fn the_coordinator_sees_every_document_and_what_lacks_one_for_its_level() {
     let fw = swanilai::domain::framework("spbe-2020").unwrap();
-    let mut ws = Workspace::new(
-        "ws".into(),
-        fw,
-        "Pemerintah Kabupaten Karanganyar".into(),
-        "2026".into(),
-        "Tim SPBE".into(),
-        true,
-        &time("2026-11-01T00:00:00Z"),
-    );
+    let mut ws = spbe_2020_workspace(fw);
     // 36 is answered 3 and its second evidence (level 3 in the fixture) gets a document;
     // 25 is answered 3 and its document sits on level-2 evidence.
     let file = submission_with(&[("36", 1, "SK Tim.pdf", b"sk"), ("25", 0, "KAK.pdf", b"kak")]);
@@ -574,17 +591,8 @@ fn a_supporting_units_documents_travel_in_the_bundle_and_reach_the_coordinator()
             ..Default::default()
         },
     );
-    let content: BTreeMap<String, Vec<u8>> = [&b"sk"[..], note]
-        .iter()
-        .map(|d| (sha256_hex(d), d.to_vec()))
-        .collect();
-    let bytes = bundle::write(&file, "jawaban.json", |h| content.get(h).cloned()).unwrap();
-    let names: Vec<String> = ZipArchive::open(&bytes, &Limits::BUNDLE)
-        .unwrap()
-        .entries()
-        .iter()
-        .map(|e| e.name.clone())
-        .collect();
+    let bytes = write_bundle(&file, &[b"sk", note]);
+    let names = entry_names(&bytes);
     assert_eq!(
         names,
         [
@@ -611,15 +619,7 @@ fn a_supporting_units_documents_travel_in_the_bundle_and_reach_the_coordinator()
 
     // The coordinator lists it under indicator 40, sent by BKPSDM.
     let fw = swanilai::domain::framework("spbe-2020").unwrap();
-    let mut ws = Workspace::new(
-        "ws".into(),
-        fw,
-        "Pemerintah Kabupaten Karanganyar".into(),
-        "2026".into(),
-        "Tim SPBE".into(),
-        true,
-        &time("2026-11-01T00:00:00Z"),
-    );
+    let mut ws = spbe_2020_workspace(fw);
     ws.import_bytes(
         &swanilai::domain::json::to_vec_pretty(&opened.parsed.file).unwrap(),
         "bkpsdm.zip",
