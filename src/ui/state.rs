@@ -153,6 +153,18 @@ pub fn autosave<T: Send + Sync + 'static>(
 ) {
     let timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     let first = StoredValue::new(true);
+    // Writes only while a change is still unsaved: the debounce timer of a change that was
+    // saved meanwhile (on leaving the page) must not write the same version again, which
+    // another tab would take for a newer one. `try_`: a timer may fire after the screen
+    // and its signals are gone.
+    let flush_now = move || {
+        if save.try_get_untracked() == Some(SaveState::Pending) {
+            if let Some(h) = timer.try_get_value().flatten() {
+                h.clear();
+            }
+            flush();
+        }
+    };
     Effect::new(move |_| {
         value.track();
         if first.get_value() {
@@ -166,24 +178,8 @@ pub fn autosave<T: Send + Sync + 'static>(
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        // Only while the change is still unsaved: a timer that outlived its change (saved
-        // meanwhile on leaving the page) must not write the same version again, which
-        // another tab would take for a newer one.
-        let due = move || {
-            if save.try_get_untracked() == Some(SaveState::Pending) {
-                flush();
-            }
-        };
-        timer.set_value(set_timeout_with_handle(due, Duration::from_millis(400)).ok());
+        timer.set_value(set_timeout_with_handle(flush_now, Duration::from_millis(400)).ok());
     });
-    let flush_now = move || {
-        if save.get_untracked() == SaveState::Pending {
-            if let Some(h) = timer.get_value() {
-                h.clear();
-            }
-            flush();
-        }
-    };
     let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
     let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
     // Work browser storage could not keep lives only on this page: closing or reloading it
