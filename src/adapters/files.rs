@@ -179,15 +179,65 @@ pub async fn yield_now() {
     channel.port1().set_onmessage(None);
 }
 
+/// Long work cut into slices of about this many milliseconds, with a turn of the event
+/// loop between them ([`Slices`]): short enough that a click on "Batal" or a progress bar
+/// is not kept waiting, long enough that 100 small files are not 100 turns (and up to 100
+/// repaints of the progress bar) on top of their reading.
+const SLICE_MS: f64 = 40.0;
+
+/// Turns of the event loop, at most every [`SLICE_MS`]: call [`Slices::turn`] between the
+/// steps of a long loop instead of yielding after every step.
+pub struct Slices {
+    since: f64,
+}
+
+impl Slices {
+    pub fn new() -> Self {
+        Slices {
+            since: crate::adapters::clock::performance_now(),
+        }
+    }
+
+    /// Yields ([`yield_now`]) if the current slice has run its time; otherwise returns at once.
+    pub async fn turn(&mut self) {
+        if crate::adapters::clock::performance_now() - self.since >= SLICE_MS {
+            yield_now().await;
+            self.since = crate::adapters::clock::performance_now();
+        }
+    }
+}
+
+impl Default for Slices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A file whose reading has started ([`start_read`]); the browser reads it while the
+/// wasm works on the file before it.
+pub struct Reading(Result<JsFuture, ReadError>);
+
+/// Starts reading `file` (or knows at once that it is too large).
+pub fn start_read(file: &web_sys::File, max_bytes: usize) -> Reading {
+    if file.size() > max_bytes as f64 {
+        return Reading(Err(ReadError::TooLarge));
+    }
+    Reading(Ok(JsFuture::from(file.array_buffer())))
+}
+
+impl Reading {
+    /// The file's bytes, or why not.
+    pub async fn bytes(self) -> Result<Vec<u8>, ReadError> {
+        match self.0?.await {
+            Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+            Err(_) => Err(ReadError::Failed),
+        }
+    }
+}
+
 /// Reads one file's bytes, or why not.
 pub async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
-    if file.size() > max_bytes as f64 {
-        return Err(ReadError::TooLarge);
-    }
-    match JsFuture::from(file.array_buffer()).await {
-        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
-        Err(_) => Err(ReadError::Failed),
-    }
+    start_read(file, max_bytes).bytes().await
 }
 
 /// Opens a blob in a new tab. The tab is opened at once (inside the click, so no popup

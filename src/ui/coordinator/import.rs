@@ -271,7 +271,8 @@ pub fn ImportTab() -> impl IntoView {
                     <h3>{tr("Hasil impor terakhir", "Last import")}</h3>
                     <p class="import-summary">{summary}</p>
                     <ul class="import-list">
-                        {move || ordered().into_iter().map(|r| view! { <ResultItem r=r/> }).collect_view()}
+                        // Built in one language (rebuilt when it changes): no reactive text per row.
+                        {move || { let l = lang.get(); ordered().into_iter().map(|r| view! { <ResultItem r=r l=l/> }).collect_view() }}
                     </ul>
                     <p class="button-row">
                         <a class="btn" href=Tab::Coverage.route(&c.id()).href()>{tr("Lihat cakupan →", "See coverage →")}</a>
@@ -292,22 +293,21 @@ pub fn ImportTab() -> impl IntoView {
 }
 
 #[component]
-fn ResultItem(r: FileResult) -> impl IntoView {
-    let lang = lang();
+fn ResultItem(r: FileResult, l: Lang) -> impl IntoView {
+    let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
     match r.result {
         Ok((message, warnings, counts)) => view! {
             <li class=if counts { "import-ok" } else { "import-same" }>
                 {if counts {
-                    view! { <span class="import-badge ok-badge">{tr("Diterima", "Accepted")}</span> }.into_any()
+                    view! { <span class="import-badge ok-badge">{t("Diterima", "Accepted")}</span> }.into_any()
                 } else {
-                    view! { <span class="import-badge same-badge">{tr("Tidak dipakai", "Not used")}</span> }.into_any()
+                    view! { <span class="import-badge same-badge">{t("Tidak dipakai", "Not used")}</span> }.into_any()
                 }}
-                " " <strong>{visible(&r.name).into_owned()}</strong> " — " {move || message.get(lang.get()).to_string()}
+                " " <strong>{visible(&r.name).into_owned()}</strong> " — " {message.get(l).to_string()}
                 {(!warnings.is_empty()).then(|| view! {
                     <ul class="import-warnings">
                         {warnings.into_iter().map(|w| {
-                            let m = w.message.clone();
-                            view! { <li><span class="problem-severity warn-text">{tr("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {move || visible(m.get(lang.get())).into_owned()}</li> }
+                            view! { <li><span class="problem-severity warn-text">{t("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {visible(w.message.get(l)).into_owned()}</li> }
                         }).collect_view()}
                     </ul>
                 })}
@@ -316,9 +316,9 @@ fn ResultItem(r: FileResult) -> impl IntoView {
         .into_any(),
         Err(problems) => view! {
             <li class="import-refused">
-                <span class="import-badge refused-badge">{tr("Ditolak", "Refused")}</span>
+                <span class="import-badge refused-badge">{t("Ditolak", "Refused")}</span>
                 " " <strong>{visible(&r.name).into_owned()}</strong> " — "
-                {tr("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
+                {t("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
                 <ProblemList problems=problems/>
             </li>
         }
@@ -329,7 +329,11 @@ fn ResultItem(r: FileResult) -> impl IntoView {
 #[component]
 fn Received() -> impl IntoView {
     let c = expect_context::<Coord>();
+    let lang = lang();
+    // Rebuilt when the workspace or the language changes; each row in plain texts.
     let rows = move || {
+        let l = lang.get();
+        let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
         c.ws.with(|w| {
             w.submissions
                 .iter()
@@ -339,13 +343,13 @@ fn Received() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            <td>{when(&s.exported_at)}</td>
+                            <td>{when_in(&s.exported_at, l)}</td>
                             <td class="num">{s.answers.len()}</td>
                             <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
-                            <td>{when(&s.received_at)}</td>
+                            <td>{when_in(&s.received_at, l)}</td>
                             <td>
-                                {s.restored.then(|| view! { <span class="badge">{tr("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
-                                {other_period.then(|| view! { <span class="badge badge-warn">{tr("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
+                                {s.restored.then(|| view! { <span class="badge">{t("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
+                                {other_period.then(|| view! { <span class="badge badge-warn">{t("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
                             </td>
                         </tr>
                     }
@@ -445,8 +449,13 @@ async fn read_batch(
     let mut stored_scopes = Vec::new();
     let mut out = Vec::new();
     let mut done = 0;
-    for file in taken {
-        files::yield_now().await;
+    let mut slices = files::Slices::new();
+    // The browser reads the next files while this one is checked.
+    let mut ahead = ReadAhead::new(taken);
+    // A first turn: the progress bar and "Batal" are on screen before the work starts.
+    files::yield_now().await;
+    while let Some((file, reading)) = ahead.next() {
+        slices.turn().await;
         if cancel.try_get_untracked().unwrap_or(false) {
             for scope in &stored_scopes {
                 let _ = store.remove_scope(scope).await;
@@ -454,7 +463,7 @@ async fn read_batch(
             return None;
         }
         let size = file.size();
-        let read = match files::read(&file, bundle::MAX_BUNDLE_BYTES).await {
+        let read = match reading.bytes().await {
             Err(e) => Err(vec![read_problem(e, size)]),
             Ok(bytes) if bundle::is_zip(&bytes) => match bundle::open(&bytes) {
                 Err(problems) => Err(problems),
@@ -466,7 +475,7 @@ async fn read_batch(
                     }
                     let mut warnings = b.parsed.warnings.clone();
                     for listed in &b.documents {
-                        files::yield_now().await;
+                        slices.turn().await;
                         if cancel.try_get_untracked().unwrap_or(false) {
                             break;
                         }
@@ -509,4 +518,41 @@ async fn read_batch(
         return None;
     }
     Some(out)
+}
+
+/// The files of a batch with their reading started ahead: at most [`ReadAhead::FILES`]
+/// files and [`ReadAhead::BYTES`] bytes in flight (the current file always), so 300 unit
+/// files do not wait for each other's reading, and a batch of large bundles is not all in
+/// memory at once.
+struct ReadAhead {
+    waiting: std::collections::VecDeque<web_sys::File>,
+    started: std::collections::VecDeque<(web_sys::File, files::Reading)>,
+}
+
+impl ReadAhead {
+    const FILES: usize = 8;
+    const BYTES: f64 = 32e6;
+
+    fn new(files: Vec<web_sys::File>) -> Self {
+        ReadAhead {
+            waiting: files.into(),
+            started: Default::default(),
+        }
+    }
+
+    fn next(&mut self) -> Option<(web_sys::File, files::Reading)> {
+        let mut bytes: f64 = self.started.iter().map(|(f, _)| f.size()).sum();
+        while let Some(file) = self.waiting.front() {
+            let fits = self.started.is_empty()
+                || (self.started.len() < Self::FILES && bytes + file.size() <= Self::BYTES);
+            if !fits {
+                break;
+            }
+            let file = self.waiting.pop_front()?;
+            bytes += file.size();
+            let reading = files::start_read(&file, bundle::MAX_BUNDLE_BYTES);
+            self.started.push_back((file, reading));
+        }
+        self.started.pop_front()
+    }
 }
