@@ -326,7 +326,24 @@ fn key_path(path: &str, key: &str) -> String {
 }
 
 fn index_path(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    // Not `format!`, as in `key_path`: every evidence item and list entry has one.
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut at = String::with_capacity(path.len() + 2 + digits.len() - start);
+    at.push_str(path);
+    at.push('[');
+    at.extend(digits[start..].iter().map(|&d| d as char));
+    at.push(']');
+    at
 }
 
 /// A short, quoted rendering of what the file holds, for "but found …".
@@ -544,15 +561,15 @@ impl Walk {
         presence: Presence,
         expect: Expect,
     ) -> Option<&'a Json> {
-        let at = key_path(path, key);
+        // The path is built only for a problem: this runs for every field of every file.
         match (obj.get(key), presence) {
             (None, Presence::Required) | (Some(Json::Null), Presence::Required) => {
-                self.missing(&at, expect);
+                self.missing(&key_path(path, key), expect);
                 None
             }
             (None, _) | (Some(Json::Null), Presence::Nullable) => None,
             (Some(Json::Null), Presence::Defaulted) => {
-                self.wrong_type(&at, expect, &Json::Null);
+                self.wrong_type(&key_path(path, key), expect, &Json::Null);
                 None
             }
             (Some(v), _) => Some(v),
@@ -646,14 +663,14 @@ impl Walk {
     }
 
     fn timestamp(&mut self, obj: &Map<String, Json>, path: &str, key: &str, presence: Presence) {
-        let at = key_path(path, key);
         let Some(v) = self.field(obj, path, key, presence, Expect::Timestamp) else {
             return;
         };
         let Some(s) = v.as_str() else {
-            return self.wrong_type(&at, Expect::Timestamp, v);
+            return self.wrong_type(&key_path(path, key), Expect::Timestamp, v);
         };
         if parse_rfc3339(s).is_none() {
+            let at = key_path(path, key);
             let q = short_quote(s);
             let (what_id, what_en) = describe(&at);
             self.error(
@@ -675,14 +692,14 @@ impl Walk {
     /// A calendar date, `YYYY-MM-DD`, that exists. Where serde would take `null` as absent
     /// but the schema does not allow it, `presence` is `Defaulted`: neither does the reader.
     fn date(&mut self, obj: &Map<String, Json>, path: &str, key: &str, presence: Presence) {
-        let at = key_path(path, key);
         let Some(v) = self.field(obj, path, key, presence, Expect::Date) else {
             return;
         };
         let Some(s) = v.as_str() else {
-            return self.wrong_type(&at, Expect::Date, v);
+            return self.wrong_type(&key_path(path, key), Expect::Date, v);
         };
         if Date::parse(s).is_none() {
+            let at = key_path(path, key);
             let q = short_quote(s);
             let (what_id, what_en) = describe(&at);
             self.error(
@@ -1984,6 +2001,22 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_written_as_before() {
+        // The hand-built paths must equal what `format!` wrote (messages and e2e tests
+        // quote them).
+        for i in [0usize, 1, 9, 10, 42, 100, 12345, usize::MAX] {
+            assert_eq!(
+                index_path("$.answers.3.evidence", i),
+                format!("$.answers.3.evidence[{i}]")
+            );
+        }
+        assert_eq!(key_path("$.answers", "35.1"), "$.answers.35.1");
+        assert_eq!(key_path("$", "unit"), "$.unit");
+        assert_eq!(key_path("$.answers", "a b"), "$.answers[\"a b\"]");
+        assert_eq!(key_path("$.x", ""), "$.x[\"\"]");
+    }
 
     #[test]
     fn item_ids_have_the_catalogues_form() {
