@@ -185,24 +185,34 @@ pub async fn yield_now() {
 /// repaints of the progress bar) on top of their reading.
 const SLICE_MS: f64 = 40.0;
 
-/// Turns of the event loop, at most every [`SLICE_MS`]: call [`Slices::turn`] between the
-/// steps of a long loop instead of yielding after every step.
+/// At most this many steps without a turn, whatever the clock says: a test's fake clock
+/// (or a held `performance.now()`) must not keep the event loop from turning.
+const SLICE_STEPS: u32 = 32;
+
+/// Turns of the event loop, at most every [`SLICE_MS`] (or [`SLICE_STEPS`] steps): call
+/// [`Slices::turn`] between the steps of a long loop instead of yielding after every step.
 pub struct Slices {
     since: f64,
+    steps: u32,
 }
 
 impl Slices {
     pub fn new() -> Self {
         Slices {
             since: crate::adapters::clock::performance_now(),
+            steps: 0,
         }
     }
 
     /// Yields ([`yield_now`]) if the current slice has run its time; otherwise returns at once.
     pub async fn turn(&mut self) {
-        if crate::adapters::clock::performance_now() - self.since >= SLICE_MS {
+        self.steps += 1;
+        if self.steps >= SLICE_STEPS
+            || crate::adapters::clock::performance_now() - self.since >= SLICE_MS
+        {
             yield_now().await;
             self.since = crate::adapters::clock::performance_now();
+            self.steps = 0;
         }
     }
 }

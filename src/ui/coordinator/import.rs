@@ -2,8 +2,9 @@
 //! bundles. Each file is validated on its own; a bad one is listed with all its problems
 //! and skipped, the good ones load. A bundle's documents are checked one by one (a
 //! missing or altered one is reported, the rest kept) and stored under the file's digest.
-//! The batch is read a file and a document at a time with the event loop turning in
-//! between, with a progress bar and a cancel.
+//! The browser reads the next files of a batch while one is checked (`ReadAhead`); the
+//! event loop turns at least every 40 ms (`files::Slices`), so the progress bar moves and
+//! "Batalkan impor" is heard.
 //! Below, the files received and the history of replaced ones.
 
 use super::state::Coord;
@@ -454,7 +455,7 @@ async fn read_batch(
     let mut ahead = ReadAhead::new(taken);
     // A first turn: the progress bar and "Batal" are on screen before the work starts.
     files::yield_now().await;
-    while let Some((file, reading)) = ahead.next() {
+    loop {
         slices.turn().await;
         if cancel.try_get_untracked().unwrap_or(false) {
             for scope in &stored_scopes {
@@ -462,6 +463,10 @@ async fn read_batch(
             }
             return None;
         }
+        // After the cancel check: a cancelled batch starts no further reading.
+        let Some((file, reading)) = ahead.next() else {
+            break;
+        };
         let size = file.size();
         let read = match reading.bytes().await {
             Err(e) => Err(vec![read_problem(e, size)]),
@@ -540,16 +545,27 @@ impl ReadAhead {
         }
     }
 
+    /// What a file's reading holds in memory: nothing for one refused as too large
+    /// before it is read.
+    fn weight(file: &web_sys::File) -> f64 {
+        let size = file.size();
+        if size > bundle::MAX_BUNDLE_BYTES as f64 {
+            0.0
+        } else {
+            size
+        }
+    }
+
     fn next(&mut self) -> Option<(web_sys::File, files::Reading)> {
-        let mut bytes: f64 = self.started.iter().map(|(f, _)| f.size()).sum();
+        let mut bytes: f64 = self.started.iter().map(|(f, _)| Self::weight(f)).sum();
         while let Some(file) = self.waiting.front() {
             let fits = self.started.is_empty()
-                || (self.started.len() < Self::FILES && bytes + file.size() <= Self::BYTES);
+                || (self.started.len() < Self::FILES && bytes + Self::weight(file) <= Self::BYTES);
             if !fits {
                 break;
             }
             let file = self.waiting.pop_front()?;
-            bytes += file.size();
+            bytes += Self::weight(&file);
             let reading = files::start_read(&file, bundle::MAX_BUNDLE_BYTES);
             self.started.push_back((file, reading));
         }
