@@ -50,8 +50,8 @@ pub fn parse(bytes: &[u8]) {
 }
 
 /// Any bytes the reader accepts, opened as a unit's draft: the warnings and the index are
-/// computed, the draft is stored and reloaded unchanged, and its export reads back with
-/// the same answers.
+/// computed, the draft is stored and reloaded unchanged, and its export (once the unit is
+/// named, where the file had none) reads back with the same answers.
 pub fn draft(bytes: &[u8]) {
     let Ok(parsed) = exchange::parse(bytes) else {
         return;
@@ -72,6 +72,21 @@ pub fn draft(bytes: &[u8]) {
     let reloaded: Draft = json::from_str(&stored).expect("a stored draft reads back");
     assert_eq!(reloaded, draft, "the stored draft reads back differently");
 
+    // A file without a unit (a consolidated one may have none) opens as a draft without
+    // one. Its export is refused, for that reason alone, by the check the export screen
+    // runs before a download (it then asks for the unit); the user names the unit there.
+    let mut draft = draft;
+    if file.unit.is_none() {
+        let (unnamed, _) = draft.to_submission(&now);
+        let written = json::to_vec_pretty(&unnamed).expect("a typed file always writes");
+        let problems = exchange::parse(&written).expect_err("a submission without a unit");
+        let errors: Vec<&Problem> = problems.iter().filter(|p| p.is_error()).collect();
+        assert!(
+            !errors.is_empty() && errors.iter().all(|p| p.path.starts_with("$.unit")),
+            "an export without a unit is refused for its unit only: {errors:?}"
+        );
+        draft.unit = crate::domain::draft::unit_for_name("Bappeda");
+    }
     let (submission, notes) = draft.to_submission(&now);
     assert!(
         notes.without_value.is_empty(),
