@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
     provide_context(UiLang(lang));
     let notices = RwSignal::new(Vec::new());
     state::provide_notices(Notices(notices));
+    state::save_before_leaving();
     let route = RwSignal::new(current_route());
     provide_context(Nav(route));
 

@@ -140,6 +140,87 @@ impl SaveState {
     }
 }
 
+/// A value autosaved on this page ([`autosave`]): its registration, save state and flush.
+struct Autosaved {
+    id: u64,
+    save: RwSignal<SaveState>,
+    flush: Box<dyn Fn()>,
+}
+
+thread_local! {
+    /// Every value autosaved on this page. A link to another of the three apps waits for
+    /// them ([`save_before_leaving`]).
+    static AUTOSAVED: std::cell::RefCell<Vec<Autosaved>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    static AUTOSAVED_NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a value on this page has a change not yet written (waiting or being written).
+fn saving() -> bool {
+    AUTOSAVED.with(|a| {
+        a.borrow()
+            .iter()
+            .any(|a| a.save.try_get_untracked() == Some(SaveState::Pending))
+    })
+}
+
+/// Links to another of the three apps (the coordinator's "Hasil & ekspor", the unit's
+/// results) load another page, which reads the work from browser storage. IndexedDB
+/// writes are asynchronous: a change made just before such a click would still be on its
+/// way (the 400 ms debounce, or the write itself) when this page goes, and be lost. So
+/// while a change is unsaved, such a click writes it first and follows the link once it
+/// is written (or failed, which the page already says; at most 10 s). Links within the
+/// page (only the `#` part changes) go at once.
+pub fn save_before_leaving() {
+    use wasm_bindgen::JsCast;
+    let listener = window_event_listener(leptos::ev::click, |ev| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        if link.has_attribute("download")
+            || link.get_attribute("target").is_some_and(|t| t != "_self")
+        {
+            return;
+        }
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        let here = window().location();
+        let same_page = link.origin() == here.origin().unwrap_or_default()
+            && link.pathname() == here.pathname().unwrap_or_default();
+        if same_page || !saving() {
+            return;
+        }
+        ev.prevent_default();
+        AUTOSAVED.with(|a| a.borrow().iter().for_each(|a| (a.flush)()));
+        follow_when_saved(link.href(), 200);
+    });
+    // For the page's whole life (the app is never unmounted).
+    std::mem::forget(listener);
+}
+
+fn follow_when_saved(href: String, tries: u32) {
+    if !saving() || tries == 0 {
+        let _ = window().location().set_href(&href);
+        return;
+    }
+    set_timeout(
+        move || follow_when_saved(href, tries - 1),
+        Duration::from_millis(50),
+    );
+}
+
 /// Keeps a value edited on screen saved: `flush` runs 400 ms after the last change, and at
 /// once when the page is hidden or closed or the screen goes away. `save` shows "Menyimpan…"
 /// meanwhile. While the work is not saved, leaving the page asks for confirmation. A change
@@ -180,6 +261,18 @@ pub fn autosave<T: Send + Sync + 'static>(
         }
         timer.set_value(set_timeout_with_handle(flush_now, Duration::from_millis(400)).ok());
     });
+    let registered = AUTOSAVED_NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    AUTOSAVED.with(|a| {
+        a.borrow_mut().push(Autosaved {
+            id: registered,
+            save,
+            flush: Box::new(flush),
+        })
+    });
     let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
     let b = window_event_listener(leptos::ev::visibilitychange, move |_| flush_now());
     // Work browser storage could not keep lives only on this page: closing or reloading it
@@ -202,6 +295,7 @@ pub fn autosave<T: Send + Sync + 'static>(
         a.remove();
         b.remove();
         c.remove();
+        AUTOSAVED.with(|a| a.borrow_mut().retain(|a| a.id != registered));
     });
 }
 
