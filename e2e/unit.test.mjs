@@ -332,3 +332,21 @@ test('a Pemdi indicator fed by another agency\'s index takes the typed index (de
     await context.close();
   }
 });
+
+test('a level chosen just before opening the results is on the results page (the other app waits for the save)', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    await newDraft(page);
+    await saved(page);
+    const group = page.getByRole('group', { name: 'Tingkat indikator 1' });
+    await group.getByRole('radio', { name: /^Tingkat 3 / }).check();
+    // At once, within the autosave's 400 ms: the results are another app, another page.
+    await page.getByRole('link', { name: 'Hasil & perencanaan' }).click();
+    await page.getByTestId('index').waitFor();
+    await page.getByText(/^1 dari 47 indikator bernilai/).first().waitFor({ timeout: 5000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
