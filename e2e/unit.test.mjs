@@ -333,6 +333,41 @@ test('a Pemdi indicator fed by another agency\'s index takes the typed index (de
   }
 });
 
+test('a draft opened from a consolidated file (which names no unit) asks for the unit before it exports', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    // The coordinator's consolidated file names no unit (as Swanilai writes it).
+    const consolidated = JSON.parse(await readFile(join(import.meta.dirname, '../tests/fixtures/exchange/consolidated-spbe-2020.json'), 'utf8'));
+    delete consolidated.unit;
+    await page.getByLabel('Pilih berkas .json').setInputFiles({ name: 'swanilai-konsolidasi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(consolidated)) });
+    await page.getByText(/dari 47 indikator terjawab/).first().waitFor();
+    await page.getByRole('link', { name: '2. Periksa & ekspor' }).click();
+
+    // The file details are open with a hint on the unit field.
+    const hint = page.getByText(/^Isi nama unit kerja Anda/);
+    await hint.waitFor();
+    assert.equal(await page.getByLabel('Unit kerja').getAttribute('aria-describedby'), 'detail-unit-hint');
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.getByRole('button', { name: 'Unduh berkas (.json)' }).click();
+    await page.getByText(/^Unit kerja belum diisi\./).waitFor();
+    assert.equal(downloads, 0, 'no file without its unit');
+    await screenshot(page, 'unit-export-no-unit');
+
+    await page.getByLabel('Unit kerja').fill('Bappeda');
+    await hint.waitFor({ state: 'detached' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh berkas (.json)' }).click()]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.kind, 'submission');
+    assert.deepEqual(file.unit, { id: 'bappeda', name: 'Badan Perencanaan Pembangunan Daerah' });
+    assert.equal(Object.keys(file.answers).length, 47);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a level chosen just before opening the results is on the results page (the other app waits for the save)', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {

@@ -182,12 +182,7 @@ impl Draft {
         unit: UnitRef,
         now: &Timestamp,
     ) -> Draft {
-        let name = format!(
-            "{} · {} · {}",
-            unit_label(&unit),
-            framework.short_name,
-            period
-        );
+        let name = joined(&[&unit_label(&unit), &framework.short_name, &period]);
         Draft {
             id,
             name,
@@ -246,12 +241,11 @@ impl Draft {
             .collect();
         let fw_name = crate::domain::catalogue::framework(&file.framework)
             .map_or(file.framework.as_str(), |f| &f.short_name);
+        let named = joined(&[&unit_label(&unit), fw_name, &file.period]);
         let name = match file.kind {
-            Kind::Assignment => format!("{} · {fw_name} · {}", unit_label(&unit), file.period),
+            Kind::Assignment => named,
             _ => format!(
-                "{} · {fw_name} · {} ({})",
-                unit_label(&unit),
-                file.period,
+                "{named} ({})",
                 file.exported_at.as_str().get(..10).unwrap_or("")
             ),
         };
@@ -411,6 +405,13 @@ impl Draft {
     /// format has no "unanswered" value) and are listed in the notes instead. What the unit
     /// wrote on an indicator it supports goes to the file's `support` map as input for the
     /// lead, with its level (if chosen) as a proposal.
+    /// Whether the draft names its unit. One opened from a consolidated file does not
+    /// (such a file is the coordinator's, for no one unit); its export would be refused
+    /// until the unit is filled in.
+    pub fn has_unit(&self) -> bool {
+        !self.unit.id.trim().is_empty() && !self.unit.name.trim().is_empty()
+    }
+
     pub fn to_submission(&self, now: &Timestamp) -> (ExchangeFile, ExportNotes) {
         let mut notes = ExportNotes::default();
         let mut answers = BTreeMap::new();
@@ -508,6 +509,17 @@ pub fn unit_label(unit: &UnitRef) -> String {
 /// The unit a typed name stands for: a known Pemda unit when the name matches one (by
 /// short name, full name, or the "short — full" form offered in lists), otherwise a unit
 /// whose id is made from the name.
+/// The non-empty parts, joined with " · " (a draft opened from a consolidated file has
+/// no unit: its title must not start with a lone dot).
+pub fn joined(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub fn unit_for_name(name: &str) -> UnitRef {
     let n = name.trim();
     let known = crate::domain::catalogue::units().iter().find(|u| {
@@ -624,6 +636,31 @@ impl crate::domain::revision::Versioned for Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_consolidated_file_opens_as_a_draft_without_a_unit_until_one_is_named() {
+        // As the coordinator writes it: a consolidated file names no unit.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/exchange/consolidated-spbe-2020.json"
+        ))
+        .unwrap();
+        let mut file = crate::domain::exchange::parse(text.as_bytes())
+            .unwrap()
+            .file;
+        file.unit = None;
+        let now = Timestamp::parse("2026-12-01T03:00:00Z").unwrap();
+        let mut draft = Draft::from_file("d".into(), &file, &now);
+        assert!(!draft.has_unit());
+        assert!(!draft.name.starts_with('·'), "{}", draft.name);
+        assert_eq!(draft.name, "SPBE 2020 · 2026 (2026-12-02)");
+        draft.unit = unit_for_name("Bappeda");
+        assert!(draft.has_unit());
+        assert_eq!(
+            joined(&["", " BKPSDM ", "SPBE 2020", " ", "2026"]),
+            "BKPSDM · SPBE 2020 · 2026"
+        );
+    }
 
     #[test]
     fn justification_round_trips_through_its_two_parts() {

@@ -72,11 +72,11 @@ pub fn draft(bytes: &[u8]) {
     let reloaded: Draft = json::from_str(&stored).expect("a stored draft reads back");
     assert_eq!(reloaded, draft, "the stored draft reads back differently");
 
-    // A file without a unit (a consolidated one may have none) opens as a draft without
-    // one. Its export is refused, for that reason alone, by the check the export screen
-    // runs before a download (it then asks for the unit); the user names the unit there.
+    // A file without a unit (a consolidated one has none) opens as a draft without one.
+    // Its export is refused for that reason alone; the export screen asks for the unit
+    // before a download (`Draft::has_unit`), and the user names it there.
     let mut draft = draft;
-    if file.unit.is_none() {
+    if !draft.has_unit() {
         let (unnamed, _) = draft.to_submission(&now);
         let written = json::to_vec_pretty(&unnamed).expect("a typed file always writes");
         let problems = exchange::parse(&written).expect_err("a submission without a unit");

@@ -207,6 +207,9 @@ pub fn ExportScreen() -> impl IntoView {
 /// The submission file of the draft now, checked with the same reader the coordinator's
 /// import uses, and its name; `None` (with a notice saying why) when it cannot be made.
 fn build_file(ws: DraftWorkspace) -> Option<(String, String)> {
+    if !unit_named(ws) {
+        return None;
+    }
     let now = clock::now();
     let (file, _) = ws.draft.with_untracked(|d| d.to_submission(&now));
     let json = match crate::domain::json::to_string_pretty(&file) {
@@ -248,8 +251,24 @@ fn build_file(ws: DraftWorkspace) -> Option<(String, String)> {
     Some((name, json))
 }
 
+/// Whether the draft names its unit; if not, says so (a file without its unit would be
+/// refused by the coordinator's import, and by this screen's own check).
+fn unit_named(ws: DraftWorkspace) -> bool {
+    let named = ws.draft.with_untracked(|d| d.has_unit());
+    if !named {
+        notify(
+            NoticeKind::Error,
+            Text::new(
+                "Unit kerja belum diisi. Isi di \"Detail berkas\" di bawah tombol unduh, lalu unduh lagi: berkas untuk koordinator harus menyebut unitnya.",
+                "The unit is not filled in. Fill it in under \"File details\" below the download buttons, then download again: a file for the coordinator must name its unit.",
+            ),
+        );
+    }
+    named
+}
+
 /// Institution, period and unit as they go into the file; editable unless an assignment
-/// from the coordinator fixed them.
+/// from the coordinator fixed them. Opened at once, with a hint, while the unit is missing.
 #[component]
 fn DraftDetails() -> impl IntoView {
     let ws = expect_context::<DraftWorkspace>();
@@ -258,8 +277,9 @@ fn DraftDetails() -> impl IntoView {
         .draft
         .with_untracked(|d| (d.institution.clone(), d.period.clone(), d.unit.name.clone()));
     let now = clock::now;
+    let unnamed = move || ws.draft.with(|d| !d.has_unit());
     view! {
-        <details class="details">
+        <details class="details" open=ws.draft.with_untracked(|d| !d.has_unit())>
             <summary>{tr("Detail berkas", "File details")}</summary>
             {fixed.then(|| view! { <p class="muted">{tr("Ditetapkan oleh berkas penugasan koordinator.", "Set by the coordinator's assignment file.")}</p> })}
             <div class="field">
@@ -275,7 +295,14 @@ fn DraftDetails() -> impl IntoView {
             <div class="field">
                 <label for="detail-unit">{tr("Unit kerja", "Unit")}</label>
                 <input id="detail-unit" type="text" disabled=fixed prop:value=initial.2
+                    aria-describedby="detail-unit-hint"
                     on:input=move |ev| { let v = event_target_value(&ev); let t = now(); ws.draft.update(|d| { d.unit = unit_for_name(&v); d.updated_at = t; }) }/>
+                <Show when=unnamed>
+                    <p class="hint warn-text" id="detail-unit-hint">{tr(
+                        "Isi nama unit kerja Anda (mis. \"Bappeda\"): berkas ini dibuka dari berkas yang tidak menyebut unit, dan koordinator perlu tahu dari unit mana jawabannya.",
+                        "Fill in your unit's name (e.g. \"Bappeda\"): this draft was opened from a file that names no unit, and the coordinator needs to know which unit the answers come from.",
+                    )}</p>
+                </Show>
             </div>
         </details>
     }
@@ -305,6 +332,9 @@ fn BundleDownload() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let notify = notifier();
     let download = move |_| {
+        if !unit_named(ws) {
+            return;
+        }
         let notify = notify.clone();
         let now = clock::now();
         let (mut file, draft_id, name) = ws.draft.with_untracked(|d| {

@@ -60,8 +60,7 @@ pub fn DraftHeader() -> impl IntoView {
             <div class="draft-title">
                 <h1>{move || ws.draft.with(|d| visible(&d.name).into_owned())}</h1>
                 <p class="muted">
-                    {move || ws.draft.with(|d| visible(&format!("{} · {} · {} · ", d.unit.name, d.institution, d.period)).into_owned())}
-                    {fw.short_name.clone()}
+                    {move || ws.draft.with(|d| visible(&crate::domain::draft::joined(&[&d.unit.name, &d.institution, &d.period, &fw.short_name])).into_owned())}
                 </p>
                 <FrameworkInfo/>
                 <Guidance/>
