@@ -401,10 +401,6 @@ impl Draft {
             .collect()
     }
 
-    /// The `submission` file of this draft. Answers without a value cannot travel (the
-    /// format has no "unanswered" value) and are listed in the notes instead. What the unit
-    /// wrote on an indicator it supports goes to the file's `support` map as input for the
-    /// lead, with its level (if chosen) as a proposal.
     /// Whether the draft names its unit. One opened from a consolidated file does not
     /// (such a file is the coordinator's, for no one unit); its export would be refused
     /// until the unit is filled in.
@@ -412,6 +408,10 @@ impl Draft {
         !self.unit.id.trim().is_empty() && !self.unit.name.trim().is_empty()
     }
 
+    /// The `submission` file of this draft. Answers without a value cannot travel (the
+    /// format has no "unanswered" value) and are listed in the notes instead. What the unit
+    /// wrote on an indicator it supports goes to the file's `support` map as input for the
+    /// lead, with its level (if chosen) as a proposal.
     pub fn to_submission(&self, now: &Timestamp) -> (ExchangeFile, ExportNotes) {
         let mut notes = ExportNotes::default();
         let mut answers = BTreeMap::new();
@@ -506,9 +506,6 @@ pub fn unit_label(unit: &UnitRef) -> String {
         )
 }
 
-/// The unit a typed name stands for: a known Pemda unit when the name matches one (by
-/// short name, full name, or the "short — full" form offered in lists), otherwise a unit
-/// whose id is made from the name.
 /// The non-empty parts, joined with " · " (a draft opened from a consolidated file has
 /// no unit: its title must not start with a lone dot).
 pub fn joined(parts: &[&str]) -> String {
@@ -520,6 +517,9 @@ pub fn joined(parts: &[&str]) -> String {
         .join(" · ")
 }
 
+/// The unit a typed name stands for: a known Pemda unit when the name matches one (by
+/// short name, full name, or the "short — full" form offered in lists), otherwise a unit
+/// whose id is made from the name.
 pub fn unit_for_name(name: &str) -> UnitRef {
     let n = name.trim();
     let known = crate::domain::catalogue::units().iter().find(|u| {
