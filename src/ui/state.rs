@@ -140,7 +140,8 @@ impl SaveState {
     }
 }
 
-/// A value autosaved on this page ([`autosave`]): its registration, save state and flush.
+/// A value autosaved on this page ([`autosave`]): its registration, save state and the
+/// flush that writes it if (and only if) a change is pending.
 struct Autosaved {
     id: u64,
     save: RwSignal<SaveState>,
@@ -270,7 +271,7 @@ pub fn autosave<T: Send + Sync + 'static>(
         a.borrow_mut().push(Autosaved {
             id: registered,
             save,
-            flush: Box::new(flush),
+            flush: Box::new(flush_now),
         })
     });
     let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
