@@ -327,21 +327,11 @@ fn key_path(path: &str, key: &str) -> String {
 
 fn index_path(path: &str, i: usize) -> String {
     // Not `format!`, as in `key_path`: every evidence item and list entry has one.
-    let mut digits = [0u8; 20];
-    let mut n = i;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut at = String::with_capacity(path.len() + 2 + digits.len() - start);
+    let number = i.to_string();
+    let mut at = String::with_capacity(path.len() + 2 + number.len());
     at.push_str(path);
     at.push('[');
-    at.extend(digits[start..].iter().map(|&d| d as char));
+    at.push_str(&number);
     at.push(']');
     at
 }
