@@ -23,6 +23,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// `id` or `en`, whichever is in this language.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A piece of text in Indonesian (`id`, required) and English (`en`, falls back to Indonesian).

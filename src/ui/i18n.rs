@@ -63,10 +63,7 @@ pub fn text(t: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
 
 /// Reads the language once, for code outside a reactive closure.
 pub fn pick(id: &'static str, en: &'static str) -> &'static str {
-    match lang().get_untracked() {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang().get_untracked().pick(id, en)
 }
 
 /// [`tr`] as a `Signal<String>`, for component props.

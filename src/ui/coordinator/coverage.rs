@@ -156,7 +156,6 @@ fn matrix(
     unit: impl Fn(&str) -> (String, String),
     name: impl Fn(&str) -> (String, String, String),
 ) -> AnyView {
-    let id = |a: &'static str, b: &'static str| if l == Lang::Id { a } else { b };
     let units: Vec<(String, String)> = cv.units.iter().map(|u| unit(u)).collect();
     let konflik = Tab::Conflicts.route(ws_id).href();
     let rows: Vec<&CoverageRow> = cv.rows.iter().filter(|r| f.keeps(r)).collect();
@@ -166,8 +165,8 @@ fn matrix(
     h.push_str(&format!(r#"<table class="matrix" aria-describedby="coverage-legend" data-units="{}" data-rows="{shown}"><thead><tr>"#, units.len()));
     h.push_str(&format!(
         r#"<th scope="col" class="ind-col">{}</th><th scope="col" class="status-col">{}</th>"#,
-        id("Indikator", "Indicator"),
-        id("Nilai gabungan", "Merged value")
+        l.pick("Indikator", "Indicator"),
+        l.pick("Nilai gabungan", "Merged value")
     ));
     for (short, full) in &units {
         h.push_str(&format!(
@@ -196,18 +195,18 @@ fn matrix(
         match (&r.status, r.value) {
             (Status::Unanswered, _) => h.push_str(&format!(
                 r#"<span class="st-missing">{}</span>"#,
-                id("Belum dijawab", "Not answered")
+                l.pick("Belum dijawab", "Not answered")
             )),
             (Status::Unsettled, _) => h.push_str(&format!(
                 r#"<a class="st-open" href="{}">{}</a>"#,
                 escape_markup(&konflik),
-                id("≠ Perlu keputusan", "≠ Needs a decision")
+                l.pick("≠ Perlu keputusan", "≠ Needs a decision")
             )),
             (Status::Decided { .. }, Some(v)) => h.push_str(&format!(
                 r#"<a class="st-decided" href="{}">{} {}</a>"#,
                 escape_markup(&konflik),
                 format_value(v, l),
-                id("(diputuskan)", "(decided)")
+                l.pick("(diputuskan)", "(decided)")
             )),
             (_, Some(v)) => h.push_str(&format!(
                 r#"<span class="st-value">{}</span>"#,
@@ -232,8 +231,8 @@ fn matrix(
     }
     h.push_str("</tbody></table>");
     view! {
-        <div class="matrix-wrap" tabindex="0" role="region" aria-label=id("Matriks cakupan (dapat digulir)", "Coverage matrix (scrollable)") inner_html=h></div>
-        {(shown == 0).then(|| view! { <p class="muted">{id("Tidak ada indikator yang cocok dengan pilihan ini.", "No indicator matches this choice.")}</p> })}
+        <div class="matrix-wrap" tabindex="0" role="region" aria-label=l.pick("Matriks cakupan (dapat digulir)", "Coverage matrix (scrollable)") inner_html=h></div>
+        {(shown == 0).then(|| view! { <p class="muted">{l.pick("Tidak ada indikator yang cocok dengan pilihan ini.", "No indicator matches this choice.")}</p> })}
     }
     .into_any()
 }

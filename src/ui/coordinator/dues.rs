@@ -120,7 +120,6 @@ fn DueRow(due: UnitDue, shown: RwSignal<Option<Text>>, l: Lang) -> impl IntoView
         let t = c.ws.with_untracked(|w| reminder(w, &d));
         copy(t, shown);
     };
-    let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
     let file = match arrived {
         Some(a) => {
             let at = when_in(&a.exported_at, l);
@@ -131,8 +130,10 @@ fn DueRow(due: UnitDue, shown: RwSignal<Option<Text>>, l: Lang) -> impl IntoView
             };
             view! { <span class="ok">{said}</span> }.into_any()
         }
-        None => view! { <strong class="warn-text">{t("Belum mengirim", "Not sent yet")}</strong> }
-            .into_any(),
+        None => {
+            view! { <strong class="warn-text">{l.pick("Belum mengirim", "Not sent yet")}</strong> }
+                .into_any()
+        }
     };
     let remind_label = match l {
         Lang::Id => format!("Salin pengingat untuk {unit}"),
@@ -141,17 +142,17 @@ fn DueRow(due: UnitDue, shown: RwSignal<Option<Text>>, l: Lang) -> impl IntoView
     view! {
         <tr class:row-missing=owes>
             <th scope="row">{unit.clone()}</th>
-            <td data-label=t("Ditugaskan", "Assigned")>
-                {(!lead.is_empty()).then(|| view! { <span>{t("Memimpin ", "Leads ")}{lead.clone()}</span> })}
+            <td data-label=l.pick("Ditugaskan", "Assigned")>
+                {(!lead.is_empty()).then(|| view! { <span>{l.pick("Memimpin ", "Leads ")}{lead.clone()}</span> })}
                 {(!lead.is_empty() && !support.is_empty()).then(|| view! { <br/> })}
-                {(!support.is_empty()).then(|| view! { <span class="muted">{t("Mendukung ", "Supports ")}{support.clone()}</span> })}
+                {(!support.is_empty()).then(|| view! { <span class="muted">{l.pick("Mendukung ", "Supports ")}{support.clone()}</span> })}
             </td>
-            <td data-label=t("Berkas", "File")>{file}</td>
-            <td data-label=t("Belum dijawab", "Not answered")>{if missing.is_empty() { "—".to_string() } else { missing.clone() }}</td>
+            <td data-label=l.pick("Berkas", "File")>{file}</td>
+            <td data-label=l.pick("Belum dijawab", "Not answered")>{if missing.is_empty() { "—".to_string() } else { missing.clone() }}</td>
             <td class="actions">
                 {owes.then(|| view! {
                     <button type="button" class="btn btn-small" on:click=remind aria-label=remind_label>
-                        {t("Salin pengingat", "Copy reminder")}
+                        {l.pick("Salin pengingat", "Copy reminder")}
                     </button>
                 })}
             </td>

@@ -295,20 +295,19 @@ pub fn ImportTab() -> impl IntoView {
 
 #[component]
 fn ResultItem(r: FileResult, l: Lang) -> impl IntoView {
-    let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
     match r.result {
         Ok((message, warnings, counts)) => view! {
             <li class=if counts { "import-ok" } else { "import-same" }>
                 {if counts {
-                    view! { <span class="import-badge ok-badge">{t("Diterima", "Accepted")}</span> }.into_any()
+                    view! { <span class="import-badge ok-badge">{l.pick("Diterima", "Accepted")}</span> }.into_any()
                 } else {
-                    view! { <span class="import-badge same-badge">{t("Tidak dipakai", "Not used")}</span> }.into_any()
+                    view! { <span class="import-badge same-badge">{l.pick("Tidak dipakai", "Not used")}</span> }.into_any()
                 }}
                 " " <strong>{visible(&r.name).into_owned()}</strong> " — " {message.get(l).to_string()}
                 {(!warnings.is_empty()).then(|| view! {
                     <ul class="import-warnings">
                         {warnings.into_iter().map(|w| {
-                            view! { <li><span class="problem-severity warn-text">{t("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {visible(w.message.get(l)).into_owned()}</li> }
+                            view! { <li><span class="problem-severity warn-text">{l.pick("Perhatian", "Note")}</span> " " <code class="problem-path">{w.path.clone()}</code> " " {visible(w.message.get(l)).into_owned()}</li> }
                         }).collect_view()}
                     </ul>
                 })}
@@ -317,9 +316,9 @@ fn ResultItem(r: FileResult, l: Lang) -> impl IntoView {
         .into_any(),
         Err(problems) => view! {
             <li class="import-refused">
-                <span class="import-badge refused-badge">{t("Ditolak", "Refused")}</span>
+                <span class="import-badge refused-badge">{l.pick("Ditolak", "Refused")}</span>
                 " " <strong>{visible(&r.name).into_owned()}</strong> " — "
-                {t("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
+                {l.pick("berkas dilewati; tidak ada data yang berubah.", "file skipped; no data was changed.")}
                 <ProblemList problems=problems/>
             </li>
         }
@@ -334,7 +333,6 @@ fn Received() -> impl IntoView {
     // Rebuilt when the workspace or the language changes; each row in plain texts.
     let rows = move || {
         let l = lang.get();
-        let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
         c.ws.with(|w| {
             w.submissions
                 .iter()
@@ -349,8 +347,8 @@ fn Received() -> impl IntoView {
                             <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
                             <td>{when_in(&s.received_at, l)}</td>
                             <td>
-                                {s.restored.then(|| view! { <span class="badge">{t("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
-                                {other_period.then(|| view! { <span class="badge badge-warn">{t("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
+                                {s.restored.then(|| view! { <span class="badge">{l.pick("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
+                                {other_period.then(|| view! { <span class="badge badge-warn">{l.pick("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
                             </td>
                         </tr>
                     }
