@@ -11,12 +11,31 @@
   const here = document.currentScript.src;
   const at = (path) => new URL(path, here).href;
 
+  // The first screen in the page (pwa/shell.mjs) is the home's, in Indonesian: in English
+  // when the user chose it (the app's setting, src/adapters/storage.rs), and only the header
+  // and the loading line when the address leads elsewhere.
+  const shell = document.querySelector('#app-loading.app-shell');
+  if (shell) {
+    let lang = null;
+    try {
+      lang = localStorage.getItem('swanilai.v1.setting.lang');
+    } catch (e) {
+      // Storage refused (a privacy setting): the app will say so; the page stays Indonesian.
+    }
+    if (lang === 'en') {
+      shell.lang = 'en';
+      for (const el of shell.querySelectorAll('[data-en]')) el.textContent = el.dataset.en;
+    }
+    const home = shell.querySelector('[data-home]');
+    if (home && !['', '#', home.dataset.home].includes(location.hash.replace(/\/$/, ''))) home.remove();
+  }
+
   // Both languages: the user's choice is in the app, which did not start.
   const fail = (id, en) => {
     const box = document.getElementById('app-loading');
     if (!box) return;
     box.setAttribute('role', 'alert');
-    box.classList.add('app-failed');
+    box.className = 'app-loading app-failed';
     box.replaceChildren(...[[id, 'id'], [en, 'en']].map(([text, lang]) => {
       const p = document.createElement('p');
       p.lang = lang;
@@ -25,7 +44,10 @@
     }));
   };
 
-  import(at(GLUE))
+  // The first screen is painted before the app's download starts: the page's own content
+  // first, then the wasm (which takes seconds on a slow connection), not the other way
+  // round. A frame's wait; a hidden tab, which draws no frames, starts after 100 ms.
+  const load = () => import(at(GLUE))
     .then(async (bindings) => {
       const wasm = await bindings.default({ module_or_path: at(WASM) });
       window.wasmBindings = bindings;
@@ -56,4 +78,12 @@
         );
       }
     });
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    load();
+  };
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 100);
 })();

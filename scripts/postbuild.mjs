@@ -12,6 +12,8 @@
 //    charts, so only its folder keeps it, under a content-hashed name that its page
 //    announces in <meta name="swanilai-charts"> for the wasm, which loads it when the first
 //    chart is about to be shown (src/adapters/charts.rs), never for the first screen.
+// 1c. The first screen: the static top of each app's home (pwa/shell.mjs) in its page, shown
+//    while the wasm arrives; the wasm is requested after it is painted (no preload).
 // 2. Installable. manifest.webmanifest and the icons (pwa/) at the release root, linked
 //    from every page with the theme colour.
 // 3. Offline. sw.js (pwa/sw.js) with the list of every file of the three apps, taken
@@ -32,6 +34,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { writeZip } from './zip.mjs';
+import { shell } from '../pwa/shell.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -183,6 +186,17 @@ for (const app of APPS) {
     .replace('(() => {', `(() => {\n  const GLUE = './${glue}';\n  const WASM = './${wasm}';\n  const PWA = '${app.up}${pwaName}';`);
   const startName = writeHashed(dir, 'start', 'js', start);
   html = html.replace(inline[0][0], `<script src="./${startName}" defer></script>`);
+  // No preload of the wasm: start.js requests it once the first screen is painted. On a slow
+  // connection a preload shares the line with the styles the first paint waits for, and
+  // the page stays blank longer for a download that takes seconds either way. (The glue's
+  // modulepreload, 10 KB, stays.)
+  const preload = /\s*<link rel="preload" href="[^"]+\.wasm"[^>]*>/g;
+  if ((html.match(preload) ?? []).length !== 1) die(`${app.dir}index.html: expected trunk's one preload of the wasm`);
+  html = html.replace(preload, '');
+  // The home screen's static top in place of the plain loading line (pwa/shell.mjs).
+  const placeholder = /<div id="app-loading"[^>]*>[\s\S]*?<\/div>/;
+  if (!placeholder.test(html)) die(`${app.dir}index.html: no <div id="app-loading"> placeholder to put the first screen in`);
+  html = html.replace(placeholder, () => shell(app.name, app.up));
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) die(`${app.dir}index.html: an inline script is left, which the CSP blocks`);
 
   const head = [
