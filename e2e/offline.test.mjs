@@ -69,8 +69,10 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
     }
     // The results app's bare URL: its own home, listing the draft.
     await page.goto(`${baseUrl()}hasil/`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('heading', { level: 1, name: 'Hasil dan laporan' }).waitFor();
-    assert.ok(await page.getByRole('link', { name: name.trim() }).first().isVisible());
+    // (The page's own first screen has the same heading before the app mounts: wait for the
+    // app's list.)
+    await page.locator('main').getByRole('heading', { level: 1, name: 'Hasil dan laporan' }).waitFor();
+    await page.getByRole('link', { name: name.trim() }).first().waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -250,8 +250,11 @@ test('a workspace changed in both tabs at once: the tab behind keeps its import 
     await a.waitForSelector('main[data-ready]');
     assert.deepEqual(await filesInUse(a), ['Diskominfo']);
     // Both workspaces are listed.
-    await gotoApp(b, '#/koordinator');
+    // (The coordinator's own page: the unit's page would mount first, then forward there.
+    // The list is read from storage after the screen is up: wait for its rows.)
+    await gotoApp(b, 'koordinator/#/koordinator');
     const rows = b.getByRole('region', { name: 'Ruang kerja di browser ini' }).getByRole('row');
+    await rows.nth(2).waitFor();
     assert.equal(await rows.count(), 3, 'header + the workspace + its copy');
     assert.deepEqual(problems, []);
   } finally {

@@ -2,7 +2,8 @@
 // Size budgets of the release build (issue 12), checked by `make test`: each app's
 // first-visit transfer must stay within its budget, or this exits 1.
 //
-// What is counted, per app: the gzip -9 size (what a gzip-serving host sends) of
+// What is counted, per app: the gzip size (what a gzip-serving host sends: the release's
+// own .gz copy, written by zopfli in scripts/postbuild.mjs, or else zlib's gzip -9) of
 //   * its index.html;
 //   * every local file that page names in <link href> or <script src> (styles, the
 //     start script, trunk's preloads of the JS glue and the wasm, the manifest, icons);
@@ -76,7 +77,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify(m, null, 2));
   } else {
     const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-    console.log('first-visit transfer per app (gzip -9 of every file the page loads; see scripts/budget.mjs)');
+    console.log('first-visit transfer per app (the gzip of every file the page loads; see scripts/budget.mjs)');
     for (const [app, r] of Object.entries(m)) {
       const wasm = r.files.find((f) => f.file.endsWith('.wasm'));
       const what = wasm ? `wasm ${kb(wasm.gzip)}, ${r.files.length} files` : `on demand: ${r.files.map((f) => f.file).join(', ')}`;
