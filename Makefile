@@ -55,8 +55,9 @@ dist: setup-build
 test: setup-test
 	$(MAKE) --no-print-directory lint test-host test-wasm fuzz-smoke
 	$(TRUNK_DIST)
-	# Warn mode until the size-cutting pass lands (README, "Size"): every app is still over
-	# its budget; then drop SWANILAI_BUDGET=warn and this is a failing check again.
+	# Budgets in warn mode until the size-cutting pass lands (README, "Size"): every app is
+	# still over its budget; then drop SWANILAI_BUDGET=warn. Growth past the ceilings
+	# (scripts/budget.mjs) fails in any mode.
 	SWANILAI_BUDGET=warn node scripts/budget.mjs
 	$(MAKE) --no-print-directory e2e
 
