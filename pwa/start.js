@@ -46,7 +46,7 @@
 
   // The first screen is painted before the app's download starts: the page's own content
   // first, then the wasm (which takes seconds on a slow connection), not the other way
-  // round. A frame's wait; a hidden tab, which draws no frames, starts after 100 ms.
+  // round. A frame's wait; a tab in the background draws no frames and starts at once.
   const load = () => import(at(GLUE))
     .then(async (bindings) => {
       const wasm = await bindings.default({ module_or_path: at(WASM) });
@@ -84,6 +84,10 @@
     started = true;
     load();
   };
-  requestAnimationFrame(() => setTimeout(start, 0));
-  setTimeout(start, 100);
+  if (document.hidden) {
+    start();
+  } else {
+    requestAnimationFrame(() => setTimeout(start, 0));
+    addEventListener('visibilitychange', start, { once: true });
+  }
 })();
