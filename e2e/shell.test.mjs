@@ -85,7 +85,9 @@ for (const [name, path] of APPS) {
         const wasm = page.waitForRequest(/_bg\.wasm$/);
         await page.goto(baseUrl() + path, { waitUntil: 'domcontentloaded' });
         await wasm;
-        // The request was made after the first paint (no preload racing the styles).
+        // The request was made after the first paint (no preload racing the styles). The
+        // paint's entry is reported once the frame is on screen, which may come later.
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
         const [paint, requested] = await page.evaluate(() => [
           performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
           performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.startTime
@@ -118,6 +120,22 @@ test('a deep link shows the header and the loading line, not the home', async ()
     release();
     await page.waitForSelector(READY_SELECTOR);
     assert.equal(await page.locator('main h1').count(), 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript the first screen says so where the loading line would be, and claims no loading', async (t) => {
+  const { context, page } = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(baseUrl(), { waitUntil: 'load' });
+    // (Playwright's text search leaves <noscript> out: CSS finds it.)
+    const message = page.locator('.noscript p[lang=id]');
+    assert.match(await message.textContent(), /^Swanilai memerlukan JavaScript dan WebAssembly\./);
+    assert.ok(await message.isVisible());
+    assert.ok((await message.boundingBox()).y + 20 < 844, 'on the first screen, without scrolling');
+    assert.equal(await page.locator('.shell-status').isVisible(), false, 'no "Memuat…"');
+    t.diagnostic(`screenshot: ${await screenshot(page, 'shell-noscript-390')}`);
   } finally {
     await context.close();
   }

@@ -91,8 +91,9 @@ const HOME = {
 const ROUTE = { unit: '#', koordinator: '#/koordinator', hasil: '#/hasil' };
 
 /** The placeholder for the app `name` ('unit', 'koordinator', 'hasil'), whose page is
- *  `up` below the release root. */
-export function shell(name, up) {
+ *  `up` below the release root; `noscript`, the page's <noscript> block, goes where the
+ *  loading line is (which only start.js shows: without JavaScript nothing is loading). */
+export function shell(name, up, noscript = '') {
   if (!HOME[name]) throw new Error(`no first screen for app ${name}`);
   return [
     '<div id="app-loading" class="app-loading app-shell">',
@@ -102,7 +103,8 @@ export function shell(name, up) {
     '<div class="shell-main">',
     // The fragment of this home (pwa/start.js compares it with the address, less a final /).
     ...HOME[name].map((part) => part.replace(/^<section class="screen/, `<section data-home="${ROUTE[name]}" class="screen`)),
-    t('p', 'class="shell-status" role="status" aria-live="polite"', 'Memuat Swanilai…', 'Loading Swanilai…'),
+    t('p', 'class="shell-status" role="status" aria-live="polite" hidden', 'Memuat Swanilai…', 'Loading Swanilai…'),
+    noscript,
     '</div>',
     FOOTER,
     '</div>',

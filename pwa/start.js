@@ -16,6 +16,8 @@
   // and the loading line when the address leads elsewhere.
   const shell = document.querySelector('#app-loading.app-shell');
   if (shell) {
+    // Hidden in the page itself: without JavaScript nothing is loading (<noscript> says so).
+    shell.querySelector('.shell-status')?.removeAttribute('hidden');
     let lang = null;
     try {
       lang = localStorage.getItem('swanilai.v1.setting.lang');

@@ -198,7 +198,9 @@ for (const app of APPS) {
   // The home screen's static top in place of the plain loading line (pwa/shell.mjs).
   const placeholder = /<div id="app-loading"[^>]*>[\s\S]*?<\/div>/;
   if (!placeholder.test(html)) die(`${app.dir}index.html: no <div id="app-loading"> placeholder to put the first screen in`);
-  html = html.replace(placeholder, () => shell(app.name, app.up));
+  const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0];
+  if (!noscript) die(`${app.dir}index.html: no <noscript> message to put in the first screen`);
+  html = html.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '').replace(placeholder, () => shell(app.name, app.up, noscript));
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) die(`${app.dir}index.html: an inline script is left, which the CSP blocks`);
 
   const head = [
