@@ -58,7 +58,8 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
 
     // The coordinator's app, from its bare URL: its own home.
     await page.goto(`${baseUrl()}koordinator/`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+    // (In <main>: the app's, not the page's own first screen, which has the same heading.)
+    await page.locator('main').getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
 
     // Results with charts: the ECharts bundle, loaded only now, comes from the cache too.
     await page.goto(`${baseUrl()}hasil/#/draf/${draft}/hasil`, { waitUntil: 'domcontentloaded' });

@@ -17,7 +17,9 @@
   const shell = document.querySelector('#app-loading.app-shell');
   if (shell) {
     // Hidden in the page itself: without JavaScript nothing is loading (<noscript> says so).
-    shell.querySelector('.shell-status')?.removeAttribute('hidden');
+    // (No optional chaining: a browser too old for it must still reach fail() below.)
+    const status = shell.querySelector('.shell-status');
+    if (status) status.removeAttribute('hidden');
     let lang = null;
     try {
       lang = localStorage.getItem('swanilai.v1.setting.lang');
@@ -28,8 +30,11 @@
       shell.lang = 'en';
       for (const el of shell.querySelectorAll('[data-en]')) el.textContent = el.dataset.en;
     }
+    // The home: no fragment, a bare '#', or the app's own (less a final /). '#/' is the
+    // unit's start page, which the other two apps forward to the unit's page.
     const home = shell.querySelector('[data-home]');
-    if (home && !['', '#', home.dataset.home].includes(location.hash.replace(/\/$/, ''))) home.remove();
+    const hash = location.hash;
+    if (home && hash !== '' && hash !== '#' && hash.replace(/\/$/, '') !== home.dataset.home) home.remove();
   }
 
   // Both languages: the user's choice is in the app, which did not start.

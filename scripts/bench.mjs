@@ -79,6 +79,8 @@ function sizes() {
       .filter(([k]) => k !== 'charts')
       .reduce((a, [, r]) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
     console.log(`\n== shipped sizes: ${app} app (dist/${sub}) ==`);
+    // (gzip -9 here, per kind of file; the budgets below count the release's own .gz copies,
+    // written by zopfli, a few per cent smaller.)
     console.log(`${'asset'.padEnd(10)} ${pad('raw bytes', 11)} ${pad('gzip -9', 11)}  files`);
     for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other', 'charts']) {
       const r = rows[k];

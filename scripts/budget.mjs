@@ -6,7 +6,7 @@
 // own .gz copy, written by zopfli in scripts/postbuild.mjs, or else zlib's gzip -9) of
 //   * its index.html;
 //   * every local file that page names in <link href> or <script src> (styles, the
-//     start script, trunk's preloads of the JS glue and the wasm, the manifest, icons);
+//     start script, trunk's modulepreload of the JS glue, the manifest, icons);
 //   * what the start script loads: the glue, the wasm, pwa-<hash>.js, and sw.js (which
 //     the browser fetches to register it);
 // The results app's first screen (its home, a list) shows no chart. Its chart library

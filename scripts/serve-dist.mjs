@@ -72,13 +72,13 @@ export async function startServer({ root = 'dist', prefix = '/spbe/', host = '12
       };
       let body = await readFile(file);
       if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        // The release's own .gz copy when it is as new as the file (as nginx's gzip_static
+        // The release's own .gz copy when it is newer than the file (as nginx's gzip_static
         // serves it), else gzip -9 here. A test may publish a new file into the folder it
         // serves: keyed by mtime too.
         const hit = gzCache.get(file);
         if (!hit || hit[0] !== st.mtimeMs) {
-          const pre = await stat(`${file}.gz`).catch(() => null);
-          const packed = pre && pre.mtimeMs >= st.mtimeMs ? await readFile(`${file}.gz`) : gzipSync(body, { level: 9 });
+          const copy = await stat(`${file}.gz`).catch(() => null);
+          const packed = copy && copy.mtimeMs > st.mtimeMs ? await readFile(`${file}.gz`) : gzipSync(body, { level: 9 });
           gzCache.set(file, [st.mtimeMs, packed]);
         }
         body = gzCache.get(file)[1];
