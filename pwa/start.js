@@ -53,7 +53,8 @@
 
   // The first screen is painted before the app's download starts: the page's own content
   // first, then the wasm (which takes seconds on a slow connection), not the other way
-  // round. A frame's wait; a tab in the background draws no frames and starts at once.
+  // round. A tab in the background paints nothing and starts at once; a browser without
+  // paint timing waits for a frame.
   const load = () => import(at(GLUE))
     .then(async (bindings) => {
       const wasm = await bindings.default({ module_or_path: at(WASM) });
@@ -91,8 +92,20 @@
     started = true;
     load();
   };
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
   if (document.hidden) {
     start();
+  } else if (types.indexOf('paint') >= 0) {
+    // Once the browser reports the first screen on the display (a frame drawn is not yet
+    // a frame shown: requesting then would still race the paint).
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      setTimeout(start, 0);
+    }).observe({ type: 'paint', buffered: true });
+    addEventListener('visibilitychange', start, { once: true });
+    // A page that never reports its paint must still start.
+    setTimeout(start, 3000);
   } else {
     requestAnimationFrame(() => setTimeout(start, 0));
     addEventListener('visibilitychange', start, { once: true });
