@@ -201,9 +201,16 @@ for (const app of APPS) {
   // The home screen's static top in place of the plain loading line (pwa/shell.mjs).
   const placeholder = /<div id="app-loading"[^>]*>[\s\S]*?<\/div>/;
   if (!placeholder.test(html)) die(`${app.dir}index.html: no <div id="app-loading"> placeholder to put the first screen in`);
-  const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0];
-  if (!noscript) die(`${app.dir}index.html: no <noscript> message to put in the first screen`);
-  html = html.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '').replace(placeholder, () => shell(app.name, app.up, noscript));
+  // The <noscript> element after the placeholder (a comment may name the tag too).
+  const at = html.search(placeholder);
+  const after = html.slice(at);
+  const noscript = after.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0];
+  if (!noscript) die(`${app.dir}index.html: no <noscript> message after the placeholder to put in the first screen`);
+  html = html.slice(0, at) + after.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '').replace(placeholder, () => shell(app.name, app.up, noscript));
+  const count = (re) => (html.match(re) ?? []).length;
+  if (count(/id="app-loading"/g) !== 1 || count(/class="app-loading app-shell"/g) !== 1 || count(/<noscript>/g) !== 1 || !/<\/noscript>\s*<\/div>/.test(html)) {
+    die(`${app.dir}index.html: the first screen did not go in as expected (one placeholder, one <noscript>, inside it)`);
+  }
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) die(`${app.dir}index.html: an inline script is left, which the CSP blocks`);
 
   const head = [
