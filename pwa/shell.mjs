@@ -86,13 +86,13 @@ const HOME = {
   ],
 };
 
-/** Each app's home address (src/ui/route.rs: Route::Start, CoordinatorHome, ResultsHome),
- *  besides none at all. */
-const ROUTE = { unit: '#', koordinator: '#/koordinator', hasil: '#/hasil' };
+/** Each app's home route (src/ui/route.rs: Route::Start, CoordinatorHome, ResultsHome), as
+ *  the fragment's path segments joined by /; no fragment at all is every app's home. */
+const ROUTE = { unit: '', koordinator: 'koordinator', hasil: 'hasil' };
 
 /** The placeholder for the app `name` ('unit', 'koordinator', 'hasil'), whose page is
- *  `up` below the release root; `noscript`, the page's <noscript> block, goes where the
- *  loading line is (which only start.js shows: without JavaScript nothing is loading). */
+ *  `up` below the release root; `noscript`, the page's <noscript> block, goes right below
+ *  the loading line (without JavaScript it says why nothing loads). */
 export function shell(name, up, noscript = '') {
   if (!HOME[name]) throw new Error(`no first screen for app ${name}`);
   return [
@@ -101,9 +101,9 @@ export function shell(name, up, noscript = '') {
     // The notice area's place (empty until the app has something to say): its margin.
     '<div class="notices"></div>',
     '<div class="shell-main">',
-    // The fragment of this home (pwa/start.js compares it with the address, less a final /).
+    // The route of this home (pwa/start.js compares it with the address).
     ...HOME[name].map((part) => part.replace(/^<section class="screen/, `<section data-home="${ROUTE[name]}" class="screen`)),
-    t('p', 'class="shell-status" role="status" aria-live="polite" hidden', 'Memuat Swanilai…', 'Loading Swanilai…'),
+    t('p', 'class="shell-status" role="status" aria-live="polite"', 'Memuat Swanilai…', 'Loading Swanilai…'),
     noscript,
     '</div>',
     FOOTER,

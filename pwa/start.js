@@ -16,10 +16,8 @@
   // and the loading line when the address leads elsewhere.
   const shell = document.querySelector('#app-loading.app-shell');
   if (shell) {
-    // Hidden in the page itself: without JavaScript nothing is loading (<noscript> says so).
-    // (No optional chaining: a browser too old for it must still reach fail() below.)
-    const status = shell.querySelector('.shell-status');
-    if (status) status.removeAttribute('hidden');
+    // (No optional chaining or other recent syntax here: a browser too old for it must
+    // still reach fail() below.)
     let lang = null;
     try {
       lang = localStorage.getItem('swanilai.v1.setting.lang');
@@ -30,11 +28,13 @@
       shell.lang = 'en';
       for (const el of shell.querySelectorAll('[data-en]')) el.textContent = el.dataset.en;
     }
-    // The home: no fragment, a bare '#', or the app's own (less a final /). '#/' is the
-    // unit's start page, which the other two apps forward to the unit's page.
+    // The home, read as src/ui/route.rs reads the fragment: none at all is the app's own
+    // home; otherwise its path segments ('#/' and '#//' are the unit's start page, which the
+    // other two apps forward to the unit's page).
     const home = shell.querySelector('[data-home]');
-    const hash = location.hash;
-    if (home && hash !== '' && hash !== '#' && hash.replace(/\/$/, '') !== home.dataset.home) home.remove();
+    const rest = location.hash.replace(/^#/, '');
+    const route = rest.split('/').filter(Boolean).join('/');
+    if (home && rest !== '' && route !== home.dataset.home) home.remove();
   }
 
   // Both languages: the user's choice is in the app, which did not start.
@@ -95,19 +95,25 @@
   const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
   if (document.hidden) {
     start();
-  } else if (types.indexOf('paint') >= 0) {
-    // Once the browser reports the first screen on the display (a frame drawn is not yet
-    // a frame shown: requesting then would still race the paint).
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-      observer.disconnect();
-      setTimeout(start, 0);
-    }).observe({ type: 'paint', buffered: true });
-    addEventListener('visibilitychange', start, { once: true });
-    // A page that never reports its paint must still start.
-    setTimeout(start, 3000);
   } else {
-    requestAnimationFrame(() => setTimeout(start, 0));
+    // Whatever happens below, a page that is hidden, or never reports its paint, starts.
     addEventListener('visibilitychange', start, { once: true });
+    setTimeout(start, 3000);
+    let observed = false;
+    if (types.indexOf('paint') >= 0) {
+      try {
+        // Once the browser reports the first screen on the display (a frame drawn is not
+        // yet a frame shown: requesting then would still race the paint).
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+          observer.disconnect();
+          setTimeout(start, 0);
+        }).observe({ type: 'paint', buffered: true });
+        observed = true;
+      } catch (e) {
+        // An observer this browser refuses: a frame's wait instead.
+      }
+    }
+    if (!observed) requestAnimationFrame(() => setTimeout(start, 0));
   }
 })();

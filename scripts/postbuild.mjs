@@ -174,9 +174,13 @@ for (const app of APPS) {
   // Running again on the same build (while working on this script): start from trunk's page,
   // kept aside the first time.
   const kept = join(root, 'target', 'postbuild', app.dir, 'index.html');
-  if (html.includes('start-') && existsSync(kept)) html = readFileSync(kept, 'utf8');
+  if (/<script src="\.\/start-[0-9a-f]{16}\.js"/.test(html) && existsSync(kept)) html = readFileSync(kept, 'utf8');
   mkdirSync(dirname(kept), { recursive: true });
   writeFileSync(kept, html);
+  // HTML comments are notes for whoever edits index.html: none goes out, and none can be
+  // taken for the markup matched below (one naming <noscript> once swallowed the loading
+  // placeholder and left the page blank).
+  html = html.replace(/<!--[\s\S]*?-->/g, '');
   const inline = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)];
   if (inline.length !== 1) die(`${app.dir}index.html: expected trunk's one inline module script, found ${inline.length}`);
   const body = inline[0][1];
@@ -198,19 +202,12 @@ for (const app of APPS) {
   const preload = /\s*<link rel="preload" href="[^"]+\.wasm"[^>]*>/g;
   if ((html.match(preload) ?? []).length !== 1) die(`${app.dir}index.html: expected trunk's one preload of the wasm`);
   html = html.replace(preload, '');
-  // The home screen's static top in place of the plain loading line (pwa/shell.mjs).
-  const placeholder = /<div id="app-loading"[^>]*>[\s\S]*?<\/div>/;
-  if (!placeholder.test(html)) die(`${app.dir}index.html: no <div id="app-loading"> placeholder to put the first screen in`);
-  // The <noscript> element after the placeholder (a comment may name the tag too).
-  const at = html.search(placeholder);
-  const after = html.slice(at);
-  const noscript = after.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0];
-  if (!noscript) die(`${app.dir}index.html: no <noscript> message after the placeholder to put in the first screen`);
-  html = html.slice(0, at) + after.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '').replace(placeholder, () => shell(app.name, app.up, noscript));
-  const count = (re) => (html.match(re) ?? []).length;
-  if (count(/id="app-loading"/g) !== 1 || count(/class="app-loading app-shell"/g) !== 1 || count(/<noscript>/g) !== 1 || !/<\/noscript>\s*<\/div>/.test(html)) {
-    die(`${app.dir}index.html: the first screen did not go in as expected (one placeholder, one <noscript>, inside it)`);
-  }
+  // The home screen's static top in place of the plain loading line (pwa/shell.mjs), with
+  // the <noscript> message inside it. The source page's body is exactly those two.
+  const bodyRe = /<body>\s*<div id="app-loading"[^>]*>\s*<p>[^<]*<\/p>\s*<\/div>\s*(<noscript>(?:(?!<\/?noscript)[\s\S])*<\/noscript>)\s*<\/body>/;
+  const source = html.match(bodyRe);
+  if (!source) die(`${app.dir}index.html: the body is not exactly the loading placeholder (<div id="app-loading"><p>…</p></div>) and the <noscript> message`);
+  html = html.replace(bodyRe, () => `<body>\n${shell(app.name, app.up, source[1])}\n</body>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) die(`${app.dir}index.html: an inline script is left, which the CSP blocks`);
 
   const head = [
@@ -220,8 +217,8 @@ for (const app of APPS) {
     `<link rel="icon" href="${app.up}icon.svg" type="image/svg+xml" />`,
   ];
   if (app.name === CHARTS_APP) head.push(`<meta name="swanilai-charts" content="./${chartsName}" />`);
-  // The source page's empty icon (which spares the dev server a favicon 404) and its comment.
-  html = html.replace(/\s*<!--[^>]*favicon[^>]*-->/, '').replace(/<link rel="icon" href="data:,"\s*\/?>\s*/, '');
+  // The source page's empty icon (which spares the dev server a favicon 404).
+  html = html.replace(/<link rel="icon" href="data:,"\s*\/?>\s*/, '');
   // Right after the charset, before any script or style: a CSP <meta> covers only what
   // comes after it.
   html = html.replace(/<meta charset="utf-8"\s*\/?>\s*/, (m) => `${m}${head.join('\n    ')}\n    `);
