@@ -51,10 +51,6 @@
     }));
   };
 
-  // The first screen is painted before the app's download starts: the page's own content
-  // first, then the wasm (which takes seconds on a slow connection), not the other way
-  // round. A tab in the background paints nothing and starts at once; a browser without
-  // paint timing waits for a frame.
   const load = () => import(at(GLUE))
     .then(async (bindings) => {
       const wasm = await bindings.default({ module_or_path: at(WASM) });
@@ -86,6 +82,10 @@
         );
       }
     });
+  // The first screen is painted before the app's download starts: the page's own content
+  // first, then the wasm (which takes seconds on a slow connection), not the other way
+  // round. A tab in the background paints nothing and starts at once; a browser without
+  // paint timing waits for a frame.
   let started = false;
   const start = () => {
     if (started) return;

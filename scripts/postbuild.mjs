@@ -195,7 +195,7 @@ for (const app of APPS) {
   // styles), so a user who chose English, or who opens a deep link, never sees the
   // Indonesian home flash first (pwa/start.js adjusts the first screen before it is shown).
   html = html.replace(inline[0][0], `<script src="./${startName}" defer blocking="render"></script>`);
-  // No preload of the wasm: start.js requests it once the first frame is drawn. On a slow
+  // No preload of the wasm: start.js requests it once the first paint is reported. On a slow
   // connection a preload shares the line with the styles the first paint waits for, and
   // the page stays blank longer for a download that takes seconds either way. (The glue's
   // modulepreload, 10 KB, stays.)
