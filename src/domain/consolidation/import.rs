@@ -4,23 +4,17 @@ use super::{HistoryEntry, HistoryReason, Submission, Workspace};
 use crate::domain::exchange::{self, ExchangeFile, Kind, Problem, Severity, Timestamp, UnitRef};
 use crate::domain::text::Text;
 use std::cmp::Ordering;
-use std::io;
 use std::sync::Arc;
 
-/// FNV-1a 64-bit, written to by the serializer so no copy of the file is made.
+/// FNV-1a 64-bit.
 struct Fnv(u64);
 
-impl io::Write for Fnv {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for &b in buf {
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
             self.0 ^= b as u64;
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
 
@@ -30,8 +24,8 @@ impl io::Write for Fnv {
 /// it recognises a file already received.
 pub fn digest(file: &ExchangeFile) -> String {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    // Writing into `Fnv` cannot fail, and every field of the types serialises.
-    let _ = crate::domain::json::to_writer(&mut h, file);
+    // Every field of the types serialises.
+    let _ = crate::domain::json::to_pieces(file, &mut |piece| h.write(piece));
     format!("{:016x}", h.0)
 }
 
