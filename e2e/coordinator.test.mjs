@@ -12,6 +12,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
+import { generateFiles } from '../scripts/bench-merge.mjs';
 import { newWorkspace, leavingAsks, blockStorage, quotaCanRunOut, limitStorage, idbText, idbPut, saved, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
@@ -477,6 +478,70 @@ test('a workspace entry edited by hand into invalid JSON while open: kept aside,
     assert.deepEqual(stored.submissions.map((x) => x.unit.id), ['diskominfo']);
     const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Unduh berkas konsolidasi sekarang' }).click()]);
     assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')).sources.map((x) => x.unit.id), ['diskominfo']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('100 units: the coverage matrix shows its first rows at once and is then whole, in order; a filter chosen meanwhile shows only its rows; with nothing assigned nothing is awaited', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    // The units come with their files only: none has an indicator assigned.
+    await gotoApp(page, '#/koordinator');
+    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh');
+    await page.getByLabel('Periode').fill('2026');
+    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi');
+    await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(generateFiles(100));
+    await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
+
+    const rowsOf = () => page.evaluate(() => {
+      const table = document.querySelector('table.matrix');
+      return { busy: table.getAttribute('aria-busy'), dataRows: table.dataset.rows, codes: [...table.querySelectorAll('tbody th .ind-code')].map((c) => c.textContent) };
+    });
+    // What the first frame with the matrix holds, seen before anything else runs.
+    const first = await page.evaluate(async () => {
+      [...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === '3. Cakupan').click();
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      while (!document.querySelector('table.matrix[data-units="100"]')) await frame();
+      const table = document.querySelector('table.matrix');
+      return { busy: table.getAttribute('aria-busy'), rows: table.querySelectorAll('tbody tr').length };
+    });
+    assert.equal(first.busy, 'true', 'the first part says the table is not whole yet');
+    assert.ok(first.rows >= 8 && first.rows < 47, `the first part has ${first.rows} rows`);
+    await page.locator('table.matrix[data-units="100"]:not([aria-busy])').waitFor();
+    const whole = await rowsOf();
+    const all = Array.from({ length: 47 }, (_, i) => String(i + 1));
+    assert.deepEqual(whole.codes, all, 'every indicator once, in order');
+    assert.equal(whole.dataRows, '47');
+    // Each row has a cell per unit: indicator 47, unit 100 answered 47 × 3 % 5 + 1 = 3.
+    const last = page.locator('table.matrix tbody tr').last().locator('td').last();
+    assert.equal(await last.getAttribute('title'), 'Unit Kerja 100: tidak ditugasi, menjawab 3');
+
+    // Nothing assigned: nothing awaited, no empty table of dues.
+    assert.ok(await page.getByText('Belum ada indikator yang ditugaskan ke unit, jadi belum ada yang ditunggu.').isVisible());
+    assert.equal(await page.getByTestId('dues-table').count(), 0);
+    await screenshot(page, 'coordinator-coverage-100-units');
+
+    // A filter chosen while the first part is on screen: the rows left over from the whole
+    // matrix never join the filtered one.
+    await page.getByRole('link', { name: '4. Konflik (4)' }).click();
+    await page.getByRole('heading', { name: /^Konflik/ }).first().waitFor();
+    await page.evaluate(async () => {
+      [...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === '3. Cakupan').click();
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      while (!document.querySelector('table.matrix[aria-busy]')) await frame();
+      document.getElementById('cov-conflicts').click();
+    });
+    await page.locator('table.matrix[data-rows="4"]').waitFor();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const filtered = await rowsOf();
+    assert.deepEqual(filtered.codes, ['10', '20', '30', '40']);
+    assert.equal(filtered.busy, null);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -212,9 +212,11 @@ async function mergeBench(browser, url) {
     files: all[0].files, indicators: all[0].indicators, bytes: all[0].bytes, runs,
     median_ms: ms, import_median_ms: median(all.map((r) => r.import_ms)), coverage_median_ms: median(all.map((r) => r.coverage_ms)),
     all_ms: all.map((r) => r.ms),
+    coverage_full_median_ms: median(all.map((r) => r.coverage_full_ms)), full_median_ms: median(all.map((r) => r.ms_full)),
   };
   console.log(`\n== merge: ${out.files} unit files × ${out.indicators} indicators (${(out.bytes / 1e6).toFixed(1)} MB), median of ${runs} ==`);
-  console.log(`file input → coverage on screen: median ${ms.toFixed(0)} ms (import ${out.import_median_ms.toFixed(0)} ms + coverage ${out.coverage_median_ms.toFixed(0)} ms)  ${ms < 1000 ? 'under' : 'OVER'} the 1 s budget`);
+  console.log(`file input → coverage on screen: median ${ms.toFixed(0)} ms (import ${out.import_median_ms.toFixed(0)} ms + coverage ${out.coverage_median_ms.toFixed(0)} ms, its first rows)  ${ms < 1000 ? 'under' : 'OVER'} the 1 s budget, ${ms < 200 ? 'under' : 'OVER'} the 200 ms goal`);
+  console.log(`file input → whole matrix painted: median ${out.full_median_ms.toFixed(0)} ms (coverage ${out.coverage_full_median_ms.toFixed(0)} ms)`);
   return out;
 }
 // ================================================================ END MERGE BENCHMARK HOOK

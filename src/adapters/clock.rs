@@ -58,3 +58,11 @@ pub fn performance_now() -> f64 {
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
+
+/// Puts a named moment on the page's performance timeline (User Timing, seen in the
+/// browser's developer tools): benchmarks read what the user waited for from it.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

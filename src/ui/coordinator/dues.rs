@@ -36,6 +36,8 @@ pub fn DuesCard() -> impl IntoView {
     let lang = lang();
     let list = Memo::new(move |_| c.ws.with(dues));
     let owing = Memo::new(move |_| list.with(|l| l.iter().filter(|d| d.owes()).count()));
+    // No unit has an indicator assigned (units came with their files only): nothing is due.
+    let none_assigned = Memo::new(move |_| list.with(Vec::is_empty));
     let late = Memo::new(move |_| c.ws.with(|w| is_late(w.guidance.deadline, clock::today())));
     let shown = RwSignal::new(None::<Text>);
     let deadline = move || {
@@ -57,6 +59,8 @@ pub fn DuesCard() -> impl IntoView {
             <h2 id="dues-title">{tr("Siapa yang belum mengirim", "Who has not sent yet")}</h2>
             <p role="status">
                 {move || match (lang.get(), owing.get()) {
+                    (Lang::Id, 0) if none_assigned.get() => "Belum ada indikator yang ditugaskan ke unit, jadi belum ada yang ditunggu. Penugasan diatur di tab \"1. Unit & penugasan\".".to_string(),
+                    (Lang::En, 0) if none_assigned.get() => "No indicator is assigned to a unit yet, so nothing is awaited. Assignments are made in the \"1. Units & assignments\" tab.".to_string(),
                     (Lang::Id, 0) => "Semua unit yang ditugasi sudah mengirim jawaban untuk indikator yang dipimpinnya.".to_string(),
                     (Lang::En, 0) => "Every assigned unit has sent answers for the indicators it leads.".to_string(),
                     (Lang::Id, n) => format!("{n} unit belum lengkap: belum mengirim berkas, atau ada indikator yang dipimpinnya belum dijawab."),
@@ -79,6 +83,7 @@ pub fn DuesCard() -> impl IntoView {
                     <textarea id="reminder-text" rows="6" readonly prop:value=text(t)></textarea>
                 </div>
             })}
+            <Show when=move || !none_assigned.get()>
             <div class="table-scroll">
                 <table class="table compact stack-on-phone" data-testid="dues-table">
                     <thead><tr>
@@ -96,6 +101,7 @@ pub fn DuesCard() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </Show>
         </section>
     }
 }
