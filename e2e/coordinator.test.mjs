@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile, utimes, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
@@ -545,5 +546,40 @@ test('100 units: the coverage matrix shows its first rows at once and is then wh
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a file changed on disk after it was chosen: that file is reported as unreadable, the others of the same read are imported', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  const dir = await mkdtemp(join(tmpdir(), 'swanilai-read-'));
+  try {
+    await newWorkspace(page);
+    // Three small files: the app reads them in one go (src/ui/coordinator/import.rs).
+    const names = ['diskominfo.json', 'bkpsdm-e2e.json', 'dinas-pariwisata.json'];
+    for (const n of names) await copyFile(join(FIXTURES, n), join(dir, n));
+    // Chosen in an input of the page's own (the app does not listen to it), so the files
+    // are taken before one of them changes; then dropped on the import.
+    await page.evaluate(() => { const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'held-files'; i.hidden = true; document.body.append(i); });
+    await page.setInputFiles('#held-files', names.map((n) => join(dir, n)));
+    await writeFile(join(dir, 'bkpsdm-e2e.json'), `${await readFile(join(dir, 'bkpsdm-e2e.json'), 'utf8')}\n `);
+    await utimes(join(dir, 'bkpsdm-e2e.json'), new Date(), new Date(Date.now() + 60_000));
+    const zone = page.getByRole('group', { name: 'Tempat menaruh berkas jawaban' });
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      for (const f of document.getElementById('held-files').files) dt.items.add(f);
+      return dt;
+    });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await page.getByText(/^3 berkas diproses: 2 diterima/).waitFor({ timeout: 30_000 });
+    const refused = page.locator('.import-list li').filter({ hasText: 'bkpsdm-e2e.json' });
+    assert.match(await refused.innerText(), /Berkas tidak dapat dibaca oleh browser\./);
+    for (const n of ['diskominfo.json', 'dinas-pariwisata.json']) {
+      assert.doesNotMatch(await page.locator('.import-list li').filter({ hasText: n }).innerText(), /tidak dapat dibaca/);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });

@@ -250,6 +250,59 @@ pub async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, Rea
     start_read(file, max_bytes).bytes().await
 }
 
+/// Several small files whose reading has started as one read ([`start_read_together`]).
+pub struct ReadingTogether {
+    files: Vec<web_sys::File>,
+    reading: Result<JsFuture, ReadError>,
+}
+
+/// Starts reading `files` in one go: a `Blob` made of them all, read once, then cut
+/// into the files. Chromium spends a few milliseconds of the page's time on each read
+/// however small the file: 100 unit files read one by one took 180–690 ms, as one Blob
+/// 41–54 ms (30 November 2026). For files the caller keeps small: all their bytes are
+/// in memory together.
+pub fn start_read_together(files: Vec<web_sys::File>) -> ReadingTogether {
+    let parts = js_sys::Array::new();
+    for f in &files {
+        parts.push(f);
+    }
+    let reading = web_sys::Blob::new_with_blob_sequence(&parts)
+        .map(|blob| JsFuture::from(blob.array_buffer()))
+        .map_err(|_| ReadError::Failed);
+    ReadingTogether { files, reading }
+}
+
+impl ReadingTogether {
+    /// The files with their bytes; `Err` when the read failed (a file changed or
+    /// removed since it was chosen fails the whole read: read each on its own then, so
+    /// each gets its own message).
+    pub async fn bytes(self) -> (Vec<web_sys::File>, Result<Vec<Vec<u8>>, ReadError>) {
+        let read = match self.reading {
+            Ok(future) => future.await.map_err(|_| ReadError::Failed),
+            Err(e) => Err(e),
+        };
+        let cut = read.and_then(|buf| {
+            let all = js_sys::Uint8Array::new(&buf);
+            let mut at = 0u32;
+            let mut out = Vec::with_capacity(self.files.len());
+            for f in &self.files {
+                let end = at + f.size() as u32;
+                if end > all.length() {
+                    return Err(ReadError::Failed);
+                }
+                out.push(all.subarray(at, end).to_vec());
+                at = end;
+            }
+            if at == all.length() {
+                Ok(out)
+            } else {
+                Err(ReadError::Failed)
+            }
+        });
+        (self.files, cut)
+    }
+}
+
 /// Opens a blob in a new tab. The tab is opened at once (inside the click, so no popup
 /// blocker stops it) and pointed at the blob when `blob` resolves.
 pub fn open_in_new_tab(

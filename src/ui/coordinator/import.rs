@@ -462,11 +462,11 @@ async fn read_batch(
             return None;
         }
         // After the cancel check: a cancelled batch starts no further reading.
-        let Some((file, reading)) = ahead.next() else {
+        let Some((file, bytes)) = ahead.next().await else {
             break;
         };
         let size = file.size();
-        let read = match reading.bytes().await {
+        let read = match bytes {
             Err(e) => Err(vec![read_problem(e, size)]),
             Ok(bytes) if bundle::is_zip(&bytes) => match bundle::open(&bytes) {
                 Err(problems) => Err(problems),
@@ -523,23 +523,38 @@ async fn read_batch(
     Some(out)
 }
 
-/// The files of a batch with their reading started ahead: at most [`ReadAhead::FILES`]
-/// files and [`ReadAhead::BYTES`] bytes in flight (the current file always), so 300 unit
-/// files do not wait for each other's reading, and a batch of large bundles is not all in
-/// memory at once.
+/// The files of a batch with their reading started ahead. Small files (unit files, light
+/// bundles) are read in groups, each group in one read ([`files::start_read_together`]);
+/// a larger file alone. While a group is checked the next one is being read, within
+/// [`ReadAhead::BYTES`] (the current group always), so a batch of large bundles is not all
+/// in memory at once.
 struct ReadAhead {
     waiting: std::collections::VecDeque<web_sys::File>,
-    started: std::collections::VecDeque<(web_sys::File, files::Reading)>,
+    /// Read, not yet handed out, in the batch's order.
+    ready: std::collections::VecDeque<(web_sys::File, Result<Vec<u8>, ReadError>)>,
+    /// The next group, its reading started.
+    started: Option<(Group, f64)>,
+}
+
+enum Group {
+    One(web_sys::File, files::Reading),
+    Together(files::ReadingTogether),
 }
 
 impl ReadAhead {
-    const FILES: usize = 8;
+    /// At most this much read ahead of the group being checked.
     const BYTES: f64 = 32e6;
+    /// A file up to this size is read in a group ...
+    const SMALL: f64 = 2e6;
+    /// ... of at most this many bytes and files.
+    const GROUP_BYTES: f64 = 8e6;
+    const GROUP_FILES: usize = 100;
 
     fn new(files: Vec<web_sys::File>) -> Self {
         ReadAhead {
             waiting: files.into(),
-            started: Default::default(),
+            ready: Default::default(),
+            started: None,
         }
     }
 
@@ -554,19 +569,65 @@ impl ReadAhead {
         }
     }
 
-    fn next(&mut self) -> Option<(web_sys::File, files::Reading)> {
-        let mut bytes: f64 = self.started.iter().map(|(f, _)| Self::weight(f)).sum();
+    /// Starts reading the next group (`None`: every file is started), if it fits beside
+    /// `held` bytes already in memory (always when nothing is held).
+    fn start(&mut self, held: f64) -> Option<(Group, f64)> {
+        let first = self.waiting.front()?;
+        let weight = Self::weight(first);
+        if held > 0.0 && held + weight > Self::BYTES {
+            return None;
+        }
+        if weight > Self::SMALL || weight == 0.0 {
+            let file = self.waiting.pop_front()?;
+            let reading = files::start_read(&file, bundle::MAX_BUNDLE_BYTES);
+            return Some((Group::One(file, reading), weight));
+        }
+        let mut group = Vec::new();
+        let mut bytes = 0.0;
         while let Some(file) = self.waiting.front() {
-            let fits = self.started.is_empty()
-                || (self.started.len() < Self::FILES && bytes + Self::weight(file) <= Self::BYTES);
-            if !fits {
+            let w = Self::weight(file);
+            let fits = w > 0.0
+                && w <= Self::SMALL
+                && bytes + w <= Self::GROUP_BYTES
+                && group.len() < Self::GROUP_FILES
+                && (held == 0.0 || held + bytes + w <= Self::BYTES);
+            if !fits && !group.is_empty() {
                 break;
             }
-            let file = self.waiting.pop_front()?;
-            bytes += Self::weight(&file);
-            let reading = files::start_read(&file, bundle::MAX_BUNDLE_BYTES);
-            self.started.push_back((file, reading));
+            bytes += w;
+            group.extend(self.waiting.pop_front());
         }
-        self.started.pop_front()
+        Some((Group::Together(files::start_read_together(group)), bytes))
+    }
+
+    /// The next file with its bytes, or why they could not be read.
+    async fn next(&mut self) -> Option<(web_sys::File, Result<Vec<u8>, ReadError>)> {
+        if self.ready.is_empty() {
+            let (group, weight) = match self.started.take() {
+                Some(g) => g,
+                None => self.start(0.0)?,
+            };
+            // The following group is read while this one is checked.
+            self.started = self.start(weight);
+            match group {
+                Group::One(file, reading) => {
+                    let bytes = reading.bytes().await;
+                    self.ready.push_back((file, bytes));
+                }
+                Group::Together(reading) => match reading.bytes().await {
+                    (files, Ok(all)) => self
+                        .ready
+                        .extend(files.into_iter().zip(all.into_iter().map(Ok))),
+                    // One of them could not be read: each on its own, for its own message.
+                    (files, Err(_)) => {
+                        for file in files {
+                            let bytes = files::read(&file, bundle::MAX_BUNDLE_BYTES).await;
+                            self.ready.push_back((file, bytes));
+                        }
+                    }
+                },
+            }
+        }
+        self.ready.pop_front()
     }
 }
