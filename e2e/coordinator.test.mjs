@@ -489,14 +489,7 @@ test('100 units: the coverage matrix shows its first rows at once and is then wh
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     // The units come with their files only: none has an indicator assigned.
-    await gotoApp(page, '#/koordinator');
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi');
-    await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-    await page.getByRole('link', { name: '2. Impor berkas' }).click();
+    await newWorkspace(page, { institution: 'Pemerintah Kabupaten Contoh', starterUnits: false });
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(generateFiles(100));
     await page.getByText('100 berkas diproses: 100 diterima.').waitFor({ timeout: 120_000 });
 

@@ -13,12 +13,13 @@ export async function newDraft(page) {
 }
 
 /** Creates an SPBE 2020 workspace (the usual Pemda units) and opens its import tab. */
-export async function newWorkspace(page) {
+export async function newWorkspace(page, { institution = 'Pemerintah Kabupaten Karanganyar', starterUnits = true } = {}) {
   await gotoApp(page, '#/koordinator');
   await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+  await page.getByLabel('Nama instansi').fill(institution);
   await page.getByLabel('Periode').fill('2026');
   await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
+  if (!starterUnits) await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
   await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
   await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
   await page.getByRole('link', { name: '2. Impor berkas' }).click();

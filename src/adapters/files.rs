@@ -142,18 +142,10 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
     let mut out = Vec::new();
     for file in files {
-        let size = file.size();
-        let bytes = if size > max_bytes as f64 {
-            Err(ReadError::TooLarge)
-        } else {
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
-                Err(_) => Err(ReadError::Failed),
-            }
-        };
+        let bytes = read(&file, max_bytes).await;
         out.push(PickedFile {
             name: file.name(),
-            size,
+            size: file.size(),
             bytes,
         });
     }
