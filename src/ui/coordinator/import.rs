@@ -342,10 +342,10 @@ fn Received() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            <td>{when_in(&s.exported_at, l)}</td>
-                            <td class="num">{s.answers.len()}</td>
-                            <td class="file-cell">{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
-                            <td>{when_in(&s.received_at, l)}</td>
+                            <td data-label=l.pick("Diekspor", "Exported")>{when_in(&s.exported_at, l)}</td>
+                            <td class="num" data-label=l.pick("Jawaban", "Answers")>{s.answers.len()}</td>
+                            <td class="file-cell" data-label=l.pick("Nama berkas", "File name")>{if s.file_name.is_empty() { "—".to_string() } else { visible(&s.file_name).into_owned() }}</td>
+                            <td data-label=l.pick("Diterima", "Received")>{when_in(&s.received_at, l)}</td>
                             <td>
                                 {s.restored.then(|| view! { <span class="badge">{l.pick("dipulihkan dari berkas konsolidasi: impor berkas asli untuk teks lengkap", "restored from a consolidated file: import the original for full texts")}</span> })}
                                 {other_period.then(|| view! { <span class="badge badge-warn">{l.pick("periode berbeda: ", "other period: ")}{visible(&s.period).into_owned()}</span> })}
@@ -361,7 +361,7 @@ fn Received() -> impl IntoView {
             <h2 id="received-title">{tr("Berkas yang dipakai", "Files in use")}</h2>
             <Show when=move || c.ws.with(|w| !w.submissions.is_empty())
                 fallback=|| view! { <p class="muted">{tr("Belum ada berkas unit.", "No unit files yet.")}</p> }>
-                <table class="table">
+                <table class="table stack-on-phone">
                     <thead><tr>
                         <th scope="col">{tr("Unit", "Unit")}</th>
                         <th scope="col">{tr("Diekspor", "Exported")}</th>
@@ -401,10 +401,10 @@ fn History() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{w.unit_label(&h.unit.id)}</th>
-                            <td>{when(&h.exported_at)}</td>
+                            <td data-label=tr("Diekspor", "Exported")>{when(&h.exported_at)}</td>
                             <td>{move || reason.get(lang.get()).to_string()}</td>
-                            <td class="small">{if values.is_empty() { format!("{} indikator", h.answered.len()) } else { values }}</td>
-                            <td class="file-cell">{if h.file_name.is_empty() { "—".to_string() } else { visible(&h.file_name).into_owned() }}</td>
+                            <td class="small" data-label=tr("Nilai", "Values")>{if values.is_empty() { format!("{} indikator", h.answered.len()) } else { values }}</td>
+                            <td class="file-cell" data-label=tr("Nama berkas", "File name")>{if h.file_name.is_empty() { "—".to_string() } else { visible(&h.file_name).into_owned() }}</td>
                         </tr>
                     }
                 })
@@ -416,7 +416,7 @@ fn History() -> impl IntoView {
             <h2 id="history-title">{tr("Riwayat berkas yang tidak dipakai lagi", "History of files no longer used")}</h2>
             <Show when=move || c.ws.with(|w| !w.history.is_empty())
                 fallback=|| view! { <p class="muted">{tr("Belum ada berkas yang digantikan.", "No file has been replaced yet.")}</p> }>
-                <table class="table">
+                <table class="table stack-on-phone">
                     <thead><tr>
                         <th scope="col">{tr("Unit", "Unit")}</th>
                         <th scope="col">{tr("Diekspor", "Exported")}</th>

@@ -277,7 +277,7 @@ fn UnitList() -> impl IntoView {
                 "Kirim berkas penugasan ke setiap unit (surel, aplikasi pesan, diska lepas). Unit membukanya di Swanilai, mengisi indikatornya, lalu mengirim kembali berkas jawabannya untuk diimpor di tab 2.",
                 "Send each unit its assignment file (e-mail, chat, flash disk). The unit opens it in Swanilai, fills in its indicators, and sends back its answer file for import on tab 2.",
             )}</p>
-            <table class="table units-table">
+            <table class="table units-table stack-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{tr("Unit", "Unit")}</th>
@@ -394,9 +394,9 @@ fn UnitRow(unit: UnitRef) -> impl IntoView {
                     {let err_id = err_id.clone(); move || rename_error.get().map(|t| view! { <p class="field-error" id=err_id.clone() role="alert">{text(t)}</p> })}
                 </Show>
             </td>
-            <td class="num">{move || usage.with(|u| u.lead.len())}</td>
-            <td class="num">{move || usage.with(|u| u.support.len())}</td>
-            <td>{move || match file.get() {
+            <td class="num" data-label=tr("Penanggung jawab", "Leads")>{move || usage.with(|u| u.lead.len())}</td>
+            <td class="num" data-label=tr("Pendukung", "Supports")>{move || usage.with(|u| u.support.len())}</td>
+            <td data-label=tr("Berkas jawaban", "Answer file")>{move || match file.get() {
                 Some(at) => view! { <span class="ok">{tr("Diterima", "Received")}</span> " " <span class="muted small">{at.as_str().get(..10).unwrap_or("").to_string()}</span> }.into_any(),
                 None => view! { <span class="muted">{tr("Belum dikirim", "Not sent yet")}</span> }.into_any(),
             }}</td>
@@ -460,7 +460,7 @@ fn AssignmentTable() -> impl IntoView {
                 "Satu unit penanggung jawab per indikator, ditambah unit pendukung bila perlu. Templat bawaan mengikuti praktik umum Pemda (siapa biasanya memegang apa) dan dapat diubah.",
                 "One lead unit per indicator, plus supporting units where needed. The default template follows common Pemda practice (who usually owns what) and can be changed.",
             )}</p>
-            <table class="table assign-table">
+            <table class="table assign-table stack-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{tr("No.", "No.")}</th>
@@ -544,7 +544,7 @@ fn AssignmentRow(ind: &'static Indicator, units: Memo<Vec<UnitRef>>) -> impl Int
         <tr>
             <td class="num">{code}</td>
             <td>{text(short)}</td>
-            <td>
+            <td data-label=tr("Penanggung jawab", "Lead unit")>
                 <select aria-label=lead_label class:unassigned=move || a.with(|a| a.lead.is_none())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -554,7 +554,7 @@ fn AssignmentRow(ind: &'static Indicator, units: Memo<Vec<UnitRef>>) -> impl Int
                     {lead_options}
                 </select>
             </td>
-            <td>
+            <td data-label=tr("Unit pendukung", "Supporting units")>
                 <div class="chips">
                     {chips}
                     <select class="add-support" aria-label=support_label
