@@ -357,7 +357,7 @@ fn Received() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="received-title">
+        <section class="card lazy-layout" aria-labelledby="received-title">
             <h2 id="received-title">{tr("Berkas yang dipakai", "Files in use")}</h2>
             <Show when=move || c.ws.with(|w| !w.submissions.is_empty())
                 fallback=|| view! { <p class="muted">{tr("Belum ada berkas unit.", "No unit files yet.")}</p> }>
@@ -412,7 +412,7 @@ fn History() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="history-title">
+        <section class="card lazy-layout" aria-labelledby="history-title">
             <h2 id="history-title">{tr("Riwayat berkas yang tidak dipakai lagi", "History of files no longer used")}</h2>
             <Show when=move || c.ws.with(|w| !w.history.is_empty())
                 fallback=|| view! { <p class="muted">{tr("Belum ada berkas yang digantikan.", "No file has been replaced yet.")}</p> }>
