@@ -145,7 +145,9 @@ impl SaveState {
 struct Autosaved {
     id: u64,
     save: RwSignal<SaveState>,
-    flush: Box<dyn Fn()>,
+    /// Shared so that [`save_before_leaving`] can call it with the list not borrowed: a
+    /// flush that ends a screen would otherwise remove its entry from a borrowed list.
+    flush: std::rc::Rc<dyn Fn()>,
 }
 
 thread_local! {
@@ -204,7 +206,9 @@ pub fn save_before_leaving() {
             return;
         }
         ev.prevent_default();
-        AUTOSAVED.with(|a| a.borrow().iter().for_each(|a| (a.flush)()));
+        let flushes: Vec<_> =
+            AUTOSAVED.with(|a| a.borrow().iter().map(|a| a.flush.clone()).collect());
+        flushes.iter().for_each(|flush| flush());
         follow_when_saved(link.href(), 200);
     });
     // For the page's whole life (the app is never unmounted).
@@ -271,7 +275,7 @@ pub fn autosave<T: Send + Sync + 'static>(
         a.borrow_mut().push(Autosaved {
             id: registered,
             save,
-            flush: Box::new(flush_now),
+            flush: std::rc::Rc::new(flush_now),
         })
     });
     let a = window_event_listener(leptos::ev::pagehide, move |_| flush_now());
