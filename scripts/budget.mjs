@@ -38,7 +38,7 @@ export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, ch
  * fails in any mode. Lower a ceiling with each cut; raise one only for a feature that is
  * worth its bytes, and say so in the commit.
  */
-export const CEILINGS = { unit: 535_000, koordinator: 616_000, hasil: 630_000, charts: 174_000 };
+export const CEILINGS = { unit: 530_000, koordinator: 615_000, hasil: 625_000, charts: 174_000 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
 export const HEADROOM = 30_000;
 const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
