@@ -34,8 +34,9 @@ after(async () => { await browser?.close(); });
 
 /**
  * Elements reaching past the right edge of the viewport, except inside a region that
- * scrolls (or clips) on its own and itself fits (the nearest such region that fits): a wide table may scroll in its frame, the
- * page never does sideways. Returns descriptions of the offenders and the page's width.
+ * scrolls (or clips) on its own and itself fits (any such region around it): a wide table
+ * may scroll in its frame, the page never does sideways. Returns descriptions of the
+ * offenders and the page's width.
  */
 function overflow(page) {
   return page.evaluate(() => {

@@ -15,7 +15,7 @@
 //    chart is about to be shown (src/adapters/charts.rs), never for the first screen.
 // 1a. Lean styles. Each page's stylesheets lose their comments and spare white space (the
 //    sources explain themselves at length: about 3 KB of gzip per page), and the page's
-//    integrity hashes follow. e2e/csp.test.mjs checks that Chromium reads every shipped
+//    integrity hashes follow. e2e/styles.test.mjs checks that Chromium reads every shipped
 //    sheet as it reads its source.
 // 1c. The first screen: the static top of each app's home (pwa/shell.mjs) in its page, shown
 //    while the wasm arrives; the wasm is requested after it is painted (no preload).
