@@ -56,7 +56,14 @@ function watch(page, problems) {
 async function assertProblem(scope, c, want) {
   await scope.getByText(want.path, { exact: true }).first().waitFor();
   const item = scope.getByRole('listitem').filter({ has: scope.page().getByText(want.path, { exact: true }) }).first();
-  const said = await item.innerText();
+  // The result list's items are laid out only when near the screen (content-visibility:
+  // auto): until the frame that finds this one on screen, its innerText is empty.
+  await item.scrollIntoViewIfNeeded();
+  let said = '';
+  for (const until = Date.now() + 10000; said === '' && Date.now() < until;) {
+    said = await item.innerText();
+    if (said === '') await scope.page().waitForTimeout(50);
+  }
   assert.match(said, /^galat/i, `an error at ${want.path}: ${said}`);
   for (const word of want.mentions) assert.ok(said.includes(word), `${c.file}: the message at ${want.path} says "${word}": ${said}`);
   assert.doesNotMatch(said, FOREIGN, `${c.file}: in the user's words: ${said}`);
@@ -161,6 +168,8 @@ test('the coordinator\'s import refuses every hostile file with a clear message 
     // The coverage matrix is built as one HTML string: the hostile names arrive as text.
     await page.getByRole('link', { name: '3. Cakupan' }).click();
     const matrix = page.getByRole('region', { name: 'Matriks cakupan (dapat digulir)' });
+    // Whole: the matrix is drawn in two parts, busy until the second is in.
+    await matrix.locator('table.matrix:not([aria-busy])').waitFor();
     const heads = await matrix.getByRole('columnheader').allInnerTexts();
     for (const name of ['<script>window.pwned=1</script><img src=x onerror="window.pwned=2">', 'Dinas \u27E8U+202E\u27E9abc']) {
       assert.ok(heads.some((h) => h.includes(name)), `the matrix shows ${JSON.stringify(name)} as text: ${heads.join(' | ')}`);
