@@ -11,7 +11,7 @@ import { join, dirname, resolve } from 'node:path';
 import { copyFile, mkdir, mkdtemp, writeFile, utimes, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, baseUrl, shownText } from './lib.mjs';
 import { spbe2020Weight } from './oracle.mjs';
 import { generateFiles } from '../scripts/bench-merge.mjs';
 import { newWorkspace, leavingAsks, blockStorage, quotaCanRunOut, limitStorage, idbText, idbPut, saved, idIn } from './flows.mjs';
@@ -265,7 +265,7 @@ test('every tab is usable at 1366×768 with fifteen units', async (t) => {
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
     await page.getByText(`${files.length} berkas diproses: ${files.length - 1} diterima, 1 ditolak.`).waitFor();
     // Refused files are listed first: they are the ones someone has to act on.
-    assert.match(await page.getByRole('listitem').first().innerText(), /^DITOLAK|^Ditolak/i);
+    assert.match(await shownText(page.getByRole('listitem').first()), /^DITOLAK|^Ditolak/i);
     await viewShot(page, 'coordinator-import');
 
     // Coverage: 15 unit columns fit the width; the header row stays visible while the
@@ -566,9 +566,9 @@ test('a file changed on disk after it was chosen: that file is reported as unrea
     await zone.dispatchEvent('drop', { dataTransfer });
     await page.getByText(/^3 berkas diproses: 2 diterima/).waitFor({ timeout: 30_000 });
     const refused = page.locator('.import-list li').filter({ hasText: 'bkpsdm-e2e.json' });
-    assert.match(await refused.innerText(), /Berkas tidak dapat dibaca oleh browser\./);
+    assert.match(await shownText(refused), /Berkas tidak dapat dibaca oleh browser\./);
     for (const n of ['diskominfo.json', 'dinas-pariwisata.json']) {
-      assert.doesNotMatch(await page.locator('.import-list li').filter({ hasText: n }).innerText(), /tidak dapat dibaca/);
+      assert.doesNotMatch(await shownText(page.locator('.import-list li').filter({ hasText: n })), /tidak dapat dibaca/);
     }
     assert.deepEqual(problems, []);
   } finally {

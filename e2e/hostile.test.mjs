@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, artifactDir, shownText } from './lib.mjs';
 import { newWorkspace, saved } from './flows.mjs';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'hostile');
@@ -56,14 +56,7 @@ function watch(page, problems) {
 async function assertProblem(scope, c, want) {
   await scope.getByText(want.path, { exact: true }).first().waitFor();
   const item = scope.getByRole('listitem').filter({ has: scope.page().getByText(want.path, { exact: true }) }).first();
-  // The result list's items are laid out only when near the screen (content-visibility:
-  // auto): until the frame that finds this one on screen, its innerText is empty.
-  await item.scrollIntoViewIfNeeded();
-  let said = '';
-  for (const until = Date.now() + 10000; said === '' && Date.now() < until;) {
-    said = await item.innerText();
-    if (said === '') await scope.page().waitForTimeout(50);
-  }
+  const said = await shownText(item);
   assert.match(said, /^galat/i, `an error at ${want.path}: ${said}`);
   for (const word of want.mentions) assert.ok(said.includes(word), `${c.file}: the message at ${want.path} says "${word}": ${said}`);
   assert.doesNotMatch(said, FOREIGN, `${c.file}: in the user's words: ${said}`);

@@ -71,6 +71,30 @@ export async function gotoApp(page, path = '', { selector = READY_SELECTOR, time
   await page.waitForSelector(selector, { timeout });
 }
 
+/**
+ * The innerText of every element `locator` matches, once laid out. The import's result
+ * items and the files-in-use and history cards are `content-visibility: auto`: Chromium
+ * gives such an element an empty innerText until a frame has found it on screen, and an
+ * element far off screen keeps it empty. This scrolls to the first one and waits (up to
+ * `timeout`) until none is empty.
+ */
+export async function shownTexts(locator, { timeout = 10000 } = {}) {
+  await locator.first().scrollIntoViewIfNeeded({ timeout });
+  const until = Date.now() + timeout;
+  for (;;) {
+    const texts = await locator.allInnerTexts();
+    if (texts.length > 0 && texts.every((t) => t !== '')) return texts;
+    if (Date.now() > until) throw new Error(`no text shown after ${timeout} ms: ${JSON.stringify(texts)}`);
+    await locator.page().waitForTimeout(50);
+  }
+}
+
+/** The laid-out innerText of the one element `locator` matches (see `shownTexts`). */
+export async function shownText(locator, opts) {
+  const [text] = await shownTexts(locator.first(), opts);
+  return text;
+}
+
 let artifacts;
 /** A directory for screenshots and other artifacts: $E2E_ARTIFACTS, or one temp dir per process. */
 export function artifactDir() {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, artifactDir, shownTexts } from './lib.mjs';
 import { newDraft, newWorkspace, saved, leavingAsks, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
@@ -187,7 +187,7 @@ async function workspaceInTabA(page) {
 }
 
 const importFiles = (page, names) => page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(names.map((f) => join(FIXTURES, f)));
-const filesInUse = (page) => page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('rowheader').allInnerTexts();
+const filesInUse = (page) => shownTexts(page.getByRole('region', { name: 'Berkas yang dipakai' }).getByRole('rowheader'));
 
 test('a workspace in two tabs: files imported in each tab both stay', async () => {
   const { context, page: a, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
