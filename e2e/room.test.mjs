@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, shownTexts } from './lib.mjs';
 import { newWorkspace, saved, idIn, idbText } from './flows.mjs';
 import { generateFiles } from '../scripts/bench-merge.mjs';
 
@@ -102,7 +102,7 @@ test('a workspace in local storage from the previous release moves to IndexedDB 
     await workspaceRows(page).nth(1).getByRole('link').first().click();
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByRole('region', { name: 'Berkas yang dipakai' }).waitFor();
-    assert.deepEqual((await filesInUse(page).allInnerTexts()).sort(), ['BKPSDM', 'Diskominfo']);
+    assert.deepEqual((await shownTexts(filesInUse(page))).sort(), ['BKPSDM', 'Diskominfo']);
     await pick(page, ['inspektorat.json']);
     await page.getByText('1 berkas diproses: 1 diterima.').waitFor();
     await saved(page);
