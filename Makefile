@@ -29,10 +29,15 @@ TRUNK_RELEASE = trunk build --release --offline --no-default-features
 # scripts/postbuild.mjs then adds what makes it one installable, offline release: the
 # strict-CSP start scripts, the manifest and icons, the service worker with every file
 # of the three apps, the .gz/.br copies and swanilai-<version>.zip.
-TRUNK_DIST = $(TRUNK_RELEASE) --features app-unit,texts-on-demand --dist dist \
-	&& $(TRUNK_RELEASE) --features app-coordinator --dist dist/koordinator \
-	&& $(TRUNK_RELEASE) --features app-results --dist dist/hasil \
+# Each app's build is then split (scripts/split.mjs, feature `split`: the screens behind the
+# app's home go into wasm files fetched when needed), before the next app's build replaces
+# cargo's output.
+RELEASE_APP = $(TRUNK_RELEASE) --features $(1) --dist $(2) && node scripts/split.mjs --features $(1) --dist $(2)
+TRUNK_DIST = $(call RELEASE_APP,app-unit$(comma)texts-on-demand$(comma)split,dist) \
+	&& $(call RELEASE_APP,app-coordinator$(comma)split,dist/koordinator) \
+	&& $(call RELEASE_APP,app-results$(comma)split,dist/hasil) \
 	&& node scripts/postbuild.mjs
+comma := ,
 
 .PHONY: setup-build setup-test serve dist test lint test-host test-wasm fuzz fuzz-smoke e2e bench clean
 
@@ -46,7 +51,8 @@ setup-test:
 # Trunk.toml (for sub-path deploys); the dev server serves from the root, hence
 # --public-url /. Its debug build goes to target/trunk-serve, not dist/, so dist/
 # always holds the last release build (e2e and bench test dist/).
-serve: setup-build
+serve:
+	SWANILAI_SPLIT=skip scripts/setup-build.sh
 	trunk serve --offline --address 127.0.0.1 --port 8080 --public-url / --dist target/trunk-serve
 
 dist: setup-build
@@ -71,7 +77,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
 	for app in $(WASM_APPS); do \
-	  cargo clippy --target wasm32-unknown-unknown --no-default-features --features $$app --all-targets -- -D warnings; \
+	  cargo clippy --target wasm32-unknown-unknown --no-default-features --features $$app,split --all-targets -- -D warnings; \
 	done
 test-host:
 	cargo test

@@ -256,7 +256,10 @@ for (const app of APPS) {
   writeFileSync(page, html);
 
   // ------------------------------------------------------------------ 4. texts
-  if (app.dir === '' && readFileSync(join(dir, wasm)).includes(Buffer.from('katalog/'))) {
+  // (The name is in whichever of the app's wasm files fetches them: since the release is
+  // split, scripts/split.mjs, the draft's part.)
+  const wasms = readdirSync(dir).filter((f) => f.endsWith('.wasm'));
+  if (app.dir === '' && wasms.some((f) => readFileSync(join(dir, f)).includes(Buffer.from('katalog/')))) {
     const from = join(root, 'src/domain/frameworks');
     mkdirSync(join(dist, 'katalog'), { recursive: true });
     for (const f of readdirSync(from).filter((n) => n.endsWith('.json'))) copyFileSync(join(from, f), join(dist, 'katalog', f));

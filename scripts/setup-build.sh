@@ -5,6 +5,9 @@
 #   rustup target wasm32-unknown-unknown
 #   trunk 0.21.14                       (cargo install)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen (cargo install)
+#   wasm-split-cli 0.2.4                (cargo install wasm_split_cli_support; the release's
+#                                        code splitting, scripts/split.mjs; not for
+#                                        `make serve`, which sets SWANILAI_SPLIT=skip)
 #   node_modules via `npm ci`           (building: wasm-opt 132, esbuild, echarts 5.5.1;
 #                                        with SWANILAI_NPM=full, as setup-test.sh sets it,
 #                                        also the test tools: Playwright, Lighthouse, ...)
@@ -23,6 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"   # 0.22.x declares rust-version 1.96.1; rustc here is 1.95
+SPLIT_VERSION="0.2.4"     # wasm_split_cli_support, whose binary is wasm-split-cli
 WASM_OPT_VERSION="132"    # npm binaryen@132.0.0; Debian's binaryen 108 emits a broken wasm
 
 # Same PATH order as the Makefile: npm's wasm-opt 132 before any system wasm-opt,
@@ -48,6 +52,7 @@ have npm    || die "npm not found"
 EXPECT_TARGET=20
 EXPECT_TRUNK=540
 EXPECT_WB=180
+EXPECT_SPLIT=150
 EXPECT_NPM_BUILD=20
 EXPECT_NPM_FULL=75
 EXPECT_FETCH=15
@@ -74,6 +79,11 @@ wb_ok() {
   [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" = "$WB_VERSION" ]
 }
 need_wb()     { ! wb_ok; }
+# The binary has no --version; cargo's list of installed packages says which it is.
+need_split() {
+  [ "${SWANILAI_SPLIT:-}" != skip ] &&
+    ! { have wasm-split-cli && cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; }
+}
 need_npm() {
   local stamp; stamp="$(cat "$STAMP" 2>/dev/null || true)"
   ! { [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] &&
@@ -90,6 +100,7 @@ plan() { PLAN+=("$1 (~$(fmt "$2"))"); LEFT=$((LEFT + $2)); }
 need_target && plan "rust target wasm32" "$EXPECT_TARGET"
 need_trunk && plan "compile trunk $TRUNK_VERSION" "$EXPECT_TRUNK"
 need_wb && plan "compile wasm-bindgen-cli $WB_VERSION" "$EXPECT_WB"
+need_split && plan "compile wasm-split-cli $SPLIT_VERSION" "$EXPECT_SPLIT"
 if need_npm; then
   if [ "$NPM_SET" = full ]; then plan "npm packages (build and test)" "$EXPECT_NPM_FULL"
   else plan "npm packages (build)" "$EXPECT_NPM_BUILD"; fi
@@ -163,6 +174,22 @@ if need_wb; then
   wb_ok || die "wasm-bindgen-cli $WB_VERSION still not on PATH after install"
 else
   log "wasm-bindgen-cli $WB_VERSION (+ test runner): present"
+fi
+
+# --- 3b. wasm-split-cli (the release's code splitting) ---------------------------
+install_split() {
+  # --locked first, as for wasm-bindgen-cli; without it if this mirror lacks a locked crate.
+  tool_install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked ||
+    { log "--locked install failed; retrying without --locked"
+      tool_install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary; }
+}
+if need_split; then
+  step "compiling wasm-split-cli $SPLIT_VERSION" "$EXPECT_SPLIT" install_split
+  ! need_split || die "wasm-split-cli $SPLIT_VERSION still not on PATH after install"
+elif [ "${SWANILAI_SPLIT:-}" = skip ]; then
+  log "wasm-split-cli: not needed (make serve)"
+else
+  log "wasm-split-cli $SPLIT_VERSION: present"
 fi
 
 # --- 4. npm packages ---------------------------------------------------------

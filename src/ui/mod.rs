@@ -8,6 +8,7 @@ pub mod export;
 pub mod fill;
 pub mod help;
 pub mod i18n;
+mod parts;
 pub mod report;
 pub mod results;
 pub mod route;
@@ -65,6 +66,8 @@ pub fn App() -> impl IntoView {
         );
     }
     let catalogue_error = catalogue::load().err();
+    // The screens behind this app's home, fetched while the user reads it (release only).
+    parts::preload();
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main(); }>{tr("Lompat ke isi", "Skip to content")}</a>
@@ -169,16 +172,12 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
         match area.get() {
             Area::Start if UNIT => view! { <start::StartScreen/> }.into_any(),
             Area::Help if UNIT => view! { <help::HelpScreen/> }.into_any(),
-            Area::Draft(id) if UNIT || RESULTS => {
-                view! { <DraftScreens id=id route=route/> }.into_any()
-            }
+            Area::Draft(id) if UNIT || RESULTS => parts::draft(id, route),
             Area::CoordinatorHome if COORDINATOR => {
                 view! { <coordinator::CoordinatorHome/> }.into_any()
             }
             Area::ResultsHome if RESULTS => view! { <results::ResultsHome/> }.into_any(),
-            Area::Coordinator(id) if COORDINATOR || RESULTS => {
-                view! { <coordinator::CoordinatorScreens id=id route=route/> }.into_any()
-            }
+            Area::Coordinator(id) if COORDINATOR || RESULTS => parts::workspace(id, route),
             _ => view! { <NotFound route=route.get_untracked()/> }.into_any(),
         }
     }
