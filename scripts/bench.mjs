@@ -54,7 +54,8 @@ const APPS = [['unit', ''], ['koordinator', 'koordinator'], ['hasil', 'hasil']];
 function sizesOf(dir) {
   const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(gz|br)$/.test(f));
   const kind = (f) =>
-    f.endsWith('.wasm') ? 'wasm'
+    f.endsWith('_bg.wasm') ? 'wasm'
+    : f.endsWith('.wasm') ? 'wasm parts'
     : f.startsWith('echarts-') ? 'charts'
     : f.endsWith('.js') ? 'js (glue)'
     : f.endsWith('.css') ? 'css'
@@ -76,17 +77,17 @@ function sizes() {
   for (const [app, sub] of APPS) {
     const rows = sizesOf(join(dist, sub));
     const total = Object.entries(rows)
-      .filter(([k]) => k !== 'charts')
+      .filter(([k]) => k !== 'charts' && k !== 'wasm parts')
       .reduce((a, [, r]) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
     console.log(`\n== shipped sizes: ${app} app (dist/${sub}) ==`);
     // (gzip -9 here, per kind of file; the budgets below count the release's own .gz copies,
     // written by zopfli, a few per cent smaller.)
     console.log(`${'asset'.padEnd(10)} ${pad('raw bytes', 11)} ${pad('gzip -9', 11)}  files`);
-    for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other', 'charts']) {
+    for (const k of ['wasm', 'js (glue)', 'css', 'html', 'other', 'wasm parts', 'charts']) {
       const r = rows[k];
       if (r) console.log(`${k.padEnd(10)} ${pad(r.raw, 11)} ${pad(r.gzip, 11)}  ${r.files.join(', ')}`);
     }
-    console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip${rows.charts ? '; the chart bundle, loaded on demand, not included' : ''})`);
+    console.log(`${'total'.padEnd(10)} ${pad(total.raw, 11)} ${pad(total.gzip, 11)}  (${kib(total.raw)} raw, ${kib(total.gzip)} gzip; not included: ${rows.charts ? 'the chart bundle and ' : ''}the parts, loaded on demand)`);
     out[app] = { ...rows, total };
   }
   // The budgets of issue 12 (first-visit transfer; see scripts/budget.mjs).

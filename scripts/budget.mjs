@@ -13,6 +13,10 @@
 // (the tree-shaken ECharts bundle hasil/echarts-<hash>.js, named in the page's
 // <meta name="swanilai-charts">) is loaded only when a results screen is opened, so it is
 // counted on its own, against its own budget ("charts").
+// The parts (scripts/split.mjs, src/ui/parts.rs): the wasm of a draft's screens and of a
+// workspace's, fetched when one is opened, or in the background once the home is up. Like
+// the chart bundle they are no part of the first screen; they are reported per app and held
+// to a ceiling of their own ("parts").
 // Not counted: the service worker's background download of the other apps' files
 // (it starts once the page is loaded and idle: the price of working offline, paid
 // after the first screen), the PNG icons named only in the manifest (fetched when the
@@ -22,7 +26,7 @@
 // Usage: node scripts/budget.mjs [--dist dist] [--json]
 //   exits 1 over a budget (SWANILAI_BUDGET=warn: reports it, exit 0) and, in any mode, over a
 //   ceiling (CEILINGS below: no growth while the apps are still over their budgets).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -32,13 +36,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Budgets in bytes (1 KB = 1000 B, as in the issue); `charts`: the on-demand bundle. */
 export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, charts: 180_000 };
 /**
- * Ceilings: the release as it is, plus about 1% (30 November 2026, after zopfli). Every app
- * is still over its budget, so `make test` runs this with SWANILAI_BUDGET=warn, and the
+ * Ceilings: the release as it is, plus about 1% (1 December 2026, after the code splitting;
+ * before it 530 / 615 / 625 KB). The unit's and the coordinator's apps are still over their
+ * budgets, so `make test` runs this with SWANILAI_BUDGET=warn, and the
  * budgets alone would let the apps grow unnoticed until the cuts land. Going over a ceiling
  * fails in any mode. Lower a ceiling with each cut; raise one only for a feature that is
  * worth its bytes, and say so in the commit.
  */
-export const CEILINGS = { unit: 530_000, koordinator: 615_000, hasil: 625_000, charts: 174_000 };
+export const CEILINGS = { unit: 400_000, koordinator: 404_000, hasil: 280_000, charts: 174_000 };
+/** Ceilings for each app's parts together (gzip), the same way. */
+export const PART_CEILINGS = { unit: 168_000, koordinator: 262_500, hasil: 402_500 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
 export const HEADROOM = 30_000;
 const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
@@ -70,13 +77,24 @@ export function chartFiles(dist) {
   return [normalize(join('hasil/', ref)).split('\\').join('/')];
 }
 
+/** The parts of the app in `dir` (relative to dist/): its wasm files a first visit does not load. */
+export function partFiles(dist, dir) {
+  const first = new Set(firstVisitFiles(dist, dir));
+  return readdirSync(join(dist, dir)).filter((f) => f.endsWith('.wasm')).map((f) => `${dir}${f}`).filter((f) => !first.has(f)).sort();
+}
+
 /** Per app, then `charts`: { files: [{ file, raw, gzip }], gzip, budget }. */
 export function measure(dist) {
   const entry = (name, list) => {
     const files = list.map((file) => ({ file, raw: readFileSync(join(dist, file)).length, gzip: gz(dist, file) }));
     return [name, { files, gzip: files.reduce((n, f) => n + f.gzip, 0), budget: BUDGETS[name], ceiling: CEILINGS[name] }];
   };
-  return Object.fromEntries([...APPS.map(([app, dir]) => entry(app, firstVisitFiles(dist, dir))), entry('charts', chartFiles(dist))]);
+  const apps = APPS.map(([app, dir]) => {
+    const [name, r] = entry(app, firstVisitFiles(dist, dir));
+    const parts = entry(app, partFiles(dist, dir))[1];
+    return [name, { ...r, parts: { files: parts.files, gzip: parts.gzip, ceiling: PART_CEILINGS[app] } }];
+  });
+  return Object.fromEntries([...apps, entry('charts', chartFiles(dist))]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -94,9 +112,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const status = r.gzip > r.budget ? 'OVER BUDGET' : r.budget - r.gzip < HEADROOM ? `ok, but less than ${kb(HEADROOM)} headroom` : 'ok';
       console.log(`  ${app.padEnd(12)} ${kb(r.gzip).padStart(9)} of ${kb(r.budget).padStart(9)}  (${what}, ${kb(r.budget - r.gzip)} left; ceiling ${kb(r.ceiling)})  ${status}`);
     }
-    console.log(`  (a results screen with its charts: ${kb(m.hasil.gzip + m.charts.gzip)}, first visit and chart bundle together)`);
+    console.log('parts, fetched when a draft or a workspace is opened (or once the home is up)');
+    for (const [app, r] of Object.entries(m).filter(([, r]) => r.parts)) {
+      const list = r.parts.files.map((f) => `${f.file.replace(/^.*\//, '')} ${kb(f.gzip)}`).join(', ');
+      console.log(`  ${app.padEnd(12)} ${kb(r.parts.gzip).padStart(9)}  (${list}; ceiling ${kb(r.parts.ceiling)})`);
+    }
+    console.log(`  (a results screen with its charts: at most ${kb(m.hasil.gzip + m.hasil.parts.gzip + m.charts.gzip)}, first visit, parts and chart bundle together)`);
   }
-  const grown = Object.entries(m).filter(([, r]) => r.gzip > r.ceiling);
+  const grown = [
+    ...Object.entries(m).filter(([, r]) => r.gzip > r.ceiling),
+    ...Object.entries(m).filter(([, r]) => r.parts && r.parts.gzip > r.parts.ceiling).map(([a, r]) => [`${a} parts`, r.parts]),
+  ];
   if (grown.length) {
     console.error(`over the ceiling (grown since the last cut): ${grown.map(([a, r]) => `${a} ${r.gzip} B > ${r.ceiling} B`).join(', ')}`);
     process.exit(1);

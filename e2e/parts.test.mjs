@@ -1,0 +1,64 @@
+// The parts (src/ui/parts.rs, scripts/split.mjs): each app's home comes with the page's own
+// wasm, the screens behind it in wasm files of their own. A part is fetched in the
+// background once the home is up, or when first opened; one that cannot be fetched says so
+// and offers a reload, and the user's work is intact after it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, gotoApp, screenshot } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const PART = /\/split_draft-[0-9a-f]{16}\.wasm$/;
+const WORKSPACE_PART = /\/split_workspace-[0-9a-f]{16}\.wasm$/;
+
+test('each app fetches the part its home leads to in the background, without a click', async () => {
+  for (const [dir, part] of [['', PART], ['koordinator/', WORKSPACE_PART], ['hasil/', WORKSPACE_PART]]) {
+    // No service worker: its background download of every file would fetch the parts too.
+    const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+    try {
+      const fetched = page.waitForRequest((r) => part.test(r.url()), { timeout: 15000 });
+      await gotoApp(page, dir);
+      await fetched;
+      assert.deepEqual(problems, [], dir || 'unit');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a draft whose part cannot be fetched says so, and opens after a reload with nothing lost', async () => {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  try {
+    // The connection drops before the part has come: every fetch of it fails.
+    await page.route(PART, (route) => route.abort('internetdisconnected'));
+    await gotoApp(page);
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
+    await page.getByLabel('Periode').fill('2026');
+    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
+    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Bagian aplikasi ini belum dapat dimuat' });
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Data Anda tetap aman di browser ini/);
+    await screenshot(page, 'part-unloaded-phone');
+    const url = page.url();
+    assert.match(url, /#\/draf\/[a-z0-9]+/, 'the draft was made before its screens were asked for');
+
+    // Back online: the reload button opens the same draft.
+    await page.unroute(PART);
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+    await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
+    assert.equal(page.url(), url);
+    await page.goto(url.replace(/#.*$/, '#/'));
+    await page.getByText('BKPSDM · SPBE 2020 · 2026').first().waitFor();
+
+    // What failed is only the part's fetch (and the loader's report of it), nothing else.
+    const unexpected = problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+    assert.ok(problems.length > 0, 'sanity: the failed fetch is recorded');
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+  }
+});
