@@ -8,7 +8,7 @@ pub mod export;
 pub mod fill;
 pub mod help;
 pub mod i18n;
-mod parts;
+pub mod parts;
 pub mod report;
 pub mod results;
 pub mod route;
@@ -171,7 +171,7 @@ fn Screen(route: RwSignal<Route>) -> impl IntoView {
         // apps it does not contain.
         match area.get() {
             Area::Start if UNIT => view! { <start::StartScreen/> }.into_any(),
-            Area::Help if UNIT => view! { <help::HelpScreen/> }.into_any(),
+            Area::Help if UNIT => parts::help(),
             Area::Draft(id) if UNIT || RESULTS => parts::draft(id, route),
             Area::CoordinatorHome if COORDINATOR => {
                 view! { <coordinator::CoordinatorHome/> }.into_any()

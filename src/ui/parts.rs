@@ -2,14 +2,20 @@
 //! downloads only what its first screen runs.
 //!
 //! Each app's home (the unit's start page, the coordinator's and the results' lists) is in
-//! the page's own wasm. The screens behind it are not: a draft's screens ([`draft`]: fill,
-//! export, its results and report) and a coordinator's workspace ([`workspace`]: units,
-//! import, coverage, conflicts, documents, results, report). In the release (feature
-//! `split`, built by `scripts/split.mjs`) each function marked `wasm_split` below goes,
-//! with all the code only it reaches, into a wasm file of its own, which the page fetches
-//! and links the first time the part is shown, or before that once the first screen is up
-//! and the browser is idle ([`preload`]). The service worker keeps them for offline use
-//! like every other file of the release.
+//! the page's own wasm. What lies behind it is not:
+//! - a draft's screens ([`draft`]: fill, export, its results and report);
+//! - a coordinator's workspace ([`workspace`]: units, import, coverage, conflicts,
+//!   documents, results, report);
+//! - the file reader behind the homes' "open a file" ([`open_file`] in the unit's app: a
+//!   .json or a .zip bundle; [`parse_file`] in the coordinator's: a consolidated .json), a
+//!   file's problems being reported by the same code the draft and the workspace use;
+//! - the unit's guide ([`help`]).
+//!
+//! In the release (feature `split`, built by `scripts/split.mjs`) each function marked
+//! `wasm_split` below goes, with all the code only it reaches, into a wasm file of its own
+//! (and code two parts share into a shared one), which the page fetches and links the first
+//! time the part is needed, or before that, 1.5 s after the home is up ([`preload`]). The
+//! service worker keeps them for offline use like every other file of the release.
 //!
 //! Without the feature (`make serve`, the tests) the functions are plain calls and the
 //! screens are built at once, as before.
@@ -20,7 +26,12 @@
 
 use super::i18n::tr;
 use super::route::Route;
+use crate::domain::draft::Draft;
+use crate::domain::exchange::{self, Parsed, Problem};
+use crate::domain::text::Text;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 
 /// A part's code could not be fetched.
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +70,101 @@ fn draft_part(id: String, route: RwSignal<Route>) -> Result<AnyView, Unloaded> {
 )]
 fn workspace_part(id: String, route: RwSignal<Route>) -> Result<AnyView, Unloaded> {
     Ok(view! { <super::coordinator::CoordinatorScreens id=id route=route/> }.into_any())
+}
+
+#[cfg_attr(
+    all(feature = "split", feature = "app-unit"),
+    leptos::wasm_split::wasm_split(
+        help,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(preload_help),
+        fallible
+    )
+)]
+fn help_part() -> Result<AnyView, Unloaded> {
+    Ok(view! { <super::help::HelpScreen/> }.into_any())
+}
+
+/// The guide (Panduan).
+#[cfg(all(feature = "split", feature = "app-unit"))]
+pub fn help() -> AnyView {
+    shown(help_part())
+}
+
+/// The guide (Panduan).
+#[cfg(not(all(feature = "split", feature = "app-unit")))]
+pub fn help() -> AnyView {
+    help_part().unwrap_or_else(|_| unloaded())
+}
+
+/// What opening a file on the unit's start page made: the stored draft, what it became
+/// and its warnings; or every problem that stopped it.
+pub type Opened = Result<(Draft, Text, Vec<Problem>), Vec<Problem>>;
+type Opening = Pin<Box<dyn Future<Output = Opened>>>;
+
+// The reader: one part for both homes, split only in the app that calls each function.
+// The unit's whole opening (reading the file or the bundle, its documents into the store,
+// the draft into storage) is in the part: the function hands back its future.
+#[cfg_attr(
+    all(feature = "split", feature = "app-unit"),
+    leptos::wasm_split::wasm_split(
+        reader,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(preload_open_file),
+        fallible
+    )
+)]
+fn open_part(bytes: Vec<u8>) -> Result<Opening, Unloaded> {
+    Ok(Box::pin(async move {
+        super::start::open_file::open_bytes(&bytes).await
+    }))
+}
+
+#[cfg_attr(
+    all(feature = "split", feature = "app-coordinator"),
+    leptos::wasm_split::wasm_split(
+        reader,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(preload_parse_file),
+        fallible
+    )
+)]
+fn parse_part(bytes: &[u8]) -> Result<Result<Parsed, Vec<Problem>>, Unloaded> {
+    Ok(exchange::parse(bytes))
+}
+
+/// Opens a file the unit chose on the start page: a .json exchange file or a .zip bundle
+/// becomes a stored draft.
+pub async fn open_file(bytes: Vec<u8>) -> Opened {
+    #[cfg(all(feature = "split", feature = "app-unit"))]
+    let opening = open_part(bytes).await;
+    #[cfg(not(all(feature = "split", feature = "app-unit")))]
+    let opening = open_part(bytes);
+    match opening {
+        Ok(opening) => opening.await,
+        Err(Unloaded) => Err(vec![reader_unloaded()]),
+    }
+}
+
+/// Reads an exchange file the coordinator opens on the home (a consolidated file).
+pub async fn parse_file(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
+    #[cfg(all(feature = "split", feature = "app-coordinator"))]
+    let read = parse_part(bytes).await;
+    #[cfg(not(all(feature = "split", feature = "app-coordinator")))]
+    let read = parse_part(bytes);
+    read.unwrap_or_else(|_| Err(vec![reader_unloaded()]))
+}
+
+/// The file's problem when the reader itself could not be fetched.
+fn reader_unloaded() -> Problem {
+    Problem {
+        path: "$".into(),
+        severity: exchange::Severity::Error,
+        message: Text::new(
+            "Pembaca berkas belum dapat dimuat: sambungan ke situs terputus sebelum semuanya tersimpan di perangkat ini. Periksa sambungan, muat ulang halaman, lalu pilih berkasnya lagi. Berkas dan data Anda tidak berubah.",
+            "The file reader could not be loaded: the connection to the site dropped before all of it was stored on this device. Check the connection, reload the page, then choose the file again. Your file and data are unchanged.",
+        ),
+    }
 }
 
 /// The screens of one draft.

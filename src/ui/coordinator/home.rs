@@ -7,7 +7,7 @@ use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
 use crate::domain::catalogue::{default_framework_id, framework, units};
 use crate::domain::consolidation::{merge, Workspace};
-use crate::domain::exchange::{self, Problem, Severity, MAX_FILE_BYTES};
+use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::state::{navigate, notifier, NoticeKind};
@@ -390,7 +390,7 @@ async fn open_consolidated(
     file_name: &str,
     notify: impl Fn(NoticeKind, Text) + Clone,
 ) -> Result<String, Vec<Problem>> {
-    let parsed = exchange::parse(bytes)?;
+    let parsed = crate::ui::parts::parse_file(bytes).await?;
     if let Some(t) = warnings_notice(file_name, &parsed.warnings) {
         notify(NoticeKind::Warning, t);
     }

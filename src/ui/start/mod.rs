@@ -2,7 +2,7 @@
 
 mod drafts;
 mod new_draft;
-mod open_file;
+pub(crate) mod open_file;
 
 use crate::ui::i18n::tr;
 use crate::ui::route::Route;

@@ -12,6 +12,7 @@ use crate::domain::draft::Draft;
 use crate::domain::exchange::{self, Kind, Problem};
 use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
+use crate::ui::parts;
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, notifier, NoticeKind, DRAFTS};
 use crate::ui::widgets::{warnings_notice, FileDrop, ProblemList};
@@ -54,10 +55,11 @@ fn opened(kind: Kind, draft: &Draft) -> Text {
     }
 }
 
-/// Turns one file's bytes — a .json or a .zip bundle — into a stored draft. A bundle's
+/// Turns one file's bytes — a .json or a .zip bundle — into a stored draft (in the release,
+/// from the reader's part: [`parts::open_file`]). A bundle's
 /// documents go into the draft's document store after their hashes are checked; a
 /// missing, damaged or altered one becomes a warning and the rest are kept.
-async fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text, Vec<Problem>), Vec<Problem>> {
+pub(crate) async fn open_bytes(bytes: &[u8]) -> Result<(Draft, Text, Vec<Problem>), Vec<Problem>> {
     let now = clock::now();
     let id = clock::new_id();
     let mut warnings = Vec::new();
@@ -154,10 +156,13 @@ pub fn OpenFile(refresh: RwSignal<u32>) -> impl IntoView {
                 let size = file.size();
                 let result = match files::read(&file, bundle::MAX_BUNDLE_BYTES).await {
                     Err(e) => Err(vec![read_problem(e, size)]),
-                    Ok(bytes) => open_bytes(&bytes).await.map(|(draft, what, warnings)| {
-                        opened.push((draft.id.clone(), warnings_notice(&file.name(), &warnings)));
-                        (what, warnings)
-                    }),
+                    Ok(bytes) => parts::open_file(bytes)
+                        .await
+                        .map(|(draft, what, warnings)| {
+                            opened
+                                .push((draft.id.clone(), warnings_notice(&file.name(), &warnings)));
+                            (what, warnings)
+                        }),
                 };
                 results.push(Outcome {
                     name: file.name(),
