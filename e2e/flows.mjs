@@ -2,13 +2,18 @@
 // leaving the page, a browser that blocks storage, a second tab.
 import { gotoApp } from './lib.mjs';
 
-/** Starts a new SPBE 2020 draft for BKPSDM from the start screen, on its first indicator. */
-export async function newDraft(page) {
+/** Fills the start screen's new assessment (SPBE 2020, BKPSDM) and starts it. */
+export async function startDraft(page) {
   await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
   await page.getByLabel('Periode').fill('2026');
   await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
   await page.getByRole('radio', { name: /SPBE 2020/ }).check();
   await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+}
+
+/** Starts a new SPBE 2020 draft for BKPSDM from the start screen, on its first indicator. */
+export async function newDraft(page) {
+  await startDraft(page);
   await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
 }
 

@@ -4,7 +4,12 @@
 // and offers a reload, and the user's work is intact after it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot } from './lib.mjs';
+import { startDraft } from './flows.mjs';
+
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests/fixtures/results/consolidated-spbe-2020-2026.json');
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -34,11 +39,7 @@ test('a draft whose part cannot be fetched says so, and opens after a reload wit
     // The connection drops before the part has come: every fetch of it fails.
     await page.route(PART, (route) => route.abort('internetdisconnected'));
     await gotoApp(page);
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await startDraft(page);
     const notice = page.getByRole('alert').filter({ hasText: 'Bagian aplikasi ini belum dapat dimuat' });
     await notice.waitFor();
     assert.match(await notice.innerText(), /Data Anda tetap aman di browser ini/);
@@ -58,6 +59,31 @@ test('a draft whose part cannot be fetched says so, and opens after a reload wit
     const unexpected = problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
     assert.ok(problems.length > 0, 'sanity: the failed fetch is recorded');
     assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a file opened while the reader cannot be fetched is refused with a clear message, and opens once it can', async () => {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  // The reader's part and the code it shares with the draft's screens.
+  const READER = /\/(split_reader|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+  try {
+    await page.route(READER, (route) => route.abort('internetdisconnected'));
+    await gotoApp(page);
+    await page.getByLabel('Pilih berkas .json').setInputFiles(FIXTURE);
+    await page.getByText(/Pembaca berkas belum dapat dimuat/).waitFor();
+    await screenshot(page, 'reader-unloaded');
+    assert.doesNotMatch(page.url(), /#\/draf/, 'still on the start page');
+    await page.getByText(/^Belum ada draf\./).waitFor();
+    assert.equal(await page.locator('section.drafts table').count(), 0, 'no draft was made');
+
+    await page.unroute(READER);
+    await page.getByLabel('Pilih berkas .json').setInputFiles(FIXTURE);
+    await page.getByRole('link', { name: 'Hasil & perencanaan' }).waitFor();
+    assert.match(page.url(), /#\/draf\//);
+    assert.ok(problems.length > 0, 'sanity: the failed fetch is recorded');
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
   } finally {
     await context.close();
   }

@@ -37,15 +37,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, charts: 180_000 };
 /**
  * Ceilings: the release as it is, plus about 1% (1 December 2026, after the code splitting;
- * before it 530 / 615 / 625 KB). The unit's and the coordinator's apps are still over their
- * budgets, so `make test` runs this with SWANILAI_BUDGET=warn, and the
- * budgets alone would let the apps grow unnoticed until the cuts land. Going over a ceiling
- * fails in any mode. Lower a ceiling with each cut; raise one only for a feature that is
- * worth its bytes, and say so in the commit.
+ * before it 530 / 615 / 625 KB). Every app is within its budget now, and `make test` fails
+ * over a budget; the ceilings stay below them so that growth is seen while there is still
+ * room, not only once a budget is gone. Going over a ceiling fails in any mode. Lower a
+ * ceiling with each cut; raise one only for a feature that is worth its bytes, and say so
+ * in the commit.
  */
-export const CEILINGS = { unit: 400_000, koordinator: 404_000, hasil: 280_000, charts: 174_000 };
+export const CEILINGS = { unit: 287_000, koordinator: 332_000, hasil: 270_000, charts: 174_000 };
 /** Ceilings for each app's parts together (gzip), the same way. */
-export const PART_CEILINGS = { unit: 168_000, koordinator: 262_500, hasil: 402_500 };
+export const PART_CEILINGS = { unit: 290_000, koordinator: 331_500, hasil: 406_500 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
 export const HEADROOM = 30_000;
 const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
@@ -130,7 +130,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const over = Object.entries(m).filter(([, r]) => r.gzip > r.budget);
   if (over.length) {
     console.error(`over budget: ${over.map(([a, r]) => `${a} ${r.gzip} B > ${r.budget} B`).join(', ')}`);
-    // SWANILAI_BUDGET=warn reports without failing (while the cuts are still under way).
+    // SWANILAI_BUDGET=warn reports without failing (to look at sizes while trying a change;
+    // `make test` never sets it).
     if (process.env.SWANILAI_BUDGET !== 'warn') process.exit(1);
   }
 }
