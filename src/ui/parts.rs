@@ -21,8 +21,10 @@
 //! screens are built at once, as before.
 //!
 //! A part whose file cannot be fetched (the connection dropped before the service worker
-//! had it) shows a notice with a reload button, not a blank screen; nothing is lost, since
-//! the screen holding the user's work is the one that could not open.
+//! had it, or a tab still running an older release after another tab took a new one, whose
+//! service worker no longer keeps the old files) shows a notice with a reload button, not a
+//! blank screen; nothing is lost, since the screen holding the user's work is the one that
+//! could not open.
 
 use super::i18n::tr;
 use super::route::Route;
@@ -88,7 +90,7 @@ fn help_part() -> Result<AnyView, Unloaded> {
 /// The guide (Panduan).
 #[cfg(all(feature = "split", feature = "app-unit"))]
 pub fn help() -> AnyView {
-    shown(help_part())
+    shown(preload_help(), help_part)
 }
 
 /// The guide (Panduan).
@@ -161,8 +163,8 @@ fn reader_unloaded() -> Problem {
         path: "$".into(),
         severity: exchange::Severity::Error,
         message: Text::new(
-            "Pembaca berkas belum dapat dimuat: sambungan ke situs terputus sebelum semuanya tersimpan di perangkat ini. Periksa sambungan, muat ulang halaman, lalu pilih berkasnya lagi. Berkas dan data Anda tidak berubah.",
-            "The file reader could not be loaded: the connection to the site dropped before all of it was stored on this device. Check the connection, reload the page, then choose the file again. Your file and data are unchanged.",
+            "Pembaca berkas belum dapat dimuat: sambungan ke situs terputus sebelum semuanya tersimpan di perangkat ini, atau versi baru Swanilai sudah dipasang di tab lain. Periksa sambungan, muat ulang halaman, lalu pilih berkasnya lagi. Berkas dan data Anda tidak berubah.",
+            "The file reader could not be loaded: the connection to the site dropped before all of it was stored on this device, or a new version of Swanilai was installed in another tab. Check the connection, reload the page, then choose the file again. Your file and data are unchanged.",
         ),
     }
 }
@@ -170,7 +172,7 @@ fn reader_unloaded() -> Problem {
 /// The screens of one draft.
 #[cfg(all(feature = "split", any(feature = "app-unit", feature = "app-results")))]
 pub fn draft(id: String, route: RwSignal<Route>) -> AnyView {
-    shown(draft_part(id, route))
+    shown(preload_draft(), move || draft_part(id, route))
 }
 
 /// The screens of one coordinator's workspace.
@@ -179,7 +181,7 @@ pub fn draft(id: String, route: RwSignal<Route>) -> AnyView {
     any(feature = "app-coordinator", feature = "app-results")
 ))]
 pub fn workspace(id: String, route: RwSignal<Route>) -> AnyView {
-    shown(workspace_part(id, route))
+    shown(preload_workspace(), move || workspace_part(id, route))
 }
 
 /// The screens of one draft.
@@ -212,6 +214,10 @@ pub fn preload() {
                     any(feature = "app-coordinator", feature = "app-results")
                 ))]
                 let _ = preload_workspace().await;
+                #[cfg(all(feature = "split", feature = "app-unit"))]
+                let _ = (preload_open_file().await, preload_help().await);
+                #[cfg(all(feature = "split", feature = "app-coordinator"))]
+                let _ = preload_parse_file().await;
             })
         },
         std::time::Duration::from_millis(PRELOAD_AFTER_MS),
@@ -224,10 +230,17 @@ pub fn preload() {
 const PRELOAD_AFTER_MS: u64 = 1500;
 
 /// The part's screens once its code is there; "Membuka…" meanwhile, a notice if it cannot
-/// be fetched. The part is built under this place's owner (its contexts, its cleanup) and
-/// untracked, as a component is.
+/// be fetched. The code is fetched first (`preload`), and the part is built (`build`) only
+/// if this place still exists then: a user who left while it came gets no screen built
+/// behind the next one (a draft's screens open its workspace and its autosave). It is built
+/// under this place's owner (its contexts, its cleanup) and untracked, as a component is.
 #[cfg(feature = "split")]
-fn shown(load: impl std::future::Future<Output = Result<AnyView, Unloaded>> + 'static) -> AnyView {
+fn shown<L, B, F>(preload: L, build: B) -> AnyView
+where
+    L: Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+    B: FnOnce() -> F + 'static,
+    F: Future<Output = Result<AnyView, Unloaded>> + 'static,
+{
     use leptos::reactive::computed::ScopedFuture;
     #[derive(Clone, Copy, PartialEq)]
     enum State {
@@ -238,14 +251,22 @@ fn shown(load: impl std::future::Future<Output = Result<AnyView, Unloaded>> + 's
     let state = RwSignal::new(State::Loading);
     let view = StoredValue::new_local(None::<AnyView>);
     leptos::task::spawn_local(ScopedFuture::new_untracked(async move {
-        let loaded = load.await;
-        // The user may have left the screen meanwhile: then the view is dropped.
-        match loaded {
-            Ok(v) => {
-                if view.try_set_value(Some(v)).is_none() {
-                    let _ = state.try_set(State::Ready);
+        let loaded = preload.await;
+        if state.try_get_untracked().is_none() {
+            return; // left meanwhile
+        }
+        // Loaded: `build` finds the code there and runs at once, in this same turn.
+        match loaded.map_err(Unloaded::from) {
+            Ok(()) => match build().await {
+                Ok(v) => {
+                    if view.try_set_value(Some(v)).is_none() {
+                        let _ = state.try_set(State::Ready);
+                    }
                 }
-            }
+                Err(Unloaded) => {
+                    let _ = state.try_set(State::Failed);
+                }
+            },
             Err(Unloaded) => {
                 let _ = state.try_set(State::Failed);
             }
@@ -270,8 +291,8 @@ fn unloaded() -> AnyView {
         <section class="screen narrow">
             <div class="notice error" role="alert">
                 <p>{tr(
-                    "Bagian aplikasi ini belum dapat dimuat: sambungan ke situs terputus sebelum semuanya tersimpan di perangkat ini. Periksa sambungan, lalu muat ulang halaman. Data Anda tetap aman di browser ini.",
-                    "This part of the app could not be loaded: the connection to the site dropped before all of it was stored on this device. Check the connection, then reload the page. Your data is still safe in this browser.",
+                    "Bagian aplikasi ini belum dapat dimuat: sambungan ke situs terputus sebelum semuanya tersimpan di perangkat ini, atau versi baru Swanilai sudah dipasang di tab lain. Periksa sambungan, lalu muat ulang halaman. Data Anda tetap aman di browser ini.",
+                    "This part of the app could not be loaded: the connection to the site dropped before all of it was stored on this device, or a new version of Swanilai was installed in another tab. Check the connection, then reload the page. Your data is still safe in this browser.",
                 )}</p>
                 <p><button type="button" class="btn btn-primary" on:click=|_| { let _ = window().location().reload(); }>
                     {tr("Muat ulang", "Reload")}
