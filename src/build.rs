@@ -21,8 +21,13 @@
 use std::fs;
 use std::path::Path;
 
+// The stripping itself, shared with the library so that a host test can check that every
+// framework, stripped as the release embeds it, still loads and validates.
+#[path = "domain/catalogue/strip.rs"]
+mod strip;
+use strip::strip_unit_texts;
+
 const SOURCE_DIR: &str = "src/domain/frameworks";
-const PLACEHOLDER: &str = "—";
 
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE_DIR}");
@@ -76,41 +81,4 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
     })
-}
-
-/// Replaces the texts only the fill screen shows with a placeholder of the same shape (so
-/// the catalogue still loads and validates), and empties the source notes.
-fn strip_unit_texts(framework: &mut serde_json::Value) {
-    let placeholder = serde_json::json!({ "id": PLACEHOLDER, "en": PLACEHOLDER });
-    let each = |value: &mut serde_json::Value, key: &str, f: &dyn Fn(&mut serde_json::Value)| {
-        if let Some(items) = value.get_mut(key).and_then(|v| v.as_array_mut()) {
-            items.iter_mut().for_each(f);
-        }
-    };
-    let set = |value: &mut serde_json::Value, key: &str| {
-        if let Some(v) = value.get_mut(key) {
-            *v = placeholder.clone();
-        }
-    };
-    let empty_notes = |value: &mut serde_json::Value| {
-        if let Some(notes) = value.get_mut("notes") {
-            *notes = serde_json::json!([]);
-        }
-    };
-    empty_notes(framework);
-    each(framework, "scales", &|scale| {
-        each(scale, "levels", &|level| set(level, "summary"))
-    });
-    each(framework, "indicators", &|indicator| {
-        each(indicator, "criteria", &|c| *c = placeholder.clone());
-        set(indicator, "evidence_hint");
-        set(indicator, "description");
-        empty_notes(indicator);
-        each(indicator, "items", &|item| {
-            set(item, "text");
-            if let Some(item) = item.as_object_mut() {
-                item.remove("hint");
-            }
-        });
-    });
 }

@@ -22,6 +22,34 @@ fn every_registered_framework_loads_and_validates() {
     }
 }
 
+/// The release's builds embed the frameworks with the fill screen's texts left out
+/// (`src/build.rs`), and a release does not validate its catalogue at start: so each
+/// framework, stripped exactly as the build strips it, must still load and validate here.
+#[test]
+fn every_framework_stripped_as_the_release_embeds_it_loads_and_validates() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("src/domain/frameworks").expect("frameworks folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".json") || name == "units.json" {
+            continue;
+        }
+        let mut value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        swanilai::domain::catalogue::strip::strip_unit_texts(&mut value);
+        let stripped = serde_json::to_string(&value).unwrap();
+        assert!(
+            stripped.contains(swanilai::domain::catalogue::strip::PLACEHOLDER),
+            "{name}: nothing was left out"
+        );
+        let fw: swanilai::domain::catalogue::Framework =
+            swanilai::domain::json::from_str(&stripped).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(validate(&fw), vec![], "{name}");
+        seen += 1;
+    }
+    assert_eq!(seen, 3, "every registered framework file");
+}
+
 /// The years each regulation was evaluated under: 5/2018 for 2018 and 2019, 59/2020 from
 /// 2020 until 8/2026 revoked it (Pasal 12) for the 2026 evaluation, Pemdi from 2026.
 #[test]

@@ -7,6 +7,7 @@
 //! Pemdi external indices) is a property in the data.
 
 mod registry;
+pub mod strip;
 mod texts;
 mod validate;
 

@@ -54,9 +54,10 @@ fn parse_all() -> Result<Vec<Framework>, String> {
         let fw: Framework =
             crate::domain::json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
         // The files are constants of the build, validated by the tests on the host
-        // (tests/catalogue.rs) and at every start of a debug build; a release build in the
-        // browser trusts them and leaves the checker's code (about 5 KB gzip) out of each
-        // app's first download. Parsing still runs, and still reports a file it cannot read.
+        // (tests/catalogue.rs: as they are, and stripped as the release embeds them) and at
+        // every start of a debug build; a release build in the browser trusts them and
+        // leaves the checker's code (7 to 9 KB gzip) out of each app's first download.
+        // Parsing still runs, and still reports a file it cannot read.
         if cfg!(any(debug_assertions, not(target_arch = "wasm32"))) {
             let problems = validate(&fw);
             if let Some(first) = problems.first() {
@@ -68,8 +69,9 @@ fn parse_all() -> Result<Vec<Framework>, String> {
     Ok(out)
 }
 
-/// Parses and validates every registered framework once. The error names the file and
-/// the first problem; tests guarantee it never happens in a release.
+/// Parses every registered framework once, and validates it (on the host and in debug
+/// builds; see `parse_all`). The error names the file and the first problem; tests
+/// guarantee it never happens in a release.
 pub fn load() -> Result<&'static [Framework], &'static str> {
     match FRAMEWORKS.get_or_init(parse_all) {
         Ok(v) => Ok(v),
