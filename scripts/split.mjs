@@ -46,7 +46,13 @@ const dist = join(root, arg('dist', 'dist'));
 const features = arg('features') ?? die('--features (those of the app\'s trunk build) is required');
 const raw = join(root, 'target/wasm32-unknown-unknown/release/swanilai.wasm');
 const work = join(root, 'target', 'split', basename(dist));
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const run = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    die(`${cmd} ${args.join(' ')} failed (${e.code === 'ENOENT' ? 'not installed: run scripts/setup-build.sh' : `exit ${e.status}`})`);
+  }
+};
 const hash16 = (...parts) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
@@ -62,6 +68,18 @@ const script = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/)?.[1
 const oldGlue = script.match(/from\s+'\.\/([^']+\.js)'/)?.[1];
 const oldWasm = script.match(/module_or_path:\s*'\.\/([^']+\.wasm)'/)?.[1];
 if (!oldGlue || !oldWasm) die(`${page}: cannot read the glue and wasm names from trunk's script (already split?)`);
+if (/<link rel="modulepreload" href="\.\/split-[0-9a-f]{16}\.js"/.test(html)) die(`${page} is already split: build the app with trunk again first`);
+const preload = new RegExp(`<link rel="modulepreload" href="\\./${oldGlue.replace(/[.]/g, '\\.')}"([^>]*?) integrity="[^"]*"([^>]*)>`);
+if (!preload.test(html)) die(`${page}: no modulepreload of ${oldGlue} with an integrity hash`);
+// The wasm-opt trunk would have run (Trunk.toml pins binaryen 132; Debian's 108 breaks the wasm).
+const optVersion = (() => {
+  try {
+    return execFileSync('wasm-opt', ['--version']).toString();
+  } catch {
+    return '';
+  }
+})();
+if (!/version[ _]132\b/.test(optVersion)) die(`wasm-opt is not binaryen 132 (${optVersion.trim() || 'not found'}): put node_modules/.bin first on PATH, as the Makefile does`);
 if (!features.split(',').includes('split')) die('the features must include split (src/ui/parts.rs)');
 // The same cargo build as trunk's (fresh, so nothing is compiled): cargo's output is then
 // this app's wasm, whichever app was built last.
@@ -104,12 +122,10 @@ writeFileSync(join(dist, names.glue), glue);
 writeFileSync(join(dist, names.wasm), main);
 writeFileSync(join(dist, names.loader), loader);
 for (const p of parts) writeFileSync(join(dist, p.file), p.bytes);
-html = html.split(oldGlue).join(names.glue).split(oldWasm).join(names.wasm);
-const preload = new RegExp(`<link rel="modulepreload" href="\\./${names.glue}"([^>]*?) integrity="[^"]*"([^>]*)>`);
-if (!preload.test(html)) die(`${page}: no modulepreload of the glue with an integrity hash`);
 html = html.replace(preload, (_, a, b) =>
   `<link rel="modulepreload" href="./${names.glue}"${a} integrity="${sri(glue)}"${b}>` +
   `<link rel="modulepreload" href="./${names.loader}"${a} integrity="${sri(loader)}"${b}>`);
+html = html.split(oldGlue).join(names.glue).split(oldWasm).join(names.wasm);
 writeFileSync(page, html);
 
 const kb = (b) => `${(gzipSync(b, { level: 9 }).length / 1000).toFixed(1)} KB`;
