@@ -1,4 +1,5 @@
-//! Build script: prepares the framework catalogue for embedding.
+//! Build script: prepares the framework catalogue for embedding, and names which parts of
+//! the app this build splits off (see the end of this comment).
 //!
 //! Every `src/domain/frameworks/*.json` is written to `$OUT_DIR/frameworks/` without its
 //! indentation (the files in the repository stay readable; the wasm carries no spaces).
@@ -17,6 +18,12 @@
 //! users open first does not carry them. `texts.rs` in OUT_DIR tells the registry whether
 //! texts were left out and the FNV-1a 64 digest of each source file, which the fetched copy
 //! must match byte for byte (`domain::catalogue::texts`).
+//!
+//! Split parts (feature `split`, `src/ui/parts.rs`): a part is split only in the apps that
+//! show it, since a split function is a wasm export and would keep its code alive in any
+//! other app's main wasm. The cfgs `split_draft` (unit, results), `split_workspace`
+//! (coordinator, results), `split_unit` (the unit's own parts) and `split_coordinator`
+//! (the coordinator's own) say it once, here, for every place that depends on it.
 
 use std::fs;
 use std::path::Path;
@@ -29,12 +36,26 @@ use strip::strip_unit_texts;
 
 const SOURCE_DIR: &str = "src/domain/frameworks";
 
+/// The split parts' cfgs and the apps (features) that show each.
+const PARTS: &[(&str, &[&str])] = &[
+    ("split_draft", &["APP_UNIT", "APP_RESULTS"]),
+    ("split_workspace", &["APP_COORDINATOR", "APP_RESULTS"]),
+    ("split_unit", &["APP_UNIT"]),
+    ("split_coordinator", &["APP_COORDINATOR"]),
+];
+
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE_DIR}");
+    let feature = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
+    for (cfg, apps) in PARTS {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        if feature("SPLIT") && apps.iter().any(|app| feature(app)) {
+            println!("cargo::rustc-cfg={cfg}");
+        }
+    }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("frameworks");
     fs::create_dir_all(&out).expect("create OUT_DIR/frameworks");
-    let strip = std::env::var_os("CARGO_FEATURE_APP_UNIT").is_none()
-        || std::env::var_os("CARGO_FEATURE_TEXTS_ON_DEMAND").is_some();
+    let strip = !feature("APP_UNIT") || feature("TEXTS_ON_DEMAND");
     let mut digests = String::new();
     let mut entries: Vec<_> = fs::read_dir(SOURCE_DIR)
         .expect("read the frameworks folder")

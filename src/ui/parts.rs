@@ -46,10 +46,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
     }
 }
 
-// Split only in the apps that show the part: a split function is exported from the wasm,
-// so in an app without it, it would keep the part's code alive in the main wasm.
+// Split only in the apps that show the part (the cfgs `split_*`: src/build.rs).
 #[cfg_attr(
-    all(feature = "split", any(feature = "app-unit", feature = "app-results")),
+    split_draft,
     leptos::wasm_split::wasm_split(
         draft,
         wasm_split_path = ::leptos::wasm_split,
@@ -62,7 +61,7 @@ fn draft_part(id: String, route: RwSignal<Route>) -> Result<AnyView, Unloaded> {
 }
 
 #[cfg_attr(
-    all(feature = "split", any(feature = "app-coordinator", feature = "app-results")),
+    split_workspace,
     leptos::wasm_split::wasm_split(
         workspace,
         wasm_split_path = ::leptos::wasm_split,
@@ -75,7 +74,7 @@ fn workspace_part(id: String, route: RwSignal<Route>) -> Result<AnyView, Unloade
 }
 
 #[cfg_attr(
-    all(feature = "split", feature = "app-unit"),
+    split_unit,
     leptos::wasm_split::wasm_split(
         help,
         wasm_split_path = ::leptos::wasm_split,
@@ -88,13 +87,13 @@ fn help_part() -> Result<AnyView, Unloaded> {
 }
 
 /// The guide (Panduan).
-#[cfg(all(feature = "split", feature = "app-unit"))]
+#[cfg(split_unit)]
 pub fn help() -> AnyView {
     shown(preload_help(), help_part)
 }
 
 /// The guide (Panduan).
-#[cfg(not(all(feature = "split", feature = "app-unit")))]
+#[cfg(not(split_unit))]
 pub fn help() -> AnyView {
     help_part().unwrap_or_else(|_| unloaded())
 }
@@ -108,7 +107,7 @@ type Opening = Pin<Box<dyn Future<Output = Opened>>>;
 // The unit's whole opening (reading the file or the bundle, its documents into the store,
 // the draft into storage) is in the part: the function hands back its future.
 #[cfg_attr(
-    all(feature = "split", feature = "app-unit"),
+    split_unit,
     leptos::wasm_split::wasm_split(
         reader,
         wasm_split_path = ::leptos::wasm_split,
@@ -123,7 +122,7 @@ fn open_part(bytes: Vec<u8>) -> Result<Opening, Unloaded> {
 }
 
 #[cfg_attr(
-    all(feature = "split", feature = "app-coordinator"),
+    split_coordinator,
     leptos::wasm_split::wasm_split(
         reader,
         wasm_split_path = ::leptos::wasm_split,
@@ -138,9 +137,9 @@ fn parse_part(bytes: &[u8]) -> Result<Result<Parsed, Vec<Problem>>, Unloaded> {
 /// Opens a file the unit chose on the start page: a .json exchange file or a .zip bundle
 /// becomes a stored draft.
 pub async fn open_file(bytes: Vec<u8>) -> Opened {
-    #[cfg(all(feature = "split", feature = "app-unit"))]
+    #[cfg(split_unit)]
     let opening = open_part(bytes).await;
-    #[cfg(not(all(feature = "split", feature = "app-unit")))]
+    #[cfg(not(split_unit))]
     let opening = open_part(bytes);
     match opening {
         Ok(opening) => opening.await,
@@ -150,9 +149,9 @@ pub async fn open_file(bytes: Vec<u8>) -> Opened {
 
 /// Reads an exchange file the coordinator opens on the home (a consolidated file).
 pub async fn parse_file(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
-    #[cfg(all(feature = "split", feature = "app-coordinator"))]
+    #[cfg(split_coordinator)]
     let read = parse_part(bytes).await;
-    #[cfg(not(all(feature = "split", feature = "app-coordinator")))]
+    #[cfg(not(split_coordinator))]
     let read = parse_part(bytes);
     read.unwrap_or_else(|_| Err(vec![reader_unloaded()]))
 }
@@ -170,31 +169,25 @@ fn reader_unloaded() -> Problem {
 }
 
 /// The screens of one draft.
-#[cfg(all(feature = "split", any(feature = "app-unit", feature = "app-results")))]
+#[cfg(split_draft)]
 pub fn draft(id: String, route: RwSignal<Route>) -> AnyView {
     shown(preload_draft(), move || draft_part(id, route))
 }
 
 /// The screens of one coordinator's workspace.
-#[cfg(all(
-    feature = "split",
-    any(feature = "app-coordinator", feature = "app-results")
-))]
+#[cfg(split_workspace)]
 pub fn workspace(id: String, route: RwSignal<Route>) -> AnyView {
     shown(preload_workspace(), move || workspace_part(id, route))
 }
 
 /// The screens of one draft.
-#[cfg(not(all(feature = "split", any(feature = "app-unit", feature = "app-results"))))]
+#[cfg(not(split_draft))]
 pub fn draft(id: String, route: RwSignal<Route>) -> AnyView {
     draft_part(id, route).unwrap_or_else(|_| unloaded())
 }
 
 /// The screens of one coordinator's workspace.
-#[cfg(not(all(
-    feature = "split",
-    any(feature = "app-coordinator", feature = "app-results")
-)))]
+#[cfg(not(split_workspace))]
 pub fn workspace(id: String, route: RwSignal<Route>) -> AnyView {
     workspace_part(id, route).unwrap_or_else(|_| unloaded())
 }
@@ -207,16 +200,13 @@ pub fn preload() {
     set_timeout(
         || {
             leptos::task::spawn_local(async {
-                #[cfg(all(feature = "split", any(feature = "app-unit", feature = "app-results")))]
+                #[cfg(split_draft)]
                 let _ = preload_draft().await;
-                #[cfg(all(
-                    feature = "split",
-                    any(feature = "app-coordinator", feature = "app-results")
-                ))]
+                #[cfg(split_workspace)]
                 let _ = preload_workspace().await;
-                #[cfg(all(feature = "split", feature = "app-unit"))]
+                #[cfg(split_unit)]
                 let _ = (preload_open_file().await, preload_help().await);
-                #[cfg(all(feature = "split", feature = "app-coordinator"))]
+                #[cfg(split_coordinator)]
                 let _ = preload_parse_file().await;
             })
         },
@@ -256,17 +246,16 @@ where
             return; // left meanwhile
         }
         // Loaded: `build` finds the code there and runs at once, in this same turn.
-        match loaded.map_err(Unloaded::from) {
-            Ok(()) => match build().await {
-                Ok(v) => {
-                    if view.try_set_value(Some(v)).is_none() {
-                        let _ = state.try_set(State::Ready);
-                    }
+        let built = match loaded {
+            Ok(()) => build().await,
+            Err(e) => Err(Unloaded::from(e)),
+        };
+        match built {
+            Ok(v) => {
+                if view.try_set_value(Some(v)).is_none() {
+                    let _ = state.try_set(State::Ready);
                 }
-                Err(Unloaded) => {
-                    let _ = state.try_set(State::Failed);
-                }
-            },
+            }
             Err(Unloaded) => {
                 let _ = state.try_set(State::Failed);
             }
