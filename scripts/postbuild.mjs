@@ -33,12 +33,12 @@
 //    (the release under swanilai-<version>/ with BACA-SAYA.txt).
 //
 // Usage: node scripts/postbuild.mjs [--dist dist] [--no-zip]
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
+import { hash16, sri } from './hashes.mjs';
 import { writeZip } from './zip.mjs';
 import { shell } from '../pwa/shell.mjs';
 
@@ -112,7 +112,6 @@ function minifyCss(css) {
     .trim();
 }
 
-const hash16 = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 const posix = (p) => p.split(sep).join('/');
 const die = (msg) => {
   console.error(`[postbuild] error: ${msg}`);
@@ -209,7 +208,7 @@ for (const app of APPS) {
   html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+\.css)" integrity="sha384-[^"]*"/g, (_, name) => {
     const css = minifyCss(readFileSync(join(dir, name), 'utf8'));
     writeFileSync(join(dir, name), css);
-    return `<link rel="stylesheet" href="./${name}" integrity="sha384-${createHash('sha384').update(css).digest('base64')}"`;
+    return `<link rel="stylesheet" href="./${name}" integrity="${sri(css)}"`;
   });
   const inline = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)];
   if (inline.length !== 1) die(`${app.dir}index.html: expected trunk's one inline module script, found ${inline.length}`);
@@ -268,9 +267,7 @@ for (const app of APPS) {
 
 // ------------------------------------------------------------------ 3. service worker
 const files = walk(dist).filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f));
-const digest = createHash('sha256');
-for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(dist, f)));
-const swVersion = digest.digest('hex').slice(0, 16);
+const swVersion = hash16(...files.flatMap((f) => [`${f}\0`, readFileSync(join(dist, f))]));
 const sw = `const VERSION = '${swVersion}';\nconst FILES = ${JSON.stringify(files, null, 2)};\n\n${readFileSync(join(pwa, 'sw.js'), 'utf8').replace('/* global VERSION, FILES */\n', '')}`;
 writeFileSync(join(dist, 'sw.js'), sw);
 

@@ -26,12 +26,12 @@
 // Usage: node scripts/split.mjs --dist dist/koordinator --features app-coordinator,split
 //   (the features of that app's trunk build: cargo is asked for the same build again, which
 //   is already fresh and takes a second, so the wasm split is surely that app's)
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { hash16, sri } from './hashes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -53,12 +53,6 @@ const run = (cmd, args) => {
     die(`${cmd} ${args.join(' ')} failed (${e.code === 'ENOENT' ? 'not installed: run scripts/setup-build.sh' : `exit ${e.status}`})`);
   }
 };
-const hash16 = (...parts) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex').slice(0, 16);
-};
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 // ------------------------------------------------------------------ trunk's output
 const page = join(dist, 'index.html');
