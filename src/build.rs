@@ -17,7 +17,9 @@
 //! beside the page (`katalog/<file>`, by scripts/postbuild.mjs), so the start page most
 //! users open first does not carry them. `texts.rs` in OUT_DIR tells the registry whether
 //! texts were left out and the FNV-1a 64 digest of each source file, which the fetched copy
-//! must match byte for byte (`domain::catalogue::texts`).
+//! must match byte for byte (`domain::catalogue::texts`). `index.json` in OUT_DIR holds,
+//! per framework file, the id, names and year the registry lists without parsing the
+//! framework (`registry::Summary`).
 //!
 //! Split parts (feature `split`, `src/ui/parts.rs`): a part is split only in the apps that
 //! show it, since a split function is a wasm export and would keep its code alive in any
@@ -57,6 +59,8 @@ fn main() {
     fs::create_dir_all(&out).expect("create OUT_DIR/frameworks");
     let strip = !feature("APP_UNIT") || feature("TEXTS_ON_DEMAND");
     let mut digests = String::new();
+    // What the registry lists of each framework without parsing it (`registry::Summary`).
+    let mut index = serde_json::Map::new();
     let mut entries: Vec<_> = fs::read_dir(SOURCE_DIR)
         .expect("read the frameworks folder")
         .flatten()
@@ -78,6 +82,15 @@ fn main() {
         // it with its name, and the catalogue tests fail on it.
         let json = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut value) => {
+                if value.get("indicators").is_some() {
+                    let field = |k: &str| value.get(k).cloned().unwrap_or_default();
+                    let summary =
+                        ["id", "short_name", "name", "year"].map(|k| (k.to_string(), field(k)));
+                    index.insert(
+                        entry.file_name().to_string_lossy().into_owned(),
+                        serde_json::Value::Object(summary.into_iter().collect()),
+                    );
+                }
                 if strip {
                     strip_unit_texts(&mut value);
                 }
@@ -87,6 +100,11 @@ fn main() {
         };
         fs::write(out.join(entry.file_name()), json).expect("write OUT_DIR/frameworks");
     }
+    fs::write(
+        out.join("index.json"),
+        serde_json::to_string(&index).expect("write JSON"),
+    )
+    .expect("write OUT_DIR/frameworks/index.json");
     let texts = format!(
         "/// Whether this build's catalogue left out the texts only the fill screen shows.\n\
          const TEXTS_LEFT_OUT: bool = {strip};\n\

@@ -4,7 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use swanilai::domain::catalogue::{
-    default_framework_id, default_period, frameworks, load, units, validate, Source,
+    default_framework_id, default_period, frameworks, load, summaries, units, validate, Source,
+    Summary,
 };
 use swanilai::domain::{framework, Rational};
 
@@ -48,6 +49,26 @@ fn every_framework_stripped_as_the_release_embeds_it_loads_and_validates() {
         seen += 1;
     }
     assert_eq!(seen, 3, "every registered framework file");
+}
+
+/// The lists of frameworks (new assessment, new workspace) read the build script's summary
+/// of each file instead of parsing the frameworks: it must say what the framework says,
+/// for every registered framework, in the registry's order.
+#[test]
+fn each_frameworks_summary_is_what_the_framework_itself_says() {
+    let listed: Vec<&Summary> = summaries().collect();
+    let ids: Vec<&str> = listed.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["pemdi-2026", "spbe-2020", "spbe-2018"]);
+    for s in listed {
+        let fw = framework(&s.id).expect("a listed framework parses");
+        let parsed = Summary {
+            id: fw.id.clone(),
+            short_name: fw.short_name.clone(),
+            name: fw.name.clone(),
+            year: fw.year,
+        };
+        assert_eq!(*s, parsed);
+    }
 }
 
 /// The years each regulation was evaluated under: 5/2018 for 2018 and 2019, 59/2020 from

@@ -57,7 +57,7 @@ fn independent_aspect(fw: &Framework, values: &BTreeMap<String, Value>, aspect: 
 }
 
 fn any_framework() -> impl Strategy<Value = &'static Framework> {
-    (0..frameworks().len()).prop_map(|i| &frameworks()[i])
+    (0..frameworks().len()).prop_map(|i| frameworks()[i])
 }
 
 proptest! {

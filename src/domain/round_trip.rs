@@ -121,11 +121,11 @@ pub fn draft(bytes: &[u8]) {
 /// are settled, the consolidated file reads back without an error or a figure warning
 /// and reopens as a workspace with the same values.
 pub fn workspace(bytes: &[u8]) {
-    let frameworks: &[Framework] = catalogue::frameworks();
+    let frameworks: &[&Framework] = catalogue::frameworks();
     let Some((first, rest)) = bytes.split_first() else {
         return;
     };
-    let fw = &frameworks[*first as usize % frameworks.len()];
+    let fw = frameworks[*first as usize % frameworks.len()];
     let (now, later) = (time("2026-12-01T03:00:00Z"), time("2026-12-02T04:00:00Z"));
     let mut ws = Workspace::new(
         "fuzz".into(),

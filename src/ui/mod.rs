@@ -65,7 +65,14 @@ pub fn App() -> impl IntoView {
             storage::StoreError::Unavailable.message(),
         );
     }
-    let catalogue_error = catalogue::load().err();
+    // A debug build parses and checks every framework at start and shows what is wrong; a
+    // release parses each framework when a screen first asks for it (the tests guarantee
+    // that never fails), so the first screen does not wait for all of them.
+    let catalogue_error = if cfg!(debug_assertions) {
+        catalogue::load().err()
+    } else {
+        None
+    };
     // The screens behind this app's home, fetched while the user reads it (release only).
     parts::preload();
 

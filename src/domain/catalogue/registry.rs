@@ -1,4 +1,4 @@
-//! The registered frameworks, embedded at compile time and parsed once.
+//! The registered frameworks, embedded at compile time, each parsed once when first asked for.
 //!
 //! To add a framework: write its JSON file (docs/CATALOGUE.md) and add one line to
 //! `SOURCES`. Nothing else in the code names a framework. The files are embedded as the
@@ -39,18 +39,57 @@ pub struct UnitTemplate {
 /// How many frameworks are registered.
 pub(super) const SOURCE_COUNT: usize = SOURCES.len();
 
-/// The position in the registry and the file name of framework `id`.
-pub(super) fn source(id: &str) -> Option<(usize, &'static str)> {
-    let index = frameworks().iter().position(|f| f.id == id)?;
-    Some((index, SOURCES.get(index)?.0))
+/// What a list of frameworks shows of each (the "new assessment" and "new workspace"
+/// forms, the period a new one starts with, the message naming the known ids). The build
+/// script writes these from the framework files themselves (`$OUT_DIR/frameworks/
+/// index.json`), so a start page lists the frameworks without parsing any: parsing all
+/// three was the largest part of the wasm's work before the first screen (about 40% of
+/// `main` in a profile of the unit's start page). A framework itself is parsed when
+/// something first asks for it by id ([`framework`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub short_name: String,
+    pub name: Text,
+    pub year: u16,
 }
 
-static FRAMEWORKS: OnceLock<Result<Vec<Framework>, String>> = OnceLock::new();
+const INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks/index.json"));
+
+/// (position in `SOURCES`, summary) of every framework the build could read, in
+/// `SOURCES` order.
+static SUMMARIES: OnceLock<Vec<(usize, Summary)>> = OnceLock::new();
+static PARSED: [OnceLock<Result<Framework, String>>; SOURCE_COUNT] =
+    [const { OnceLock::new() }; SOURCE_COUNT];
+static ALL: OnceLock<Result<Vec<&'static Framework>, String>> = OnceLock::new();
 static UNIT_LIST: OnceLock<Result<Vec<UnitTemplate>, String>> = OnceLock::new();
 
-fn parse_all() -> Result<Vec<Framework>, String> {
-    let mut out = Vec::with_capacity(SOURCES.len());
-    for (file, json) in SOURCES {
+fn indexed() -> &'static [(usize, Summary)] {
+    SUMMARIES.get_or_init(|| {
+        let mut by_file: std::collections::BTreeMap<String, Summary> =
+            crate::domain::json::from_str(INDEX).unwrap_or_default();
+        SOURCES
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (file, _))| Some((i, by_file.remove(*file)?)))
+            .collect()
+    })
+}
+
+/// The position in the registry and the file name of framework `id`.
+pub(super) fn source(id: &str) -> Option<(usize, &'static str)> {
+    let &(index, _) = indexed().iter().find(|(_, s)| s.id == id)?;
+    Some((index, SOURCES[index].0))
+}
+
+/// Every registered framework's summary, newest first, without parsing any framework.
+pub fn summaries() -> impl Iterator<Item = &'static Summary> {
+    indexed().iter().map(|(_, s)| s)
+}
+
+fn parse(index: usize) -> &'static Result<Framework, String> {
+    PARSED[index].get_or_init(|| {
+        let (file, json) = SOURCES[index];
         let fw: Framework =
             crate::domain::json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
         // The files are constants of the build, validated by the tests on the host
@@ -64,38 +103,43 @@ fn parse_all() -> Result<Vec<Framework>, String> {
                 return Err(format!("{file}: {} masalah, mis. {first}", problems.len()));
             }
         }
-        out.push(fw);
-    }
-    Ok(out)
+        Ok(fw)
+    })
 }
 
-/// Parses every registered framework once, and validates it (on the host and in debug
-/// builds; see `parse_all`). The error names the file and the first problem; tests
-/// guarantee it never happens in a release.
-pub fn load() -> Result<&'static [Framework], &'static str> {
-    match FRAMEWORKS.get_or_init(parse_all) {
+/// Parses every registered framework (once), and validates it (on the host and in debug
+/// builds; see `parse`). The error names the file and the first problem; tests guarantee
+/// it never happens in a release, whose app therefore calls this only in debug builds.
+pub fn load() -> Result<&'static [&'static Framework], &'static str> {
+    // Every source, also one the build script left out of its index (it could not read
+    // it): parsing it says why.
+    let all = ALL.get_or_init(|| {
+        (0..SOURCE_COUNT)
+            .map(|index| parse(index).as_ref().map_err(String::clone))
+            .collect()
+    });
+    match all {
         Ok(v) => Ok(v),
         Err(e) => Err(e),
     }
 }
 
-/// Every registered framework. Empty if the catalogue failed to load (see [`load`]).
-pub fn frameworks() -> &'static [Framework] {
+/// Every registered framework, parsed. Empty if the catalogue failed to load (see
+/// [`load`]). A screen that only lists them wants [`summaries`].
+pub fn frameworks() -> &'static [&'static Framework] {
     load().unwrap_or(&[])
 }
 
-/// The framework with this exchange-file id.
+/// The framework with this exchange-file id, parsed the first time it is asked for.
 pub fn framework(id: &str) -> Option<&'static Framework> {
-    frameworks().iter().find(|f| f.id == id)
+    let (index, _) = source(id)?;
+    parse(index).as_ref().ok()
 }
 
 /// The id of the framework a new assessment or workspace starts with: the first registered,
 /// which is the newest (`SOURCES` lists newest first). Empty if the catalogue failed to load.
 pub fn default_framework_id() -> String {
-    frameworks()
-        .first()
-        .map(|f| f.id.clone())
-        .unwrap_or_default()
+    summaries().next().map(|f| f.id.clone()).unwrap_or_default()
 }
 
 /// The period a new assessment with framework `id` starts with: this year while the
@@ -104,11 +148,10 @@ pub fn default_framework_id() -> String {
 /// 2020–2025, Pemdi 2026: from 2026), so a new SPBE 2020 assessment made in 2026 is one
 /// for 2025, the last period evaluated under PermenPANRB 59/2020.
 pub fn default_period(id: &str, this_year: u16) -> u16 {
-    let Some(fw) = framework(id) else {
+    let Some(fw) = summaries().find(|f| f.id == id) else {
         return this_year;
     };
-    let until = frameworks()
-        .iter()
+    let until = summaries()
         .map(|f| f.year)
         .filter(|&y| y > fw.year)
         .min()

@@ -494,8 +494,7 @@ fn indicator_ids(fw: &Framework) -> String {
 }
 
 fn known_frameworks() -> String {
-    catalogue::frameworks()
-        .iter()
+    catalogue::summaries()
         .map(|f| f.id.as_str())
         .collect::<Vec<_>>()
         .join(", ")

@@ -359,8 +359,7 @@ pub fn FrameworkChoice(
     name: &'static str,
     selected: RwSignal<String>,
 ) -> impl IntoView {
-    let options = crate::domain::catalogue::frameworks()
-        .iter()
+    let options = crate::domain::catalogue::summaries()
         .map(|f| {
             let (id, id2) = (f.id.clone(), f.id.clone());
             let input_id = format!("{name}-{}", f.id);
