@@ -61,7 +61,8 @@ export function firstVisitFiles(dist, dir) {
   }
   const start = [...files].find((f) => /(^|\/)start-[0-9a-f]{16}\.js$/.test(f));
   if (!start) throw new Error(`${dir}index.html names no start-<hash>.js: run scripts/postbuild.mjs`);
-  for (const m of readFileSync(join(dist, start), 'utf8').matchAll(/const (?:GLUE|WASM|PWA) = '([^']+)'/g)) {
+  // (The glue, the wasm and pwa.js by their hashed names, as the minified script quotes them.)
+  for (const m of readFileSync(join(dist, start), 'utf8').matchAll(/["'](\.\.?\/[\w.-]+-[0-9a-f]{16}(?:_bg\.wasm|\.js))["']/g)) {
     files.add(normalize(join(dir, m[1])).split('\\').join('/'));
   }
   files.add('sw.js');

@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { hash16, sri } from './hashes.mjs';
+import { minifyJs } from './minify.mjs';
 import { writeZip } from './zip.mjs';
 import { shell } from '../pwa/shell.mjs';
 
@@ -175,7 +176,7 @@ const manifest = {
   ],
 };
 writeFileSync(join(dist, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
-const pwaName = writeHashed(dist, 'pwa', 'js', readFileSync(join(pwa, 'pwa.js')));
+const pwaName = writeHashed(dist, 'pwa', 'js', minifyJs(readFileSync(join(pwa, 'pwa.js'), 'utf8'), { module: true }));
 
 // ------------------------------------------------------------------ 1b. the chart library
 const BUNDLE = 'echarts.custom.min.js';
@@ -219,7 +220,7 @@ for (const app of APPS) {
   const start = START
     .replace('/* global GLUE, WASM, PWA */\n', '')
     .replace('(() => {', `(() => {\n  const GLUE = './${glue}';\n  const WASM = './${wasm}';\n  const PWA = '${app.up}${pwaName}';`);
-  const startName = writeHashed(dir, 'start', 'js', start);
+  const startName = writeHashed(dir, 'start', 'js', minifyJs(start, { module: false }));
   // blocking="render": the first paint waits for it (a 3 KB file, fetched beside the
   // styles), so a user who chose English, or who opens a deep link, never sees the
   // Indonesian home flash first (pwa/start.js adjusts the first screen before it is shown).

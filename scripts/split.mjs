@@ -32,6 +32,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { hash16, sri } from './hashes.mjs';
+import { minifyJs } from './minify.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -103,23 +104,30 @@ const swap = (text, from, to, what) => {
   return text.split(from).join(to);
 };
 for (const p of parts) loader = swap(loader, `"./${p.name}"`, `"./${p.file}"`, 'loader');
+// The glue and the loader name each other and the main wasm by a hash taken over all
+// three, so their names are written with a placeholder first, then both are minified
+// (scripts/minify.mjs), then hashed as shipped, then the placeholder filled in.
+const H = 'SWANILAI_HASH_PLACEHOLDER';
+const names = (h) => ({ glue: `swanilai-${h}.js`, wasm: `swanilai-${h}_bg.wasm`, loader: `split-${h}.js` });
+loader = swap(loader, 'from "./swanilai.js"', `from "./${names(H).glue}"`, 'loader');
+glue = swap(glue, `from "./${LOADER}"`, `from "./${names(H).loader}"`, 'glue');
+glue = swap(glue, `'swanilai_bg.wasm'`, `'${names(H).wasm}'`, 'glue');
+[glue, loader] = [glue, loader].map((code) => minifyJs(code, { module: true }));
 const h = hash16(main, glue, loader);
-const names = { glue: `swanilai-${h}.js`, wasm: `swanilai-${h}_bg.wasm`, loader: `split-${h}.js` };
-loader = swap(loader, 'from "./swanilai.js"', `from "./${names.glue}"`, 'loader');
-glue = swap(glue, `from "./${LOADER}"`, `from "./${names.loader}"`, 'glue');
-glue = swap(glue, `'swanilai_bg.wasm'`, `'${names.wasm}'`, 'glue');
+[glue, loader] = [glue, loader].map((code) => code.split(H).join(h));
+const shipped = names(h);
 
 // ------------------------------------------------------------------ 5. into the release
 rmSync(join(dist, oldGlue));
 rmSync(join(dist, oldWasm));
-writeFileSync(join(dist, names.glue), glue);
-writeFileSync(join(dist, names.wasm), main);
-writeFileSync(join(dist, names.loader), loader);
+writeFileSync(join(dist, shipped.glue), glue);
+writeFileSync(join(dist, shipped.wasm), main);
+writeFileSync(join(dist, shipped.loader), loader);
 for (const p of parts) writeFileSync(join(dist, p.file), p.bytes);
 html = html.replace(preload, (_, a, b) =>
-  `<link rel="modulepreload" href="./${names.glue}"${a} integrity="${sri(glue)}"${b}>` +
-  `<link rel="modulepreload" href="./${names.loader}"${a} integrity="${sri(loader)}"${b}>`);
-html = html.split(oldGlue).join(names.glue).split(oldWasm).join(names.wasm);
+  `<link rel="modulepreload" href="./${shipped.glue}"${a} integrity="${sri(glue)}"${b}>` +
+  `<link rel="modulepreload" href="./${shipped.loader}"${a} integrity="${sri(loader)}"${b}>`);
+html = html.split(oldGlue).join(shipped.glue).split(oldWasm).join(shipped.wasm);
 writeFileSync(page, html);
 
 const kb = (b) => `${(gzipSync(b, { level: 9 }).length / 1000).toFixed(1)} KB`;
