@@ -116,11 +116,33 @@ function sizes() {
 //           blank page's repeat load is its own second visit (the server says no-store,
 //           so it is fetched again: it has no service worker).
 // Targets (issue 12): cold ≤ 1.5× the blank page, repeat ≤ 1.2×.
+// Beside them, "shell": the unit's page as shipped with its scripts taken out (the static
+// first screen, its four stylesheets, the icon), ready at the first frame its styles
+// allow. It is the floor of any page that draws that screen: the part of an app's
+// ratio that the wasm, its glue and the app's first render add is what lies above it.
 const BLANK = `<!doctype html>
 <html lang="id"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Halaman kosong</title><link rel="icon" href="data:," /></head><body><main data-ready><h1>Swanilai</h1></main></body></html>
 `;
 export const LOAD_TARGETS = { cold: 1.5, repeat: 1.2 };
+
+/** A folder holding the unit's page with its scripts taken out, and what the page still
+ * loads (styles, icon, manifest, with their .gz copies). The ready marker goes inside a
+ * hidden wrapper: a <main> directly in <body> would hide the static screen
+ * (style/main.css: the app's own <main> replaces it). */
+function shellDir(from) {
+  const dir = mkdtempSync(join(tmpdir(), 'swanilai-shell-'));
+  let html = readFileSync(join(from, 'index.html'), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>/g, '')
+    .replace('</body>', '<div hidden><main data-ready></main></div>\n</body>');
+  if (/<script\b/.test(html)) throw new Error('shell page: a script is left');
+  writeFileSync(join(dir, 'index.html'), html);
+  for (const f of readdirSync(from)) {
+    if (/\.(css|svg|webmanifest)(\.gz)?$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(from, f)));
+  }
+  return dir;
+}
 
 async function readyTime(page, url, label) {
   const errors = [];
@@ -150,14 +172,14 @@ async function coldOnce(browser, url, label) {
   }
 }
 
-async function repeatOnce(browser, url, label) {
+async function repeatOnce(browser, url, label, worker) {
   const context = await browser.newContext();
   try {
     const first = await context.newPage();
     await readyTime(first, url, `${label} (first visit)`);
     // Wait until the service worker has installed (its cache holds every file); the blank
     // page has none, and a worker that never gets ready must not hang the bench.
-    if (!label.startsWith('blank')) {
+    if (worker) {
       const ready = await first.evaluate(() => Promise.race([
         navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : false,
         new Promise((r) => setTimeout(() => r(false), 20000)),
@@ -174,9 +196,9 @@ async function repeatOnce(browser, url, label) {
 async function loads(browser, pages) {
   const times = Object.fromEntries(pages.map((p) => [p.name, { cold: [], repeat: [] }]));
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    for (const { name, url } of pages) {
+    for (const { name, url, worker = true } of pages) {
       const cold = await coldOnce(browser, url, `${name} cold run ${i + 1}`);
-      const repeat = await repeatOnce(browser, url, `${name} repeat run ${i + 1}`);
+      const repeat = await repeatOnce(browser, url, `${name} repeat run ${i + 1}`, worker);
       if (i >= WARMUP) {
         times[name].cold.push(cold);
         times[name].repeat.push(repeat);
@@ -195,7 +217,8 @@ async function loads(browser, pages) {
     console.log(`${name.padEnd(12)} ${`${cold.toFixed(0)} ms`.padStart(8)} ${flag(r.cold_ratio, LOAD_TARGETS.cold).padStart(8)} ${`${repeat.toFixed(0)} ms`.padStart(8)} ${flag(r.repeat_ratio, LOAD_TARGETS.repeat).padStart(8)}`);
     out[name] = r;
   }
-  console.log('(! = over the target; repeat: a second visit, the apps from their service worker\'s cache)');
+  console.log('(! = over the target; repeat: a second visit, the apps from their service worker\'s cache;');
+  console.log(' shell: the unit\'s page without its scripts, the static first screen and its styles: the floor)');
   return out;
 }
 
@@ -242,8 +265,9 @@ const server = await startServer({ root: dist, prefix: '/spbe/', gzip: true });
 const blankDir = mkdtempSync(join(tmpdir(), 'swanilai-blank-'));
 writeFileSync(join(blankDir, 'index.html'), BLANK);
 const blankServer = await startServer({ root: blankDir, prefix: '/spbe/', gzip: true });
+const shellServer = await startServer({ root: shellDir(dist), prefix: '/spbe/', gzip: true });
 const pages = [
-  { name: 'blank', url: blankServer.url },
+  { name: 'blank', url: blankServer.url, worker: false },
   { name: 'unit', url: server.url },
   { name: 'koordinator', url: `${server.url}koordinator/` },
   { name: 'hasil', url: `${server.url}hasil/` },
@@ -257,7 +281,7 @@ try {
   }
   const browser = await launchBrowser();
   try {
-    out.load = await loads(browser, pages);
+    out.load = await loads(browser, [...pages.slice(0, 1), { name: 'shell', url: shellServer.url, worker: false }, ...pages.slice(1)]);
     out.merge = await mergeBench(browser, server.url);
     out.documents = await documentsBench(browser, server.url);
   } finally {
@@ -266,6 +290,7 @@ try {
 } finally {
   await server.close();
   await blankServer.close();
+  await shellServer.close();
 }
 out.chromium_args = CHROMIUM_ARGS;
 out.loadavg_end = loadavg();

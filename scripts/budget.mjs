@@ -37,14 +37,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Budgets in bytes (1 KB = 1000 B, as in the issue); `charts`: the on-demand bundle. */
 export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, charts: 180_000 };
 /**
- * Ceilings: the release as it is, plus about 1% (1 December 2026, after the code splitting;
- * before it 530 / 615 / 625 KB). Every app is within its budget now, and `make test` fails
+ * Ceilings: the release as it is, plus about 1% (1 December 2026, after the code splitting,
+ * the catalogue parsed on demand and the minified glue; before the splitting 530 / 615 /
+ * 625 KB). Every app is within its budget now, and `make test` fails
  * over a budget; the ceilings stay below them so that growth is seen while there is still
  * room, not only once a budget is gone. Going over a ceiling fails in any mode. Lower a
  * ceiling with each cut; raise one only for a feature that is worth its bytes, and say so
  * in the commit.
  */
-export const CEILINGS = { unit: 287_000, koordinator: 332_000, hasil: 270_000, charts: 174_000 };
+export const CEILINGS = { unit: 286_000, koordinator: 330_500, hasil: 269_000, charts: 174_000 };
 /** Ceilings for each app's parts together (gzip), the same way. */
 export const PART_CEILINGS = { unit: 290_000, koordinator: 331_500, hasil: 406_500 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
