@@ -1049,7 +1049,8 @@ impl Walk {
     /// or of the wrong type" is refused). Null, wrong type, out of range and too many
     /// decimals each get their own message, all naming the allowed values.
     fn value(&mut self, v: &Json, path: &str, fw: Option<&Framework>) {
-        let (allowed_id, allowed_en) = match fw {
+        // The words of the messages only for a problem: this runs for every answer.
+        let allowed = || match fw {
             Some(fw) => allowed_values(&fw.values),
             None => ("0–5".to_owned(), "0–5".to_owned()),
         };
@@ -1078,6 +1079,7 @@ impl Walk {
                     ),
                     None => (String::new(), String::new()),
                 };
+                let (allowed_id, allowed_en) = allowed();
                 return self.error(
                     path,
                     format!("Nilai harus berupa angka ({allowed_id}), bukan {got_id}.{hint_id}"),
@@ -1089,10 +1091,16 @@ impl Walk {
         };
         let Some(fw) = fw else { return };
         let range = &fw.values;
-        let x_id = number_in(x, Lang::Id);
         let f = x.as_f64().unwrap_or(f64::NAN);
         let (lo, hi) = (range.min_value().to_f64(), range.max_value().to_f64());
-        if !(f >= lo - 1e-9 && f <= hi + 1e-9) {
+        let in_range = f >= lo - 1e-9 && f <= hi + 1e-9;
+        let value = crate::domain::value::Value::from_f64(f);
+        if in_range && value.is_some_and(|value| range.accepts(value)) {
+            return;
+        }
+        let x_id = number_in(x, Lang::Id);
+        let (allowed_id, allowed_en) = allowed();
+        if !in_range {
             return self.error(
                 path,
                 format!(
@@ -1105,8 +1113,7 @@ impl Walk {
                 ),
             );
         }
-        match crate::domain::value::Value::from_f64(f) {
-            Some(value) if range.accepts(value) => {}
+        match value {
             Some(_) => self.error(
                 path,
                 format!(
