@@ -16,8 +16,9 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 use swanilai::domain::catalogue::framework;
 use swanilai::domain::consolidation::{
-    assignment_file, coverage, merge, to_consolidated, CellState, Coordination, HistoryReason,
-    Imported, Role, Settlement, Status, Workspace, COORDINATION_KEY, PROVENANCE_DIGEST,
+    assignment_file, coverage, merge, to_consolidated, CellState, Coordination, Digested,
+    HistoryReason, Imported, Role, Settlement, Status, Workspace, COORDINATION_KEY,
+    PROVENANCE_DIGEST,
 };
 use swanilai::domain::exchange::{
     self, Answer, ExchangeFile, Kind, Rule, Timestamp, UnitRef, FORMAT, VERSION,
@@ -682,7 +683,8 @@ fn a_newer_file_that_changes_the_answers_reopens_the_conflict() {
         serde_json::from_slice(&fixture("bag-hukum-differ.json")).unwrap();
     newer.exported_at = time("2026-12-01T00:00:00Z");
     newer.answers.get_mut("2").unwrap().value = v(4);
-    ws.import(newer, "bag-hukum-v2.json", &LATER).unwrap();
+    ws.import(Digested::new(newer), "bag-hukum-v2.json", &LATER)
+        .unwrap();
     let item = merge(&ws).item("2").unwrap().clone();
     assert_eq!(
         item.status,

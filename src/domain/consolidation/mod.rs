@@ -41,7 +41,7 @@ pub use file::{
     assignment_file, coordination_of, describe_rule, to_consolidated, to_consolidated_with,
     Coordination, Restored, COORDINATION_KEY, PROVENANCE_DIGEST,
 };
-pub use import::{digest, ImportReport, Imported};
+pub use import::{digest, Digested, ImportReport, Imported};
 pub use journey::{
     check_letterhead, check_nip, dues, is_late, letterhead_from_image, letterhead_image, reminder,
     reminder_all, Arrival, BeritaAcara, Guidance, Signatory, UnitDue, MAX_INSTRUCTIONS,

@@ -14,8 +14,8 @@ use crate::adapters::documents::{documents, size_label, Scope};
 use crate::adapters::files::{self, ReadError};
 use crate::adapters::kv::KvStore;
 use crate::domain::bundle;
-use crate::domain::consolidation::{digest, HistoryReason, Imported};
-use crate::domain::exchange::{self, ExchangeFile, Problem, Severity};
+use crate::domain::consolidation::{Digested, HistoryReason, Imported};
+use crate::domain::exchange::{self, Problem, Severity};
 use crate::domain::text::{visible, Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
 use crate::ui::i18n::{when, when_in};
@@ -433,7 +433,7 @@ fn History() -> impl IntoView {
 
 /// One file of a batch, read and checked: its parsed content and warnings (including its
 /// documents'), or every problem that refuses it.
-type Read = Result<(ExchangeFile, Vec<Problem>), Vec<Problem>>;
+type Read = Result<(Digested, Vec<Problem>), Vec<Problem>>;
 
 /// Reads and checks every file of a batch, storing the intact documents of bundles.
 /// `None` when cancelled (documents stored by this batch are removed again).
@@ -471,7 +471,9 @@ async fn read_batch(
             Ok(bytes) if bundle::is_zip(&bytes) => match bundle::open(&bytes) {
                 Err(problems) => Err(problems),
                 Ok(b) => {
-                    let scope = Scope::Source(digest(&b.parsed.file));
+                    // (A copy: the bundle is still read below. Small beside its documents.)
+                    let file = Digested::new(b.parsed.file.clone());
+                    let scope = Scope::Source(file.digest().to_owned());
                     // A cancel removes what this batch stored, not what an earlier one did.
                     if store.stored(&scope).await.is_empty() {
                         stored_scopes.push(scope.clone());
@@ -505,10 +507,10 @@ async fn read_batch(
                         }
                     }
                     warnings.extend(bundle::unlisted_problem(&b.unlisted()));
-                    Ok((b.parsed.file, warnings))
+                    Ok((file, warnings))
                 }
             },
-            Ok(bytes) => exchange::parse(&bytes).map(|p| (p.file, p.warnings)),
+            Ok(bytes) => exchange::parse(&bytes).map(|p| (Digested::new(p.file), p.warnings)),
         };
         done += size as usize;
         progress.try_set((done, total));
