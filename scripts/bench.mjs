@@ -252,8 +252,10 @@ async function mergeBench(browser, url) {
 async function documentsBench(browser, url) {
   const r = await benchDocuments(browser, `${url}koordinator/`);
   console.log(`\n== documents: ${r.units} bundles, ${r.documents} documents, ${r.mb} MB ==`);
-  console.log(`import: ${r.import_ms} ms (${r.summary}); longest main-thread task ${r.import_longest_task_ms} ms  ${r.import_longest_task_ms < 200 ? 'under' : 'OVER'} the 200 ms goal`);
-  console.log(`evidence package: ${r.package_ms} ms; longest main-thread task ${r.package_longest_task_ms} ms`);
+  // The browser reports tasks over 50 ms only.
+  const longest = (ms) => (ms > 0 ? `${ms} ms` : 'none over 50 ms');
+  console.log(`import: ${r.import_ms} ms (${r.summary}); longest main-thread task: ${longest(r.import_longest_task_ms)}  ${r.import_longest_task_ms < 200 ? 'under' : 'OVER'} the 200 ms goal`);
+  console.log(`evidence package: ${r.package_ms} ms; longest main-thread task: ${longest(r.package_longest_task_ms)}`);
   console.log(`peak memory of Chromium (all processes): ${r.peak_rss_mb ?? '—'} MB`);
   return r;
 }
