@@ -18,8 +18,8 @@
 //! users open first does not carry them. `texts.rs` in OUT_DIR tells the registry whether
 //! texts were left out and the FNV-1a 64 digest of each source file, which the fetched copy
 //! must match byte for byte (`domain::catalogue::texts`). `index.json` in OUT_DIR holds,
-//! per framework file, the id, names and year the registry lists without parsing the
-//! framework (`registry::Summary`).
+//! per framework file, the id, names, year and indicator ids the registry lists without
+//! parsing the framework (`registry::Summary`).
 //!
 //! Split parts (feature `split`, `src/ui/parts.rs`): a part is split only in the apps that
 //! show it, since a split function is a wasm export and would keep its code alive in any
@@ -82,13 +82,19 @@ fn main() {
         // it with its name, and the catalogue tests fail on it.
         let json = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut value) => {
-                if value.get("indicators").is_some() {
+                if let Some(indicators) = value.get("indicators").and_then(|v| v.as_array()) {
                     let field = |k: &str| value.get(k).cloned().unwrap_or_default();
-                    let summary =
-                        ["id", "short_name", "name", "year"].map(|k| (k.to_string(), field(k)));
+                    let ids = indicators
+                        .iter()
+                        .map(|i| i.get("id").cloned().unwrap_or_default());
+                    let mut summary: serde_json::Map<_, _> = ["id", "short_name", "name", "year"]
+                        .map(|k| (k.to_string(), field(k)))
+                        .into_iter()
+                        .collect();
+                    summary.insert("indicators".into(), ids.collect());
                     index.insert(
                         entry.file_name().to_string_lossy().into_owned(),
-                        serde_json::Value::Object(summary.into_iter().collect()),
+                        serde_json::Value::Object(summary),
                     );
                 }
                 if strip {

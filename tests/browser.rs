@@ -335,7 +335,7 @@ async fn choosing_a_level_in_the_app_is_autosaved() {
     let now = clock::now();
     let draft = Draft::new(
         "uji1".into(),
-        fw,
+        &fw.summary(),
         "Pemkab Uji".into(),
         "2026".into(),
         unit_for_name("BKPSDM"),
@@ -396,7 +396,7 @@ async fn leaving_the_page_writes_the_version_on_screen_once() {
     let fw = framework("spbe-2020").unwrap();
     let draft = Draft::new(
         "sekali".into(),
-        fw,
+        &fw.summary(),
         "Pemkab Uji".into(),
         "2026".into(),
         unit_for_name("BKPSDM"),

@@ -19,7 +19,7 @@ fn at(text: &str) -> Timestamp {
 fn draft() -> Draft {
     Draft::new(
         "d1".into(),
-        framework("spbe-2020").unwrap(),
+        &framework("spbe-2020").unwrap().summary(),
         "Pemerintah Kabupaten Karanganyar".into(),
         "2026".into(),
         unit_for_name("BKPSDM"),

@@ -5,7 +5,7 @@
 //! user wrote the Fakta before choosing a level), and the justification is kept as its
 //! two parts, Fakta and Analisis (Pedoman MenPANRB 3/2024 Bab III), joined only on export.
 
-use crate::domain::catalogue::{Framework, Indicator};
+use crate::domain::catalogue::{Framework, Indicator, Summary};
 use crate::domain::checklist::ItemStates;
 use crate::domain::exchange::{
     Answer, AssignmentPart, Date, Evidence, ExchangeFile, Kind, SupportInput, Timestamp, UnitRef,
@@ -176,7 +176,7 @@ impl Draft {
     /// An empty draft for a unit.
     pub fn new(
         id: String,
-        framework: &Framework,
+        framework: &Summary,
         institution: String,
         period: String,
         unit: UnitRef,
@@ -290,16 +290,25 @@ impl Draft {
     /// The indicators the unit answers itself (all of its scope but those it supports), in
     /// catalogue order: what its progress counts.
     pub fn own_scope<'a>(&'a self, fw: &'a Framework) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.scope(fw)
-            .filter(move |i| self.part(&i.id).is_some_and(Part::answers))
+        fw.indicators.iter().filter(move |i| self.is_own(&i.id))
     }
 
-    /// (answered, total) over the unit's own indicators ([`Draft::own_scope`]): its progress.
-    pub fn progress(&self, fw: &Framework) -> (usize, usize) {
-        let own: Vec<&Indicator> = self.own_scope(fw).collect();
+    /// Whether the unit answers indicator `id` itself ([`Draft::own_scope`]).
+    fn is_own(&self, id: &str) -> bool {
+        self.is_in_scope(id) && self.part(id).is_some_and(Part::answers)
+    }
+
+    /// (answered, total) over the unit's own indicators ([`Draft::own_scope`]): its
+    /// progress. `indicators`: the framework's indicator ids (a start page has them from
+    /// the catalogue's summary, without the framework itself).
+    pub fn progress<'a>(&self, indicators: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
+        let own: Vec<&str> = indicators
+            .into_iter()
+            .filter(|id| self.is_own(id))
+            .collect();
         let answered = own
             .iter()
-            .filter(|i| self.answers.get(&i.id).is_some_and(|a| a.value.is_some()))
+            .filter(|id| self.answers.get(**id).is_some_and(|a| a.value.is_some()))
             .count();
         (answered, own.len())
     }

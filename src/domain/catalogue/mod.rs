@@ -501,6 +501,17 @@ pub struct Note {
 }
 
 impl Framework {
+    /// What the registry lists of this framework ([`Summary`]).
+    pub fn summary(&self) -> Summary {
+        Summary {
+            id: self.id.clone(),
+            short_name: self.short_name.clone(),
+            name: self.name.clone(),
+            year: self.year,
+            indicators: self.indicators.iter().map(|i| i.id.clone()).collect(),
+        }
+    }
+
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }

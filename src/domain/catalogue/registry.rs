@@ -39,19 +39,23 @@ pub struct UnitTemplate {
 /// How many frameworks are registered.
 pub(super) const SOURCE_COUNT: usize = SOURCES.len();
 
-/// What a list of frameworks shows of each (the "new assessment" and "new workspace"
-/// forms, the period a new one starts with, the message naming the known ids). The build
-/// script writes these from the framework files themselves (`$OUT_DIR/frameworks/
-/// index.json`), so a start page lists the frameworks without parsing any: parsing all
-/// three was the largest part of the wasm's work before the first screen (about 40% of
-/// `main` in a profile of the unit's start page). A framework itself is parsed when
-/// something first asks for it by id ([`framework`]).
+/// What a list of frameworks or of drafts shows of each framework (the "new assessment"
+/// and "new workspace" forms, the period a new one starts with, the message naming the
+/// known ids, a draft's progress), and what a new draft records of it. The build script
+/// writes these from the framework files themselves (`$OUT_DIR/frameworks/index.json`),
+/// so a start page parses no framework: parsing all three was the largest part of the
+/// wasm's work before the first screen (about 40% of `main` in a profile of the unit's
+/// start page), and with nothing on the unit's home asking for a whole framework, the
+/// code that reads one goes into the draft's part of the split release. A framework
+/// itself is parsed when something first asks for it by id ([`framework`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Summary {
     pub id: String,
     pub short_name: String,
     pub name: Text,
     pub year: u16,
+    /// Every indicator's id, in the framework's order.
+    pub indicators: Vec<String>,
 }
 
 const INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks/index.json"));

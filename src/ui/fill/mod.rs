@@ -26,7 +26,10 @@ pub fn DraftHeader() -> impl IntoView {
     let lang = lang();
     let fw = ws.framework;
     // The unit's own indicators: what it supports is input, not owed.
-    let counts = Memo::new(move |_| ws.draft.with(|d| d.progress(fw)));
+    let counts = Memo::new(move |_| {
+        ws.draft
+            .with(|d| d.progress(fw.indicators.iter().map(|i| i.id.as_str())))
+    });
     let id = ws.draft.with_untracked(|d| d.id.clone());
     let fill = Route::Fill {
         draft: id.clone(),

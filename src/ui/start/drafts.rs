@@ -3,7 +3,7 @@
 
 use crate::adapters::documents::{documents, Scope};
 use crate::adapters::{clock, files, storage};
-use crate::domain::catalogue::framework;
+use crate::domain::catalogue::summaries;
 use crate::domain::draft::Draft;
 use crate::domain::revision::Versioned as _;
 use crate::domain::text::{visible, Lang};
@@ -105,11 +105,14 @@ pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
-    let fw = framework(&draft.framework);
+    // The catalogue's summary: the start page parses no framework.
+    let fw = summaries().find(|f| f.id == draft.framework);
     let fw_name = fw
         .map(|f| f.short_name.clone())
         .unwrap_or_else(|| draft.framework.clone());
-    let (answered, scope) = fw.map_or((0, 0), |f| draft.progress(f));
+    let (answered, scope) = fw.map_or((0, 0), |f| {
+        draft.progress(f.indicators.iter().map(String::as_str))
+    });
     let open = Route::Fill {
         draft: draft.id.clone(),
         indicator: None,
