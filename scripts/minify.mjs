@@ -3,14 +3,15 @@
 // Their parse is on the way to every app's first screen, and the glue alone is 64 KB as
 // wasm-bindgen writes it, about 29 KB minified.
 //
-// `module`: an ES module (the glue, the loader, pwa.js); otherwise a classic script kept to
-// ES2015 syntax (start.js must run, and say what is wrong, in browsers too old for more).
+// `module`: an ES module (the glue, the loader, pwa.js); otherwise a classic script
+// (start.js), kept to the syntax it is written in (ES2017 and `import()`), so that the
+// minifier neither adds newer syntax nor rewrites its async code into helpers.
 import { transformSync } from 'esbuild';
 
 export function minifyJs(code, { module }) {
   return transformSync(code, {
     minify: true,
-    ...(module ? { format: 'esm', target: 'es2020' } : { target: 'es2015' }),
+    ...(module ? { format: 'esm', target: 'es2020' } : { target: 'es2017' }),
     // wasm-bindgen writes the loader's import once per import of it into the wasm, each
     // under the same key: harmless, and not a warning to print on every build.
     logLevel: 'error',

@@ -722,6 +722,33 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
     }
 
+    /// Progress counts the indicators the unit answers itself that have a value: those it
+    /// leads under an assignment (not those it supports, not those outside it), or every
+    /// indicator but the ones it supports without one. Counted by hand for SPBE 2020's 47.
+    #[test]
+    fn progress_counts_the_units_own_indicators_that_have_a_value() {
+        let draft = |assignment: &str, supports: &str| -> Draft {
+            let stored = format!(
+                r#"{{"id":"d","name":"x","framework":"spbe-2020","institution":"","period":"2026",
+                "unit":{{"id":"u","name":"U"}},"created_at":"2026-11-28T09:30:00Z","updated_at":"2026-11-28T09:30:00Z",
+                {assignment}"supports":{supports},
+                "answers":{{"1":{{"value":3}},"2":{{"fakta":"belum dinilai"}},"4":{{"value":2}},"10":{{"value":1}}}}}}"#
+            );
+            crate::domain::json::from_str(&stored).unwrap()
+        };
+        let fw = crate::domain::catalogue::framework("spbe-2020").unwrap();
+        let ids = || fw.indicators.iter().map(|i| i.id.as_str());
+        let assigned = draft(
+            r#""assignment":{"lead":["1","2","3"],"support":["4"]},"#,
+            "[]",
+        );
+        assert_eq!(assigned.progress(ids()), (1, 3));
+        let free = draft("", r#"["4"]"#);
+        assert_eq!(free.progress(ids()), (2, 46));
+        // The same as the fill screen's own scope.
+        assert_eq!(free.own_scope(fw).count(), 46);
+    }
+
     /// Issue 9: a Fakta mentioning "analisis:" was cut there when the file was reopened.
     #[test]
     fn a_fakta_that_mentions_analisis_comes_back_whole() {

@@ -111,16 +111,30 @@ fn parse(index: usize) -> &'static Result<Framework, String> {
     })
 }
 
-/// Parses every registered framework (once), and validates it (on the host and in debug
-/// builds; see `parse`). The error names the file and the first problem; tests guarantee
-/// it never happens in a release, whose app therefore calls this only in debug builds.
+/// Parses every registered framework (once), and validates it and its summary (on the
+/// host and in debug builds; see `parse`). The error names the file and the first
+/// problem; tests guarantee it never happens in a release, whose app therefore calls this
+/// only in debug builds.
 pub fn load() -> Result<&'static [&'static Framework], &'static str> {
-    // Every source, also one the build script left out of its index (it could not read
-    // it): parsing it says why.
     let all = ALL.get_or_init(|| {
-        (0..SOURCE_COUNT)
+        // Every source, also one the build script left out of its index (it could not read
+        // it): parsing it says why.
+        let all = (0..SOURCE_COUNT)
             .map(|index| parse(index).as_ref().map_err(String::clone))
-            .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        // An index that does not say what the frameworks say (or that did not read at all,
+        // which would empty every list) is an error here, not a silent gap.
+        if cfg!(any(debug_assertions, not(target_arch = "wasm32"))) {
+            for (index, (file, _)) in SOURCES.iter().enumerate() {
+                let listed = indexed().iter().find(|(i, _)| *i == index).map(|(_, s)| s);
+                if listed != Some(&all[index].summary()) {
+                    return Err(format!(
+                        "{file}: ringkasan di indeks katalog tidak sama dengan kerangkanya"
+                    ));
+                }
+            }
+        }
+        Ok(all)
     });
     match all {
         Ok(v) => Ok(v),
