@@ -119,6 +119,8 @@ for (const [path, home] of [['#/panduan', false], ['koordinator/#/', false], ['k
       assert.ok(await page.locator('#app-loading .app-header').isVisible());
       release();
       await page.waitForSelector(READY_SELECTOR);
+      // The guide is a part of its own (src/ui/parts.rs): "Membuka…" until it is fetched.
+      await page.locator('main h1').first().waitFor();
       assert.equal(await page.locator('main h1').count(), 1);
     } finally {
       await context.close();
