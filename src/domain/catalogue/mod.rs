@@ -12,8 +12,8 @@ mod texts;
 mod validate;
 
 pub use registry::{
-    default_framework_id, default_period, framework, frameworks, load, summaries, units, Summary,
-    UnitTemplate,
+    default_framework_id, default_period, framework, frameworks, load, summaries, summary, units,
+    Summary, UnitTemplate,
 };
 pub use texts::{complete, complete_from, fnv1a64, texts_left_out, texts_url, TextsError};
 pub use validate::{validate, CatalogueProblem};

@@ -91,6 +91,11 @@ pub fn summaries() -> impl Iterator<Item = &'static Summary> {
     indexed().iter().map(|(_, s)| s)
 }
 
+/// The summary of framework `id`, without parsing it.
+pub fn summary(id: &str) -> Option<&'static Summary> {
+    summaries().find(|f| f.id == id)
+}
+
 fn parse(index: usize) -> &'static Result<Framework, String> {
     PARSED[index].get_or_init(|| {
         let (file, json) = SOURCES[index];
@@ -166,7 +171,7 @@ pub fn default_framework_id() -> String {
 /// 2020–2025, Pemdi 2026: from 2026), so a new SPBE 2020 assessment made in 2026 is one
 /// for 2025, the last period evaluated under PermenPANRB 59/2020.
 pub fn default_period(id: &str, this_year: u16) -> u16 {
-    let Some(fw) = summaries().find(|f| f.id == id) else {
+    let Some(fw) = summary(id) else {
         return this_year;
     };
     let until = summaries()

@@ -44,10 +44,6 @@ impl Digested {
         Self { file, digest }
     }
 
-    pub fn file(&self) -> &ExchangeFile {
-        &self.file
-    }
-
     pub fn digest(&self) -> &str {
         &self.digest
     }

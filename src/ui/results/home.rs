@@ -3,7 +3,7 @@
 //! report, so a bookmark of the results app never forwards to (and loads) another app.
 
 use crate::adapters::storage::{self, Entry};
-use crate::domain::catalogue::summaries;
+use crate::domain::catalogue::summary;
 use crate::domain::consolidation::Workspace;
 use crate::domain::draft::Draft;
 use crate::domain::exchange::Timestamp;
@@ -53,9 +53,7 @@ fn workspace_row(w: Workspace) -> Row {
 }
 
 fn detail(framework_id: &str, institution: &str, period: &str) -> String {
-    let fw = summaries()
-        .find(|f| f.id == framework_id)
-        .map_or(framework_id, |f| f.short_name.as_str());
+    let fw = summary(framework_id).map_or(framework_id, |f| f.short_name.as_str());
     format!("{fw} · {institution} · {period}")
 }
 

@@ -3,7 +3,7 @@
 
 use crate::adapters::documents::{documents, Scope};
 use crate::adapters::{clock, files, storage};
-use crate::domain::catalogue::summaries;
+use crate::domain::catalogue::summary;
 use crate::domain::draft::Draft;
 use crate::domain::revision::Versioned as _;
 use crate::domain::text::{visible, Lang};
@@ -106,7 +106,7 @@ pub fn DraftList(refresh: RwSignal<u32>) -> impl IntoView {
 fn DraftRow(draft: Draft, refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
     // The catalogue's summary: the start page parses no framework.
-    let fw = summaries().find(|f| f.id == draft.framework);
+    let fw = summary(&draft.framework);
     let fw_name = fw
         .map(|f| f.short_name.clone())
         .unwrap_or_else(|| draft.framework.clone());

@@ -1,7 +1,7 @@
 //! Starting a new assessment by hand: framework, institution, period and unit.
 
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{default_framework_id, summaries, units};
+use crate::domain::catalogue::{default_framework_id, summary, units};
 use crate::domain::draft::{unit_for_name, Draft};
 use crate::domain::text::Lang;
 use crate::ui::i18n::{lang, tr};
@@ -29,7 +29,7 @@ pub fn NewDraftForm() -> impl IntoView {
             }));
             return;
         }
-        let Some(fw) = summaries().find(|f| f.id == fw_id.get()) else {
+        let Some(fw) = summary(&fw_id.get()) else {
             return;
         };
         let now = clock::now();
