@@ -7,8 +7,10 @@
 //! - a coordinator's workspace ([`workspace`]: units, import, coverage, conflicts,
 //!   documents, results, report);
 //! - the file reader behind the homes' "open a file" ([`open_file`] in the unit's app: a
-//!   .json or a .zip bundle; [`parse_file`] in the coordinator's: a consolidated .json), a
-//!   file's problems being reported by the same code the draft and the workspace use;
+//!   .json or a .zip bundle; [`reopen`] in the coordinator's: a consolidated .json), a
+//!   file's problems being reported by the same code the draft and the workspace use; in
+//!   the coordinator's, also the frameworks themselves, which [`new_workspace`] needs (the
+//!   home lists workspaces from the frameworks' summaries);
 //! - the unit's guide ([`help`]).
 //!
 //! In the release (feature `split`, built by `scripts/split.mjs`) each function marked
@@ -28,8 +30,9 @@
 
 use super::i18n::tr;
 use super::route::Route;
+use crate::domain::consolidation::{Restored, Workspace};
 use crate::domain::draft::Draft;
-use crate::domain::exchange::{self, Parsed, Problem};
+use crate::domain::exchange::{self, Problem, Timestamp};
 use crate::domain::text::Text;
 use leptos::prelude::*;
 use std::future::Future;
@@ -121,17 +124,52 @@ fn open_part(bytes: Vec<u8>) -> Result<Opening, Unloaded> {
     }))
 }
 
+// The coordinator's part holds what makes a workspace from a framework (a new one, or
+// one rebuilt from a consolidated file): its home lists workspaces from the frameworks'
+// summaries and parses none.
 #[cfg_attr(
     split_coordinator,
     leptos::wasm_split::wasm_split(
         reader,
         wasm_split_path = ::leptos::wasm_split,
-        preload(preload_parse_file),
+        preload(preload_reopen),
         fallible
     )
 )]
-fn parse_part(bytes: &[u8]) -> Result<Result<Parsed, Vec<Problem>>, Unloaded> {
-    Ok(exchange::parse(bytes))
+fn reopen_part(bytes: &[u8], id: String, now: &Timestamp) -> Result<Reopened, Unloaded> {
+    Ok(exchange::parse(bytes).and_then(|parsed| {
+        match Workspace::from_consolidated(id, &parsed.file, now) {
+            Ok((ws, restored)) => Ok((ws, restored, parsed.warnings)),
+            // Refused: the file's warnings are listed with the reason, as a refused
+            // file's are.
+            Err(mut problems) => {
+                problems.extend(parsed.warnings);
+                Err(problems)
+            }
+        }
+    }))
+}
+
+#[cfg_attr(
+    split_coordinator,
+    leptos::wasm_split::wasm_split(
+        reader,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn new_workspace_part(form: NewWorkspace) -> Result<Option<Workspace>, Unloaded> {
+    let NewWorkspace {
+        id,
+        framework,
+        institution,
+        period,
+        coordinator,
+        starter,
+        now,
+    } = form;
+    Ok(crate::domain::catalogue::framework(&framework)
+        .map(|fw| Workspace::new(id, fw, institution, period, coordinator, starter, &now)))
 }
 
 /// Opens a file the unit chose on the start page: a .json exchange file or a .zip bundle
@@ -147,13 +185,48 @@ pub async fn open_file(bytes: Vec<u8>) -> Opened {
     }
 }
 
-/// Reads an exchange file the coordinator opens on the home (a consolidated file).
-pub async fn parse_file(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
+/// A consolidated file reopened: the workspace rebuilt from it, what came back, and the
+/// file's warnings; or every problem that stopped it.
+pub type Reopened = Result<(Workspace, Restored, Vec<Problem>), Vec<Problem>>;
+
+/// Reads a consolidated file the coordinator opens on the home and rebuilds its workspace
+/// (with `id`, as of `now`); nothing is stored yet.
+pub async fn reopen(bytes: &[u8], id: String, now: &Timestamp) -> Reopened {
     #[cfg(split_coordinator)]
-    let read = parse_part(bytes).await;
+    let read = reopen_part(bytes, id, now).await;
     #[cfg(not(split_coordinator))]
-    let read = parse_part(bytes);
+    let read = reopen_part(bytes, id, now);
     read.unwrap_or_else(|_| Err(vec![reader_unloaded()]))
+}
+
+/// What the coordinator's "new workspace" form gives [`new_workspace`].
+pub struct NewWorkspace {
+    pub id: String,
+    pub framework: String,
+    pub institution: String,
+    pub period: String,
+    pub coordinator: String,
+    /// Start with the usual Pemda units and the default assignment.
+    pub starter: bool,
+    pub now: Timestamp,
+}
+
+/// A new workspace from the form (`None`: the framework is not in the catalogue);
+/// `Unloaded` when the part holding the frameworks could not be fetched.
+pub async fn new_workspace(form: NewWorkspace) -> Result<Option<Workspace>, Unloaded> {
+    #[cfg(split_coordinator)]
+    let made = new_workspace_part(form).await;
+    #[cfg(not(split_coordinator))]
+    let made = new_workspace_part(form);
+    made
+}
+
+/// What the coordinator is told when the part that makes workspaces could not be fetched.
+pub fn maker_unloaded() -> Text {
+    Text::new(
+        "Ruang kerja belum dapat dibuat: bagian aplikasi yang membacanya belum termuat (sambungan terputus sebelum semuanya tersimpan di perangkat ini, atau versi baru Swanilai sudah dipasang di tab lain). Periksa sambungan, muat ulang halaman, lalu coba lagi. Data Anda tidak berubah.",
+        "The workspace could not be made yet: the part of the app that reads frameworks has not loaded (the connection dropped before all of it was stored on this device, or a new version of Swanilai was installed in another tab). Check the connection, reload the page and try again. Your data is unchanged.",
+    )
 }
 
 /// The file's problem when the reader itself could not be fetched.
@@ -207,7 +280,7 @@ pub fn preload() {
                 #[cfg(split_unit)]
                 let _ = (preload_open_file().await, preload_help().await);
                 #[cfg(split_coordinator)]
-                let _ = preload_parse_file().await;
+                let _ = preload_reopen().await;
             })
         },
         std::time::Duration::from_millis(PRELOAD_AFTER_MS),

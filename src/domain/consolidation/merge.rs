@@ -161,8 +161,12 @@ fn chosen(d: &Decision, candidates: &[Candidate]) -> Option<Option<usize>> {
 
 /// Merges the workspace's current files. One pass over every answer, one over the
 /// indicators and one over the decisions.
+///
+/// Only the framework's indicator ids are needed, and they come from its summary: the
+/// coordinator's home counts each workspace's answers and open conflicts without parsing
+/// a framework, so the framework reader is not part of that home's first download.
 pub fn merge(ws: &Workspace) -> Merge {
-    let Some(fw) = ws.framework() else {
+    let Some(summary) = crate::domain::catalogue::summary(&ws.framework) else {
         return Merge::default();
     };
     // Submissions are sorted by unit id, so each indicator's candidates come out sorted.
@@ -208,17 +212,17 @@ pub fn merge(ws: &Workspace) -> Merge {
             .push(i);
     }
 
-    let items = fw
+    let items = summary
         .indicators
         .iter()
-        .map(|ind| {
-            let candidates = by_indicator.remove(ind.id.as_str()).unwrap_or_default();
-            let inputs = inputs_of.remove(ind.id.as_str()).unwrap_or_default();
+        .map(|id| {
+            let candidates = by_indicator.remove(id.as_str()).unwrap_or_default();
+            let inputs = inputs_of.remove(id.as_str()).unwrap_or_default();
             let status = match candidates.first() {
                 None => Status::Unanswered,
                 Some(first) if candidates.iter().all(|c| c.agrees(first)) => {
                     // The lead's answer, else any answer, before a supporting unit's proposal.
-                    let lead = ws.assignments.get(&ind.id).and_then(|a| a.lead.as_deref());
+                    let lead = ws.assignments.get(id).and_then(|a| a.lead.as_deref());
                     let source = candidates
                         .iter()
                         .position(|c| Some(c.unit.as_str()) == lead && !c.proposal)
@@ -230,7 +234,7 @@ pub fn merge(ws: &Workspace) -> Merge {
                     }
                 }
                 Some(_) => decisions_of
-                    .get(ind.id.as_str())
+                    .get(id.as_str())
                     .into_iter()
                     .flatten()
                     .rev()
@@ -249,7 +253,7 @@ pub fn merge(ws: &Workspace) -> Merge {
                     .unwrap_or(Status::Unsettled),
             };
             Item {
-                indicator: ind.id.clone(),
+                indicator: id.clone(),
                 candidates,
                 inputs,
                 status,

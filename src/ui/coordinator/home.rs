@@ -5,11 +5,12 @@ use super::state::{list_workspaces, read_workspace, remove_workspace, store_work
 use super::Tab;
 use crate::adapters::files::{self, ReadError};
 use crate::adapters::{clock, storage};
-use crate::domain::catalogue::{default_framework_id, framework, units};
+use crate::domain::catalogue::{default_framework_id, summary, units};
 use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
+use crate::ui::parts::{maker_unloaded, new_workspace, NewWorkspace as NewWorkspaceForm, Unloaded};
 use crate::ui::state::{navigate, notifier, NoticeKind};
 use crate::ui::widgets::{warnings_notice, ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
 use leptos::prelude::*;
@@ -112,7 +113,8 @@ fn WorkspaceList(refresh: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn WorkspaceRow(ws: Workspace, refresh: RwSignal<u32>) -> impl IntoView {
     let lang = lang();
-    let fw = ws.framework();
+    // The summary, not the framework: this home parses no framework (`merge` neither).
+    let fw = summary(&ws.framework);
     let m = merge(&ws);
     let (answered, open) = (m.answered(), m.unsettled().count());
     let total = fw.map_or(0, |f| f.indicators.len());
@@ -222,21 +224,23 @@ fn NewWorkspace() -> impl IntoView {
         if !empty.is_empty() {
             return;
         }
-        let Some(fw) = framework(&fw_id.get()) else {
-            return;
+        let form = NewWorkspaceForm {
+            id: clock::new_id(),
+            framework: fw_id.get(),
+            institution: institution.get(),
+            period: period.get(),
+            coordinator: coordinator.get(),
+            starter: starter.get(),
+            now: clock::now(),
         };
-        let now = clock::now();
-        let ws = Workspace::new(
-            clock::new_id(),
-            fw,
-            institution.get(),
-            period.get(),
-            coordinator.get(),
-            starter.get(),
-            &now,
-        );
         let tell = notifier();
         spawn_local(async move {
+            let ws = match new_workspace(form).await {
+                Ok(Some(ws)) => ws,
+                // Only a framework the choice offers can be asked for.
+                Ok(None) => return,
+                Err(Unloaded) => return tell(NoticeKind::Error, maker_unloaded()),
+            };
             match store_workspace(&ws, tell.clone()).await {
                 Ok(()) => navigate(&Tab::Units.route(&ws.id)),
                 Err(e) => tell(NoticeKind::Error, e.message()),
@@ -390,12 +394,11 @@ async fn open_consolidated(
     file_name: &str,
     notify: impl Fn(NoticeKind, Text) + Clone,
 ) -> Result<String, Vec<Problem>> {
-    let parsed = crate::ui::parts::parse_file(bytes).await?;
-    if let Some(t) = warnings_notice(file_name, &parsed.warnings) {
+    let (ws, restored, warnings) =
+        crate::ui::parts::reopen(bytes, clock::new_id(), &clock::now()).await?;
+    if let Some(t) = warnings_notice(file_name, &warnings) {
         notify(NoticeKind::Warning, t);
     }
-    let now = clock::now();
-    let (ws, restored) = Workspace::from_consolidated(clock::new_id(), &parsed.file, &now)?;
     store_workspace(&ws, notify.clone())
         .await
         .map_err(|e| vec![read_problem(e.message())])?;
