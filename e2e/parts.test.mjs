@@ -88,3 +88,34 @@ test('a file opened while the reader cannot be fetched is refused with a clear m
     await context.close();
   }
 });
+
+test("the coordinator's home makes no workspace while the part that reads frameworks cannot be fetched, and makes one once it can", async () => {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  // The coordinator's home parses no framework: making a workspace (new, or reopened from
+  // a consolidated file) is in its reader part and the code that part shares.
+  const READER = /\/koordinator\/(split_reader|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+  try {
+    await page.route(READER, (route) => route.abort('internetdisconnected'));
+    await gotoApp(page, 'koordinator/');
+    await page.getByRole('heading', { level: 2, name: 'Ruang kerja baru' }).waitFor();
+    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh');
+    await page.getByLabel(/^Nama koordinator/).fill('Tim SPBE');
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByText(/Ruang kerja belum dapat dibuat/).waitFor();
+    assert.doesNotMatch(page.url(), /#\/koordinator\/[a-z0-9]/, 'still on the home');
+
+    await page.getByLabel('Pilih berkas konsolidasi (.json)').setInputFiles(FIXTURE);
+    await page.getByText(/Pembaca berkas belum dapat dimuat/).waitFor();
+    await screenshot(page, 'coordinator-maker-unloaded');
+    assert.equal(await page.locator('section.coordinator-home table').count(), 0, 'no workspace was made');
+
+    await page.unroute(READER);
+    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.getByRole('link', { name: '2. Impor berkas' }).waitFor();
+    assert.match(page.url(), /#\/koordinator\/[a-z0-9]+/);
+    assert.ok(problems.length > 0, 'sanity: the failed fetch is recorded');
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});

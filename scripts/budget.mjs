@@ -39,18 +39,22 @@ export const BUDGETS = { unit: 300_000, koordinator: 350_000, hasil: 450_000, ch
 /**
  * Ceilings: the release as it is, plus about 1% (1 December 2026, after the code splitting,
  * the catalogue parsed on demand, no framework parsed by the unit's and results' homes and
- * the minified glue; before the splitting 530 / 615 / 625 KB). Every app is within its budget now, and `make test` fails
+ * the minified glue; the coordinator's lowered the same day, 330.5 → 282.5 KB, when its home
+ * stopped parsing frameworks; before the splitting 530 / 615 / 625 KB). Every app is within its budget now, and `make test` fails
  * over a budget; the ceilings stay below them so that growth is seen while there is still
  * room, not only once a budget is gone. Going over a ceiling fails in any mode. Lower a
  * ceiling with each cut; raise one only for a feature that is worth its bytes, and say so
  * in the commit.
  */
-export const CEILINGS = { unit: 259_000, koordinator: 330_500, hasil: 241_500, charts: 174_000 };
+export const CEILINGS = { unit: 259_000, koordinator: 282_500, hasil: 241_500, charts: 174_000 };
 /** Ceilings for each app's parts together (gzip), the same way. Raised once, on 1 December
  * 2026 (unit 290 → 319, results 406.5 → 435.5 KB), when the homes stopped parsing frameworks
  * and the code that reads one moved from the unit's and results' first visits into their
- * parts: about 27 KB off each first visit, the same total for a user who opens a draft. */
-export const PART_CEILINGS = { unit: 319_000, koordinator: 331_500, hasil: 435_500 };
+ * parts: about 27 KB off each first visit, the same total for a user who opens a draft;
+ * and the coordinator's (331.5 → 382.5 KB) when its home did the same: the framework reader
+ * and what makes a workspace moved into its reader part, 48 KB off its first visit, about
+ * 4 KB more in all for a coordinator who opens a workspace. */
+export const PART_CEILINGS = { unit: 319_000, koordinator: 382_500, hasil: 435_500 };
 /** Aimed-for room under each budget, for features still to come (warned, not failed). */
 export const HEADROOM = 30_000;
 const APPS = [['unit', ''], ['koordinator', 'koordinator/'], ['hasil', 'hasil/']];
