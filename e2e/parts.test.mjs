@@ -109,10 +109,21 @@ test("the coordinator's home makes no workspace while the part that reads framew
     await screenshot(page, 'coordinator-maker-unloaded');
     assert.equal(await page.locator('section.coordinator-home table').count(), 0, 'no workspace was made');
 
+    // Back, on a slow connection: a second click while the part arrives makes no second
+    // workspace.
     await page.unroute(READER);
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await page.route(READER, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const create = page.getByRole('button', { name: 'Buat ruang kerja' });
+    await create.click();
+    await create.click();
     await page.getByRole('link', { name: '2. Impor berkas' }).waitFor();
     assert.match(page.url(), /#\/koordinator\/[a-z0-9]+/);
+    await gotoApp(page, 'koordinator/');
+    await page.locator('section.coordinator-home tbody tr').first().waitFor();
+    assert.equal(await page.locator('section.coordinator-home tbody tr').count(), 1, 'one workspace');
     assert.ok(problems.length > 0, 'sanity: the failed fetch is recorded');
     assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
   } finally {

@@ -207,9 +207,15 @@ fn NewWorkspace() -> impl IntoView {
     let starter = RwSignal::new(true);
     // Which fields are empty after a submit attempt.
     let missing = RwSignal::new(Vec::<&'static str>::new());
+    // While a workspace is being made (its part may still be arriving on a slow
+    // connection), another click makes no second one.
+    let making = RwSignal::new(false);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if making.get_untracked() {
+            return;
+        }
         let mut empty = Vec::new();
         for (key, value) in [
             ("institution", institution.get()),
@@ -234,16 +240,24 @@ fn NewWorkspace() -> impl IntoView {
             now: clock::now(),
         };
         let tell = notifier();
+        making.set(true);
         spawn_local(async move {
-            let ws = match new_workspace(form).await {
-                Ok(Some(ws)) => ws,
+            let made = match new_workspace(form).await {
+                Ok(Some(ws)) => store_workspace(&ws, tell.clone())
+                    .await
+                    .map(|()| ws.id)
+                    .map_err(|e| e.message()),
                 // Only a framework the choice offers can be asked for.
-                Ok(None) => return,
-                Err(Unloaded) => return tell(NoticeKind::Error, maker_unloaded()),
+                Ok(None) => Err(Text::new(
+                    "Kerangka penilaian tidak dikenal.",
+                    "Unknown framework.",
+                )),
+                Err(Unloaded) => Err(maker_unloaded()),
             };
-            match store_workspace(&ws, tell.clone()).await {
-                Ok(()) => navigate(&Tab::Units.route(&ws.id)),
-                Err(e) => tell(NoticeKind::Error, e.message()),
+            making.try_set(false);
+            match made {
+                Ok(id) => navigate(&Tab::Units.route(&id)),
+                Err(e) => tell(NoticeKind::Error, e),
             }
         });
     };
@@ -301,7 +315,7 @@ fn NewWorkspace() -> impl IntoView {
                         }
                     }}</label>
                 </div>
-                <button type="submit" class="btn btn-primary">{tr("Buat ruang kerja", "Create workspace")}</button>
+                <button type="submit" class="btn btn-primary" aria-disabled=move || making.get().to_string()>{tr("Buat ruang kerja", "Create workspace")}</button>
                 <Show when=move || !missing.with(Vec::is_empty)>
                     <p class="field-error" role="alert">{move || match lang.get() {
                         Lang::Id => "Ruang kerja belum dibuat: lengkapi kolom yang ditandai.",
