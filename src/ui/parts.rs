@@ -30,7 +30,7 @@
 
 use super::i18n::tr;
 use super::route::Route;
-use crate::domain::consolidation::{Restored, Workspace};
+use crate::domain::consolidation::{unknown_framework, Restored, Workspace};
 use crate::domain::draft::Draft;
 use crate::domain::exchange::{self, Problem, Timestamp};
 use crate::domain::text::Text;
@@ -158,7 +158,7 @@ fn reopen_part(bytes: &[u8], id: String, now: &Timestamp) -> Result<Reopened, Un
         fallible
     )
 )]
-fn new_workspace_part(form: NewWorkspace) -> Result<Option<Workspace>, Unloaded> {
+fn new_workspace_part(form: NewWorkspace) -> Result<Result<Workspace, Text>, Unloaded> {
     let NewWorkspace {
         id,
         framework,
@@ -169,7 +169,8 @@ fn new_workspace_part(form: NewWorkspace) -> Result<Option<Workspace>, Unloaded>
         now,
     } = form;
     Ok(crate::domain::catalogue::framework(&framework)
-        .map(|fw| Workspace::new(id, fw, institution, period, coordinator, starter, &now)))
+        .map(|fw| Workspace::new(id, fw, institution, period, coordinator, starter, &now))
+        .ok_or_else(unknown_framework))
 }
 
 /// Opens a file the unit chose on the start page: a .json exchange file or a .zip bundle
@@ -211,18 +212,19 @@ pub struct NewWorkspace {
     pub now: Timestamp,
 }
 
-/// A new workspace from the form (`None`: the framework is not in the catalogue);
-/// `Unloaded` when the part holding the frameworks could not be fetched.
-pub async fn new_workspace(form: NewWorkspace) -> Result<Option<Workspace>, Unloaded> {
+/// A new workspace from the form (not stored yet), or what to tell the coordinator: the
+/// framework is not in the catalogue, or the part holding the frameworks could not be
+/// fetched.
+pub async fn new_workspace(form: NewWorkspace) -> Result<Workspace, Text> {
     #[cfg(split_coordinator)]
     let made = new_workspace_part(form).await;
     #[cfg(not(split_coordinator))]
     let made = new_workspace_part(form);
-    made
+    made.unwrap_or_else(|_| Err(maker_unloaded()))
 }
 
 /// What the coordinator is told when the part that makes workspaces could not be fetched.
-pub fn maker_unloaded() -> Text {
+fn maker_unloaded() -> Text {
     Text::new(
         "Ruang kerja belum dapat dibuat: bagian aplikasi yang membacanya belum termuat (sambungan terputus sebelum semuanya tersimpan di perangkat ini, atau versi baru Swanilai sudah dipasang di tab lain). Periksa sambungan, muat ulang halaman, lalu coba lagi. Data Anda tidak berubah.",
         "The workspace could not be made yet: the part of the app that reads frameworks has not loaded (the connection dropped before all of it was stored on this device, or a new version of Swanilai was installed in another tab). Check the connection, reload the page and try again. Your data is unchanged.",

@@ -251,7 +251,8 @@ fn err(id: impl Into<String>, en: impl Into<String>) -> Text {
     Text::new(id, en)
 }
 
-fn unknown_framework() -> Text {
+/// A framework id the catalogue does not know.
+pub fn unknown_framework() -> Text {
     err("Kerangka penilaian tidak dikenal.", "Unknown framework.")
 }
 

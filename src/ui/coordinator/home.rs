@@ -10,7 +10,7 @@ use crate::domain::consolidation::{merge, Workspace};
 use crate::domain::exchange::{Problem, Severity, MAX_FILE_BYTES};
 use crate::domain::text::{Lang, Text};
 use crate::ui::i18n::{lang, tr, trs};
-use crate::ui::parts::{maker_unloaded, new_workspace, NewWorkspace as NewWorkspaceForm, Unloaded};
+use crate::ui::parts::{new_workspace, NewWorkspace as NewWorkspaceForm};
 use crate::ui::state::{navigate, notifier, NoticeKind};
 use crate::ui::widgets::{warnings_notice, ConfirmButton, FileDrop, FrameworkChoice, ProblemList};
 use leptos::prelude::*;
@@ -243,16 +243,11 @@ fn NewWorkspace() -> impl IntoView {
         making.set(true);
         spawn_local(async move {
             let made = match new_workspace(form).await {
-                Ok(Some(ws)) => store_workspace(&ws, tell.clone())
+                Ok(ws) => store_workspace(&ws, tell.clone())
                     .await
                     .map(|()| ws.id)
                     .map_err(|e| e.message()),
-                // Only a framework the choice offers can be asked for.
-                Ok(None) => Err(Text::new(
-                    "Kerangka penilaian tidak dikenal.",
-                    "Unknown framework.",
-                )),
-                Err(Unloaded) => Err(maker_unloaded()),
+                Err(e) => Err(e),
             };
             making.try_set(false);
             match made {
