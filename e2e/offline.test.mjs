@@ -80,6 +80,45 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
   }
 });
 
+test('on a repeat visit the browser answers the release files from the cache without running the worker', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await gotoApp(page);
+    await swReady(page);
+    // Installed now. A new tab, as on another day: the unit's home, then the coordinator's.
+    const again = await context.newPage();
+    again.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    again.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    // How Chromium answered each response: which static route matched, from which source.
+    const answered = new Map();
+    const cdp = await context.newCDPSession(again);
+    await cdp.send('Network.enable');
+    cdp.on('Network.responseReceived', ({ response }) => answered.set(response.url.slice(baseUrl().length), response.serviceWorkerRouterInfo));
+    await again.goto(baseUrl(), { waitUntil: 'domcontentloaded' });
+    await again.getByRole('heading', { name: 'Mulai penilaian baru' }).waitFor();
+    await again.goto(`${baseUrl()}koordinator/`, { waitUntil: 'domcontentloaded' });
+    await again.locator('main').getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+    // The pages, styles, scripts and wasm: all from the cache by the route.
+    for (const name of ['', 'koordinator/']) assert.ok(answered.has(name), `the page ${name || '(root)'} was loaded`);
+    const kinds = (re) => [...answered.keys()].filter((u) => re.test(u));
+    assert.ok(kinds(/\.wasm$/).length >= 2 && kinds(/\.css$/).length >= 2, `wasm and styles loaded: ${[...answered.keys()]}`);
+    for (const [url, info] of answered) {
+      assert.equal(info?.actualSourceType, 'cache', `${url || '(root)'}: answered by the route from the cache (${JSON.stringify(info)})`);
+    }
+
+    // What the routes leave to the worker's script, an address with a query, still opens
+    // offline: the handler answers it with the same page.
+    answered.clear();
+    await context.setOffline(true);
+    await again.goto(`${baseUrl()}koordinator/?dari=tautan`, { waitUntil: 'domcontentloaded' });
+    await again.locator('main').getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
+    assert.equal(answered.get('koordinator/?dari=tautan')?.actualSourceType, undefined, 'no route for a query');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the browser finds the app installable: manifest, icons, service worker', async () => {
   // A profile on disk: Chromium never offers to install from an incognito-like context.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'swanilai-profile-')), {
