@@ -80,7 +80,7 @@ test('after one visit the unit app, a draft, the coordinator and results with ch
   }
 });
 
-test('on a repeat visit the browser answers the release files from the cache without running the worker', async () => {
+test('on a repeat visit the browser answers the release files from the cache without waiting for the worker', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await gotoApp(page);
@@ -93,7 +93,9 @@ test('on a repeat visit the browser answers the release files from the cache wit
     const answered = new Map();
     const cdp = await context.newCDPSession(again);
     await cdp.send('Network.enable');
-    cdp.on('Network.responseReceived', ({ response }) => answered.set(response.url.slice(baseUrl().length), response.serviceWorkerRouterInfo));
+    cdp.on('Network.responseReceived', ({ response }) => {
+      if (response.url.startsWith(baseUrl())) answered.set(response.url.slice(baseUrl().length), response);
+    });
     await again.goto(baseUrl(), { waitUntil: 'domcontentloaded' });
     await again.getByRole('heading', { name: 'Mulai penilaian baru' }).waitFor();
     await again.goto(`${baseUrl()}koordinator/`, { waitUntil: 'domcontentloaded' });
@@ -102,7 +104,7 @@ test('on a repeat visit the browser answers the release files from the cache wit
     for (const name of ['', 'koordinator/']) assert.ok(answered.has(name), `the page ${name || '(root)'} was loaded`);
     const kinds = (re) => [...answered.keys()].filter((u) => re.test(u));
     assert.ok(kinds(/\.wasm$/).length >= 2 && kinds(/\.css$/).length >= 2, `wasm and styles loaded: ${[...answered.keys()]}`);
-    for (const [url, info] of answered) {
+    for (const [url, { serviceWorkerRouterInfo: info }] of answered) {
       assert.equal(info?.actualSourceType, 'cache', `${url || '(root)'}: answered by the route from the cache (${JSON.stringify(info)})`);
     }
 
@@ -112,7 +114,10 @@ test('on a repeat visit the browser answers the release files from the cache wit
     await context.setOffline(true);
     await again.goto(`${baseUrl()}koordinator/?dari=tautan`, { waitUntil: 'domcontentloaded' });
     await again.locator('main').getByRole('heading', { level: 1, name: 'Ruang kerja koordinator' }).waitFor();
-    assert.equal(answered.get('koordinator/?dari=tautan')?.actualSourceType, undefined, 'no route for a query');
+    const query = answered.get('koordinator/?dari=tautan');
+    assert.ok(query, 'the page with a query was loaded');
+    assert.equal(query.fromServiceWorker, true, 'answered by the worker');
+    assert.equal(query.serviceWorkerRouterInfo?.matchedSourceType, undefined, `no route for a query (${JSON.stringify(query.serviceWorkerRouterInfo)})`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -86,8 +86,9 @@
   // first, then the wasm (which takes seconds on a slow connection), not the other way
   // round. A tab in the background paints nothing and starts at once; a browser without
   // paint timing waits for a frame. A page the service worker serves (a repeat visit) also
-  // starts at once: every file is on this device, so the wasm takes nothing from the
-  // styles, and it is read and compiled while the first screen is drawn.
+  // starts at once: its files come from the worker's cache, not down a slow line, so the
+  // wasm is read and compiled while the first screen is drawn. (Should the cache have lost
+  // them, they come from the network as on a first visit; the styles have loaded by now.)
   let started = false;
   const start = () => {
     if (started) return;

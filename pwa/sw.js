@@ -25,8 +25,9 @@ const pages = urls.filter((u) => u.endsWith('/index.html')).map((u) => u.slice(0
 
 // Static routes (Chromium 123 and later; elsewhere the fetch handler below does the same):
 // this release's files, asked for by their exact address without a query, are answered
-// by the browser straight from this version's cache, without starting this worker or
-// running any script, so a repeat visit waits for no JavaScript before its first byte
+// by the browser straight from this version's cache, without waiting for this worker to
+// start or running any of its script, so a repeat visit waits for no JavaScript before its
+// first byte
 // (e2e/offline.test.mjs asks Chromium which route answered). A file missing from the cache
 // (storage cleared mid-run) is fetched from the network. Other requests (the catalogue
 // texts, asked for with their digest as the query; `…/koordinator` without its slash; a
@@ -69,7 +70,9 @@ self.addEventListener('install', (event) => {
     ),
   );
   // A browser that refuses the routes (too many, an older syntax) still has the handler.
-  if (event.addRoutes) event.waitUntil(event.addRoutes(routes()).catch(() => {}));
+  if (event.addRoutes) {
+    event.waitUntil(event.addRoutes(routes()).catch((e) => console.warn('Swanilai: static routes refused, the fetch handler serves instead', e)));
+  }
 });
 
 self.addEventListener('activate', (event) => {
