@@ -124,6 +124,32 @@ test('on a repeat visit the browser answers the release files from the cache wit
   }
 });
 
+test('on a host that redirects index.html to its folder, the apps still open offline', async () => {
+  // Such a host answers the worker's download of `…/index.html` with a redirect; a page
+  // kept as that redirected answer is refused by the browser for a navigation.
+  const server = await startServer({ root: join(root, 'dist'), prefix: '/spbe/', prettyUrls: true });
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('main[data-ready]');
+    await swReady(page);
+    await context.setOffline(true);
+    // (The pages with a query are answered by the worker's fetch handler, the others by
+    // the static routes where the browser has them.)
+    for (const [path, heading] of [
+      ['', 'Mulai penilaian baru'], ['koordinator/', 'Ruang kerja koordinator'], ['hasil/', 'Hasil dan laporan'],
+      ['?dari=tautan', 'Mulai penilaian baru'], ['koordinator/?dari=tautan', 'Ruang kerja koordinator'],
+    ]) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('main').getByRole('heading', { name: heading }).waitFor();
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('the browser finds the app installable: manifest, icons, service worker', async () => {
   // A profile on disk: Chromium never offers to install from an incognito-like context.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'swanilai-profile-')), {

@@ -19,8 +19,8 @@ const scope = new URL('./', self.location).href;
 const urls = FILES.map((f) => new URL(f, scope).href);
 const known = new Set(urls);
 
-// An app's page is asked for by its folder (`…/koordinator/`); the cache also keeps it
-// under that address, so that the browser can answer it without this worker (below).
+// An app's page is asked for by its folder (`…/koordinator/`); the cache keeps it under
+// that address too, so that the browser can answer it without this worker (below).
 const pages = urls.filter((u) => u.endsWith('/index.html')).map((u) => u.slice(0, -'index.html'.length));
 
 // Static routes (Chromium 123 and later; elsewhere the fetch handler below does the same):
@@ -59,14 +59,17 @@ self.addEventListener('install', (event) => {
   const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      Promise.all(urls.map((url) =>
-        fetch(new Request(url, { cache: hashed.test(url) ? 'default' : 'no-cache' })).then((res) => {
-          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-          if (!url.endsWith('/index.html')) return cache.put(url, res);
-          const dir = url.slice(0, -'index.html'.length);
+      Promise.all(urls.map((url) => {
+        // A page is downloaded by its folder, the address a navigation asks for: some hosts
+        // answer `…/index.html` with a redirect to the folder, and the browser refuses a
+        // redirected answer for a navigation (it would not open offline).
+        const dir = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : null;
+        return fetch(new Request(dir || url, { cache: hashed.test(url) ? 'default' : 'no-cache' })).then((res) => {
+          if (!res.ok) throw new Error(`${dir || url}: HTTP ${res.status}`);
+          if (!dir) return cache.put(url, res);
           return Promise.all([cache.put(url, res.clone()), cache.put(dir, res)]);
-        }),
-      )),
+        });
+      })),
     ),
   );
   // A browser that refuses the routes (too many, an older syntax) still has the handler.

@@ -38,7 +38,9 @@ function normPrefix(p) {
   return s;
 }
 
-export async function startServer({ root = 'dist', prefix = '/spbe/', host = '127.0.0.1', port = 0, gzip = true, log = false } = {}) {
+// prettyUrls: answer `…/index.html` with a 308 to its folder, as some static hosts do
+// (Cloudflare Pages, for one), for the offline test of such a host.
+export async function startServer({ root = 'dist', prefix = '/spbe/', host = '127.0.0.1', port = 0, gzip = true, log = false, prettyUrls = false } = {}) {
   const rootAbs = resolve(root);
   const pre = normPrefix(prefix);
   const gzCache = new Map(); // path -> [mtime, gzip -9 buffer]
@@ -55,6 +57,9 @@ export async function startServer({ root = 'dist', prefix = '/spbe/', host = '12
       if (path === pre.slice(0, -1)) return send(301, '', { Location: pre + url.search });
       if (!path.startsWith(pre)) return send(404, `not under ${pre}\n`);
       path = path.slice(pre.length);
+      if (prettyUrls && (path === 'index.html' || path.endsWith('/index.html'))) {
+        return send(308, '', { Location: pre + path.slice(0, -'index.html'.length) + url.search });
+      }
       if (path === '' || path.endsWith('/')) path += 'index.html';
       let file = resolve(rootAbs, path);
       if (file !== rootAbs && !file.startsWith(rootAbs + sep)) return send(403, 'forbidden\n');
