@@ -1,8 +1,9 @@
 // Offline and installable (issue 12): after one visit of the unit's app, the service
 // worker has every file of the three apps, so with the network off the start page, a
 // draft, the coordinator and results with charts all open; the browser considers the
-// app installable; a new release is offered and applied only when the user accepts;
-// and where service workers are unavailable the app still runs.
+// app installable; a new release is offered (also to a new tab, by itself) and applied
+// only when the user accepts; and where service workers are unavailable the app still
+// runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -225,6 +226,31 @@ test('a new release is offered, and applied only when the user accepts', async (
     const after = await page.evaluate(() => caches.keys());
     assert.deepEqual(after.filter((c) => c.startsWith('swanilai-')), ['swanilai-baru0000000000000']);
     assert.equal(await offer.count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a new tab finds a new release by itself, though the routes answer its page', async () => {
+  // The browser checks for a new worker after a navigation even when a static route, not
+  // the worker, answered it: no call to update() here.
+  const site = mkdtempSync(join(tmpdir(), 'swanilai-update-tab-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  const server = await startServer({ root: site, prefix: '/spbe/' });
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('main[data-ready]');
+    await swReady(page);
+    await page.close();
+    const sw = readFileSync(join(site, 'sw.js'), 'utf8');
+    writeFileSync(join(site, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'baru1111111111111'"));
+    const tab = await context.newPage();
+    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await tab.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await tab.getByRole('status').filter({ hasText: 'Versi baru tersedia' }).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
