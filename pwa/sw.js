@@ -19,19 +19,20 @@ const scope = new URL('./', self.location).href;
 const urls = FILES.map((f) => new URL(f, scope).href);
 const known = new Set(urls);
 
-// An app's page is asked for by its folder (`…/koordinator/`); the cache keeps it under
-// that address too, so that the browser can answer it without this worker (below).
-const pages = urls.filter((u) => u.endsWith('/index.html')).map((u) => u.slice(0, -'index.html'.length));
+// An app's page is asked for by its folder (`…/koordinator/`): the folder of a page's
+// address, or null for any other file. The cache keeps each page under that address too,
+// so that the browser can answer it without this worker (below).
+const folderOf = (url) => (url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : null);
+const pages = urls.map(folderOf).filter(Boolean);
 
 // Static routes (Chromium 123 and later; elsewhere the fetch handler below does the same):
 // this release's files, asked for by their exact address without a query, are answered
 // by the browser straight from this version's cache, without waiting for this worker to
 // start or running any of its script, so a repeat visit waits for no JavaScript before its
-// first byte
-// (e2e/offline.test.mjs asks Chromium which route answered). A file missing from the cache
-// (storage cleared mid-run) is fetched from the network. Other requests (the catalogue
-// texts, asked for with their digest as the query; `…/koordinator` without its slash; a
-// page with a query) still go to the fetch handler below.
+// first byte (e2e/offline.test.mjs asks Chromium which route answered). A file missing
+// from the cache (storage cleared mid-run) is fetched from the network. Other requests
+// (the catalogue texts, asked for with their digest as the query; `…/koordinator` without
+// its slash; a page with a query) still go to the fetch handler below.
 function routes() {
   const exact = (s) => s.replace(/[\\:*?+()[\]{}]/g, (c) => `\\${c}`);
   return {
@@ -63,7 +64,7 @@ self.addEventListener('install', (event) => {
         // A page is downloaded by its folder, the address a navigation asks for: some hosts
         // answer `…/index.html` with a redirect to the folder, and the browser refuses a
         // redirected answer for a navigation (it would not open offline).
-        const dir = url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : null;
+        const dir = folderOf(url);
         return fetch(new Request(dir || url, { cache: hashed.test(url) ? 'default' : 'no-cache' })).then((res) => {
           if (!res.ok) throw new Error(`${dir || url}: HTTP ${res.status}`);
           if (!dir) return cache.put(url, res);

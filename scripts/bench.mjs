@@ -146,9 +146,10 @@ function shellDir(from) {
 }
 
 // The page tells when it is ready through the console: Node waits for that message,
-// which costs the page next to nothing. (Waiting with Playwright's waitForFunction put Playwright's
-// own helper script, about 15 ms of evaluation, on the page's main thread in the middle
-// of the apps' loads but after the blank page's: it added 15–40 ms to the apps only.)
+// which costs the page next to nothing. (Waiting with Playwright's waitForFunction put
+// Playwright's own helper script, about 15 ms of evaluation, on the page's main thread in
+// the middle of the apps' loads but after the blank page's: it added 15–40 ms to the apps
+// only.)
 const READY_MESSAGE = 'swanilai-bench-ready';
 async function readyTime(page, url, label) {
   const errors = [];
