@@ -50,19 +50,27 @@ export async function openPage(browser, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
+  watchPage(page, problems);
+  return { context, page, problems };
+}
+
+/** Records what went wrong in `page` into `problems` (see `openPage`), each entry marked
+ *  with `which` when a test watches more than one page. */
+export function watchPage(page, problems, which = '') {
+  const at = which ? ` (${which})` : '';
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`console.error${at}: ${msg.text()}`);
   });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => problems.push(`pageerror${at}: ${err.message}`));
   page.on('requestfailed', (req) => {
     // ERR_ABORTED: the browser dropped the request because the page went on (a link to
     // another app while the icon or the offline script was still loading), not a failure.
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText})`);
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed${at}: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}${at}: ${res.url()}`);
   });
-  return { context, page, problems };
+  return page;
 }
 
 /** Navigates to the app (optionally a path below it) and waits for the ready selector. */

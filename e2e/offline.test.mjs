@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { launchBrowser, openPage, gotoApp, baseUrl, screenshot, CHROMIUM_PATH, CHROMIUM_ARGS } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, baseUrl, screenshot, CHROMIUM_PATH, CHROMIUM_ARGS, watchPage } from './lib.mjs';
 import { startServer } from '../scripts/serve-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +28,20 @@ async function swReady(page) {
     await navigator.serviceWorker.ready;
     return caches.keys();
   });
+}
+
+/** A copy of the release on a server of its own, to publish a "new version" into. */
+async function releaseCopy(name) {
+  const site = mkdtempSync(join(tmpdir(), `swanilai-${name}-`));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  return { site, server: await startServer({ root: site, prefix: '/spbe/' }) };
+}
+
+/** Publishes a new release into that copy: another worker VERSION, so a byte-different
+ *  sw.js. */
+function publishRelease(site, version) {
+  const sw = readFileSync(join(site, 'sw.js'), 'utf8');
+  writeFileSync(join(site, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, `const VERSION = '${version}'`));
 }
 
 /** Opens the results fixture from the start page: it becomes a draft; returns its id. */
@@ -87,9 +101,7 @@ test('on a repeat visit the browser answers the release files from the cache wit
     await gotoApp(page);
     await swReady(page);
     // Installed now. A new tab, as on another day: the unit's home, then the coordinator's.
-    const again = await context.newPage();
-    again.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    again.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    const again = watchPage(await context.newPage(), problems, 'second visit');
     // How Chromium answered each response: which static route matched, from which source.
     const answered = new Map();
     const cdp = await context.newCDPSession(again);
@@ -181,10 +193,7 @@ test('the browser finds the app installable: manifest, icons, service worker', a
 });
 
 test('a new release is offered, and applied only when the user accepts', async () => {
-  // A copy of the release to publish a "new version" into, on a server of its own.
-  const site = mkdtempSync(join(tmpdir(), 'swanilai-update-'));
-  cpSync(join(root, 'dist'), site, { recursive: true });
-  const server = await startServer({ root: site, prefix: '/spbe/' });
+  const { site, server } = await releaseCopy('update');
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await page.goto(server.url, { waitUntil: 'domcontentloaded' });
@@ -196,9 +205,7 @@ test('a new release is offered, and applied only when the user accepts', async (
     await page.getByLabel('Nama instansi').fill('Pemerintah Kota Belum Disimpan');
     await page.evaluate(() => { window.__samePage = true; });
 
-    // The new release: another start page text and so another worker VERSION.
-    const sw = readFileSync(join(site, 'sw.js'), 'utf8');
-    writeFileSync(join(site, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'baru0000000000000'"));
+    publishRelease(site, 'baru0000000000000');
     // The browser looks for a new worker on navigation, or when asked (as pwa.js does
     // when a tab comes back to the foreground).
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
@@ -236,19 +243,15 @@ test('a new release is offered, and applied only when the user accepts', async (
 test('a new tab finds a new release by itself, though the routes answer its page', async () => {
   // The browser checks for a new worker after a navigation even when a static route, not
   // the worker, answered it: no call to update() here.
-  const site = mkdtempSync(join(tmpdir(), 'swanilai-update-tab-'));
-  cpSync(join(root, 'dist'), site, { recursive: true });
-  const server = await startServer({ root: site, prefix: '/spbe/' });
+  const { site, server } = await releaseCopy('update-tab');
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await page.goto(server.url, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('main[data-ready]');
     await swReady(page);
     await page.close();
-    const sw = readFileSync(join(site, 'sw.js'), 'utf8');
-    writeFileSync(join(site, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'baru1111111111111'"));
-    const tab = await context.newPage();
-    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    publishRelease(site, 'baru1111111111111');
+    const tab = watchPage(await context.newPage(), problems, 'new tab');
     await tab.goto(server.url, { waitUntil: 'domcontentloaded' });
     await tab.getByRole('status').filter({ hasText: 'Versi baru tersedia' }).waitFor();
     assert.deepEqual(problems, []);

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, shownTexts } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, shownTexts, watchPage } from './lib.mjs';
 import { newWorkspace, saved, idIn, idbText } from './flows.mjs';
 import { generateFiles } from '../scripts/bench-merge.mjs';
 
@@ -82,9 +82,7 @@ test('a workspace in local storage from the previous release moves to IndexedDB 
       localStorage.setItem(key, text);
       localStorage.setItem('swanilai.v1.workspace.rusak-lama', '{"id": "rusak-lama", "name": "terpoto');
     }, { key, text });
-    page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+    page = watchPage(await context.newPage(), problems);
 
     // First opening of the coordinator's home: moved, verified, listed.
     await gotoApp(page, '#/koordinator');

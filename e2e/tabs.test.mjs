@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, artifactDir, shownTexts } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, artifactDir, shownTexts, watchPage } from './lib.mjs';
 import { newDraft, newWorkspace, saved, leavingAsks, idIn } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
@@ -19,9 +19,7 @@ after(async () => { await browser?.close(); });
 
 /** A second tab of the same browser on `url`, recording errors into `problems`. */
 async function secondTab(context, url, problems) {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => problems.push(`pageerror (tab B): ${err.message}`));
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error (tab B): ${msg.text()}`); });
+  const page = watchPage(await context.newPage(), problems, 'tab B');
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('main[data-ready]');
   return page;
