@@ -1,6 +1,7 @@
 //! One truth for the file format (issue 9): whatever the reader (`exchange::parse`)
 //! accepts, the serde types accept, the JSON Schema (docs/swanilai.schema.json) accepts,
-//! and writing it back then reading it again gives the same file.
+//! and writing it back then reading it again gives the same file; its digest is the one
+//! docs/FORMAT.md defines.
 //!
 //! Every valid fixture is mutated field by field: each of its values (in lists and maps of
 //! ids, the first entries stand for the rest) is removed, replaced by every JSON type
@@ -22,7 +23,7 @@ use serde_json::{json, Map, Value as Json};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
-use swanilai::domain::consolidation::{Coordination, Workspace, COORDINATION_KEY};
+use swanilai::domain::consolidation::{digest, Coordination, Workspace, COORDINATION_KEY};
 use swanilai::domain::exchange::{self, words, ExchangeFile, Kind, Problem, Timestamp};
 use swanilai::domain::round_trip;
 
@@ -123,6 +124,11 @@ fn judge(name: &str, op: &Op, file: &Json) -> Verdict {
                 typed.err()
             );
             round_trip::parse(&bytes);
+            assert_eq!(
+                digest(&parsed.file),
+                reference_digest(&parsed.file),
+                "{what}: the digest is not FNV-1a of serde_json's compact text"
+            );
             if parsed.file.kind == Kind::Consolidated {
                 let now = Timestamp::parse("2026-12-03T00:00:00Z").unwrap();
                 if let Err(p) = Workspace::from_consolidated("t".into(), &parsed.file, &now) {
@@ -152,6 +158,18 @@ fn judge(name: &str, op: &Op, file: &Json) -> Verdict {
         serde,
         reader_only: read.as_ref().err().is_some_and(|p| reader_only(p)),
     }
+}
+
+/// FNV-1a 64 of serde_json's own compact text of the file's `Value` (docs/FORMAT.md,
+/// `sources[].digest`): the app writes that text with a writer of its own, piece by piece,
+/// and a file must keep its digest whatever reads it (a file received twice is recognised
+/// by it, also across versions).
+fn reference_digest(file: &ExchangeFile) -> String {
+    let text = serde_json::to_vec(&serde_json::to_value(file).unwrap()).unwrap();
+    let h = text.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{h:016x}")
 }
 
 /// Every pointer of `v` worth mutating: all of it, except that in a list only the first
