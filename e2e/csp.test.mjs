@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, baseUrl } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, baseUrl, makeWorkspace } from './lib.mjs';
 import { firstVisitFiles } from '../scripts/budget.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,11 +90,7 @@ test('the whole journey requests only the release\'s own files and breaks no CSP
     // Coordinator: a workspace, three files (one refused), coverage, conflicts, results.
     await gotoApp(page, 'koordinator/');
     await seen();
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Uji');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi');
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await makeWorkspace(page, { institution: 'Pemerintah Kabupaten Uji', coordinator: 'Tim Koordinasi' });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(UNIT_FILES);
     await page.getByText(/^3 berkas diproses/).waitFor();

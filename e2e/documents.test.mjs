@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, newSpbe2020Workspace } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, makeWorkspace } from './lib.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const SHOTS = process.env.SCREENSHOTS;
@@ -181,7 +181,7 @@ test('the coordinator imports bundles and a .json in one drop, is told of the al
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     await gotoApp(page, '#/koordinator');
-    await newSpbe2020Workspace(page);
+    await makeWorkspace(page);
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
 
     const zone = page.getByRole('group', { name: 'Tempat menaruh berkas jawaban' });

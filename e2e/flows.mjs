@@ -1,6 +1,6 @@
 // Steps several e2e files take the same way, as a person would: a new draft or workspace,
 // leaving the page, a browser that blocks storage, a second tab.
-import { gotoApp } from './lib.mjs';
+import { gotoApp, makeWorkspace } from './lib.mjs';
 
 /** Fills the start screen's new assessment (SPBE 2020, BKPSDM) and starts it. */
 export async function startDraft(page) {
@@ -20,13 +20,7 @@ export async function newDraft(page) {
 /** Creates an SPBE 2020 workspace (the usual Pemda units) and opens its import tab. */
 export async function newWorkspace(page, { institution = 'Pemerintah Kabupaten Karanganyar', starterUnits = true } = {}) {
   await gotoApp(page, '#/koordinator');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByLabel('Nama instansi').fill(institution);
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel(/^Nama koordinator/).fill('Tim Koordinasi SPBE');
-  if (!starterUnits) await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
-  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+  await makeWorkspace(page, { institution, coordinator: 'Tim Koordinasi SPBE', starterUnits });
   await page.getByRole('link', { name: '2. Impor berkas' }).click();
   await page.getByRole('heading', { name: 'Impor berkas jawaban unit' }).waitFor();
 }

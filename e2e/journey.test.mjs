@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, makeWorkspace } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(root, 'tests', 'fixtures', 'exchange');
@@ -131,12 +131,7 @@ test('on a phone no unit screen is wider than the screen, and the coordinator fi
 /** Creates an SPBE 2020 workspace with the Pemda starter units, on tab 1. */
 async function newWorkspace(page) {
   await gotoApp(page, 'koordinator/#/koordinator');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel(/^Nama koordinator/).fill('Rina Wulandari');
-  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
+  await makeWorkspace(page, { coordinator: 'Rina Wulandari' });
 }
 
 test("on a phone no coordinator screen is wider than the screen: the header, the eight tabs, the results and the report", async () => {

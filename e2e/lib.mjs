@@ -124,12 +124,21 @@ export async function screenshot(page, name) {
   return path;
 }
 
-/** From the coordinator's home (`#/koordinator`), a new SPBE 2020 workspace with the starter units. */
-export async function newSpbe2020Workspace(page, { institution = 'Pemerintah Kabupaten Karanganyar', coordinator = 'Tim Koordinasi SPBE Diskominfo' } = {}) {
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+/**
+ * From the coordinator's home (`#/koordinator`), a new workspace made as a person makes it:
+ * SPBE 2020 with the starter units unless told otherwise. Waits for its first tab.
+ */
+export async function makeWorkspace(page, {
+  framework = /SPBE 2020/,
+  institution = 'Pemerintah Kabupaten Karanganyar',
+  coordinator = 'Tim Koordinasi SPBE Diskominfo',
+  starterUnits = true,
+} = {}) {
+  await page.getByRole('radio', { name: framework }).check();
   await page.getByLabel('Nama instansi').fill(institution);
   await page.getByLabel('Periode').fill('2026');
   await page.getByLabel(/^Nama koordinator/).fill(coordinator);
+  if (!starterUnits) await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
   await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
   await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
 }

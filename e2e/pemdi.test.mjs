@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, artifactDir, makeWorkspace } from './lib.mjs';
 
 const SHOTS = process.env.SCREENSHOTS
   ? resolve(dirname(fileURLToPath(import.meta.url)), '..', process.env.SCREENSHOTS)
@@ -153,11 +153,7 @@ test('items, exact suggestions, a conflict on item states, and assessor gaps', a
 
     // ---------------------------------------------------------------- the coordinator
     await gotoApp(page, '#/koordinator');
-    await page.getByRole('radio', { name: /Pemdi 2026/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kota Salatiga');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Koordinator Pemdi Kota Salatiga');
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await makeWorkspace(page, { framework: /Pemdi 2026/, institution: 'Pemerintah Kota Salatiga', coordinator: 'Koordinator Pemdi Kota Salatiga' });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles([mine, theirs]);
     await page.getByText('2 berkas diproses: 2 diterima.').waitFor();

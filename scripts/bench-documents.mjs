@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { newSpbe2020Workspace } from '../e2e/lib.mjs';
+import { makeWorkspace } from '../e2e/lib.mjs';
 
 const UNITS = 40;
 const DOCS_PER_UNIT = 5;
@@ -145,7 +145,7 @@ export async function benchDocuments(browser, url) {
     await context.addInitScript(LONGTASKS);
     const page = await context.newPage();
     await page.goto(`${url}#/koordinator`, { waitUntil: 'domcontentloaded' });
-    await newSpbe2020Workspace(page, { institution: 'Pemerintah Kabupaten Contoh', coordinator: 'Tim Bench' });
+    await makeWorkspace(page, { institution: 'Pemerintah Kabupaten Contoh', coordinator: 'Tim Bench' });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
     await page.waitForSelector('#import-files', { state: 'attached' });
 

@@ -21,6 +21,7 @@
 //                aria-busy: every row in the page, for find-in-page and printing);
 //   ms           import_ms + coverage_ms; ms_full: import_ms + coverage_full_ms.
 import { fileURLToPath } from 'node:url';
+import { makeWorkspace } from '../e2e/lib.mjs';
 
 const UNITS = 100;
 const INDICATORS = 47;
@@ -86,13 +87,8 @@ export async function benchMerge(browser, baseUrl) {
   try {
     await page.goto(`${baseUrl}#/koordinator`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { level: 2, name: 'Ruang kerja baru' }).waitFor({ timeout: 30000 });
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel(/^Nama koordinator/).fill('Koordinator Uji');
     // No starter units: the matrix has exactly the 100 units of the files.
-    await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
-    await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+    await makeWorkspace(page, { institution: 'Pemerintah Kabupaten Contoh', coordinator: 'Koordinator Uji', starterUnits: false });
     await page.getByRole('link', { name: '2. Impor berkas' }).click();
 
     await page.getByLabel('Pilih berkas jawaban (.json atau .zip, boleh banyak)').setInputFiles(files);
