@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp } from './lib.mjs';
+import { startDraft } from './flows.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -30,10 +31,7 @@ async function violations(page, where) {
 }
 
 async function newDraft(page, framework) {
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
-  await page.getByRole('radio', { name: new RegExp(framework) }).check();
-  await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+  await startDraft(page, { period: null, unit: 'Diskominfo', framework: new RegExp(framework) });
   await page.locator('#indicator-title').waitFor();
 }
 

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, gotoApp, baseUrl } from './lib.mjs';
+import { startDraft } from './flows.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -41,9 +42,7 @@ test('a draft made in the unit app opens in the results app', async () => {
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await gotoApp(page);
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kota Uji');
-    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
-    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await startDraft(page, { institution: 'Pemerintah Kota Uji', period: null, unit: 'Diskominfo', framework: null });
     await page.getByTestId('save-state').filter({ hasText: /^Tersimpan/ }).waitFor();
     const draft = new URL(page.url()).hash.split('/')[2];
     await page.getByRole('link', { name: 'Hasil & perencanaan' }).click();

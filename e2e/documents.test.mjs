@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, makeWorkspace } from './lib.mjs';
+import { startDraft } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const SHOTS = process.env.SCREENSHOTS;
@@ -108,11 +109,7 @@ test('a unit attaches two PDFs, finds them after a reload and exports a .zip bun
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   try {
     await gotoApp(page);
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-    await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await startDraft(page);
 
     for (const [n, name, level, doc] of [['1', /Kebijakan Internal Arsitektur SPBE/, '3', SMALL], ['36', /Layanan Kepegawaian/, '4', LARGE]]) {
       await openIndicator(page, n, name);

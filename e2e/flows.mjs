@@ -2,12 +2,20 @@
 // leaving the page, a browser that blocks storage, a second tab.
 import { gotoApp, makeWorkspace } from './lib.mjs';
 
-/** Fills the start screen's new assessment (SPBE 2020, BKPSDM) and starts it. */
-export async function startDraft(page) {
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
+/**
+ * Fills the start screen's new assessment and starts it: SPBE 2020 for BKPSDM unless told
+ * otherwise (`period` or `framework` null: the form's own default is left as it is).
+ */
+export async function startDraft(page, {
+  institution = 'Pemerintah Kabupaten Karanganyar',
+  period = '2026',
+  unit = 'BKPSDM',
+  framework = /SPBE 2020/,
+} = {}) {
+  await page.getByLabel('Nama instansi').fill(institution);
+  if (period) await page.getByLabel('Periode').fill(period);
+  await page.getByLabel('Unit kerja (SKPD/OPD)').fill(unit);
+  if (framework) await page.getByRole('radio', { name: framework }).check();
   await page.getByRole('button', { name: 'Mulai mengisi' }).click();
 }
 

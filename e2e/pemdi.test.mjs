@@ -14,6 +14,7 @@ import { readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, gotoApp, artifactDir, makeWorkspace } from './lib.mjs';
+import { startDraft } from './flows.mjs';
 
 const SHOTS = process.env.SCREENSHOTS
   ? resolve(dirname(fileURLToPath(import.meta.url)), '..', process.env.SCREENSHOTS)
@@ -66,11 +67,7 @@ test('items, exact suggestions, a conflict on item states, and assessor gaps', a
   try {
     // ---------------------------------------------------------------- the unit (Diskominfo)
     await gotoApp(page);
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kota Salatiga');
-    await page.getByLabel('Periode').fill('2026');
-    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
-    await page.getByRole('radio', { name: /Pemdi 2026/ }).check();
-    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await startDraft(page, { institution: 'Pemerintah Kota Salatiga', unit: 'Diskominfo', framework: /Pemdi 2026/ });
 
     // Indicator 2.2 (id 4, collaboration): one of three level-1 items held.
     await openIndicator(page, '2.2');

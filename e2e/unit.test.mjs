@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
-import { newDraft, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
+import { newDraft, startDraft, leavingAsks, blockStorage, saved, idIn } from './flows.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -314,10 +314,7 @@ test('a Pemdi indicator fed by another agency\'s index takes the typed index (de
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
     await gotoApp(page);
-    await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-    await page.getByLabel('Unit kerja (SKPD/OPD)').fill('Diskominfo');
-    await page.getByRole('radio', { name: /Pemdi 2026/ }).check();
-    await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+    await startDraft(page, { period: null, unit: 'Diskominfo', framework: /Pemdi 2026/ });
     await page.getByRole('navigation', { name: 'Daftar indikator' }).getByRole('link', { name: /Tata Kelola Data/ }).click();
     // Reference case P6: Indeks SDI 68.75 gives the value 3.75.
     await page.getByLabel('Nilai indeks asal (0–100)').fill('68,75');

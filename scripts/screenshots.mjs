@@ -12,6 +12,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve-dist.mjs';
 import { launchBrowser, openPage } from '../e2e/lib.mjs';
+import { startDraft } from '../e2e/flows.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] || join(root, 'docs', 'screenshots');
@@ -28,10 +29,7 @@ try {
   await shot('start');
 
   // A BKPSDM draft with a few answers, so the fill screen shows real progress.
-  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Karanganyar');
-  await page.getByLabel('Unit kerja (SKPD/OPD)').fill('BKPSDM');
-  await page.getByRole('radio', { name: /SPBE 2020/ }).check();
-  await page.getByRole('button', { name: 'Mulai mengisi' }).click();
+  await startDraft(page, { period: null });
   const nav = page.getByRole('navigation', { name: 'Daftar indikator' });
   for (const [n, level] of [['1', 2], ['2', 2], ['25', 3]]) {
     await nav.getByRole('link', { name: new RegExp(`^${n} `) }).click();
