@@ -27,10 +27,10 @@
 // Usage: node scripts/budget.mjs [--dist dist] [--json]
 //   exits 1 over a budget (SWANILAI_BUDGET=warn: reports it, exit 0) and, in any mode, over a
 //   ceiling (CEILINGS and PART_CEILINGS below: growth is seen before a budget is gone).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gzipped } from './serve-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -80,7 +80,7 @@ export function firstVisitFiles(dist, dir) {
   return [...files].sort();
 }
 
-const gz = (dist, f) => (existsSync(join(dist, `${f}.gz`)) ? readFileSync(join(dist, `${f}.gz`)) : gzipSync(readFileSync(join(dist, f)), { level: 9 })).length;
+const gz = (dist, f) => gzipped(join(dist, f)).length;
 
 /** The chart bundle the results page names (relative to dist/). */
 export function chartFiles(dist) {

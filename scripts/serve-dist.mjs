@@ -8,6 +8,7 @@
 // Library:  const srv = await startServer({ root: 'dist', prefix: '/spbe/' }); srv.url; await srv.close();
 // CLI:      node scripts/serve-dist.mjs [--root dist] [--prefix /spbe/] [--port 8081] [--no-gzip]
 import { createServer } from 'node:http';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,6 +30,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
 };
+/**
+ * What a gzip-serving host sends for `file` (whose bytes are `body`): the release's own .gz
+ * copy when it is newer than the file (as nginx's gzip_static serves it), else gzip -9 of
+ * it. scripts/budget.mjs counts the same bytes.
+ */
+export function gzipped(file, body = readFileSync(file)) {
+  const copy = statSync(`${file}.gz`, { throwIfNoEntry: false });
+  return copy && copy.mtimeMs > statSync(file).mtimeMs ? readFileSync(`${file}.gz`) : gzipSync(body, { level: 9 });
+}
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
 
 /** Normalises a prefix to "/x/" form ("/" for the root). */
@@ -77,15 +88,9 @@ export async function startServer({ root = 'dist', prefix = '/spbe/', host = '12
       };
       let body = await readFile(file);
       if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        // The release's own .gz copy when it is newer than the file (as nginx's gzip_static
-        // serves it), else gzip -9 here. A test may publish a new file into the folder it
-        // serves: keyed by mtime too.
+        // A test may publish a new file into the folder it serves: keyed by mtime too.
         const hit = gzCache.get(file);
-        if (!hit || hit[0] !== st.mtimeMs) {
-          const copy = await stat(`${file}.gz`).catch(() => null);
-          const packed = copy && copy.mtimeMs > st.mtimeMs ? await readFile(`${file}.gz`) : gzipSync(body, { level: 9 });
-          gzCache.set(file, [st.mtimeMs, packed]);
-        }
+        if (!hit || hit[0] !== st.mtimeMs) gzCache.set(file, [st.mtimeMs, gzipped(file, body)]);
         body = gzCache.get(file)[1];
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
