@@ -30,6 +30,14 @@ async function swReady(page) {
   });
 }
 
+/** A first visit of the release `server` serves: the page ready and the worker installed.
+ *  Returns the cache names. */
+async function firstVisit(page, server) {
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('main[data-ready]');
+  return swReady(page);
+}
+
 /** A copy of the release on a server of its own, to publish a "new version" into. */
 async function releaseCopy(name) {
   const site = mkdtempSync(join(tmpdir(), `swanilai-${name}-`));
@@ -143,9 +151,7 @@ test('on a host that redirects index.html to its folder, the apps still open off
   const server = await startServer({ root: join(root, 'dist'), prefix: '/spbe/', prettyUrls: true });
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('main[data-ready]');
-    await swReady(page);
+    await firstVisit(page, server);
     await context.setOffline(true);
     // (The pages with a query are answered by the worker's fetch handler, the others by
     // the static routes where the browser has them.)
@@ -196,9 +202,7 @@ test('a new release is offered, and applied only when the user accepts', async (
   const { site, server } = await releaseCopy('update');
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('main[data-ready]');
-    const [before] = (await swReady(page)).filter((c) => c.startsWith('swanilai-'));
+    const [before] = (await firstVisit(page, server)).filter((c) => c.startsWith('swanilai-'));
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByLabel('Nama instansi').waitFor();
     // Work in progress: a half-filled form that a forced reload would lose.
@@ -246,9 +250,7 @@ test('a new tab finds a new release by itself, though the routes answer its page
   const { site, server } = await releaseCopy('update-tab');
   const { context, page, problems } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
   try {
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('main[data-ready]');
-    await swReady(page);
+    await firstVisit(page, server);
     await page.close();
     publishRelease(site, 'baru1111111111111');
     const tab = watchPage(await context.newPage(), problems, 'new tab');
