@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, baseUrl, makeWorkspace } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, baseUrl } from './lib.mjs';
+import { makeWorkspace } from './flows.mjs';
 import { firstVisitFiles } from '../scripts/budget.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, makeWorkspace } from './lib.mjs';
-import { startDraft } from './flows.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { startDraft, makeWorkspace } from './flows.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'coordinator');
 const SHOTS = process.env.SCREENSHOTS;

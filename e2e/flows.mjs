@@ -1,6 +1,6 @@
 // Steps several e2e files take the same way, as a person would: a new draft or workspace,
 // leaving the page, a browser that blocks storage, a second tab.
-import { gotoApp, makeWorkspace } from './lib.mjs';
+import { gotoApp } from './lib.mjs';
 
 /**
  * Fills the start screen's new assessment and starts it: SPBE 2020 for BKPSDM unless told
@@ -23,6 +23,25 @@ export async function startDraft(page, {
 export async function newDraft(page) {
   await startDraft(page);
   await page.getByRole('heading', { level: 2, name: /Kebijakan Internal Arsitektur SPBE/ }).waitFor();
+}
+
+/**
+ * From the coordinator's home (`#/koordinator`), a new workspace made as a person makes it:
+ * SPBE 2020 with the starter units unless told otherwise. Waits for its first tab.
+ */
+export async function makeWorkspace(page, {
+  framework = /SPBE 2020/,
+  institution = 'Pemerintah Kabupaten Karanganyar',
+  coordinator = 'Tim Koordinasi SPBE Diskominfo',
+  starterUnits = true,
+} = {}) {
+  await page.getByRole('radio', { name: framework }).check();
+  await page.getByLabel('Nama instansi').fill(institution);
+  await page.getByLabel('Periode').fill('2026');
+  await page.getByLabel(/^Nama koordinator/).fill(coordinator);
+  if (!starterUnits) await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
+  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
 }
 
 /** Creates an SPBE 2020 workspace (the usual Pemda units) and opens its import tab. */

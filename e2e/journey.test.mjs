@@ -15,7 +15,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, screenshot, artifactDir, makeWorkspace } from './lib.mjs';
+import { launchBrowser, openPage, gotoApp, screenshot, artifactDir } from './lib.mjs';
+import { makeWorkspace } from './flows.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(root, 'tests', 'fixtures', 'exchange');

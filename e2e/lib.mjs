@@ -123,22 +123,3 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
-
-/**
- * From the coordinator's home (`#/koordinator`), a new workspace made as a person makes it:
- * SPBE 2020 with the starter units unless told otherwise. Waits for its first tab.
- */
-export async function makeWorkspace(page, {
-  framework = /SPBE 2020/,
-  institution = 'Pemerintah Kabupaten Karanganyar',
-  coordinator = 'Tim Koordinasi SPBE Diskominfo',
-  starterUnits = true,
-} = {}) {
-  await page.getByRole('radio', { name: framework }).check();
-  await page.getByLabel('Nama instansi').fill(institution);
-  await page.getByLabel('Periode').fill('2026');
-  await page.getByLabel(/^Nama koordinator/).fill(coordinator);
-  if (!starterUnits) await page.getByLabel(/^Mulai dengan daftar unit Pemda/).uncheck();
-  await page.getByRole('button', { name: 'Buat ruang kerja' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Penugasan indikator' }).waitFor();
-}

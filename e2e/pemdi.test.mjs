@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, gotoApp, artifactDir, makeWorkspace } from './lib.mjs';
-import { startDraft } from './flows.mjs';
+import { launchBrowser, openPage, gotoApp, artifactDir } from './lib.mjs';
+import { startDraft, makeWorkspace } from './flows.mjs';
 
 const SHOTS = process.env.SCREENSHOTS
   ? resolve(dirname(fileURLToPath(import.meta.url)), '..', process.env.SCREENSHOTS)

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { makeWorkspace } from '../e2e/lib.mjs';
+import { makeWorkspace } from '../e2e/flows.mjs';
 
 const UNITS = 40;
 const DOCS_PER_UNIT = 5;

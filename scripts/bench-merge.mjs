@@ -21,7 +21,7 @@
 //                aria-busy: every row in the page, for find-in-page and printing);
 //   ms           import_ms + coverage_ms; ms_full: import_ms + coverage_full_ms.
 import { fileURLToPath } from 'node:url';
-import { makeWorkspace } from '../e2e/lib.mjs';
+import { makeWorkspace } from '../e2e/flows.mjs';
 
 const UNITS = 100;
 const INDICATORS = 47;
